@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building and testing Linimasa needs, skipping what is already present at the
+# right version. Safe to run again: a second run only checks.
+#   scripts/setup.sh          everything (build tools, browser, end-to-end test packages)
+#   scripts/setup.sh build    only what `trunk build` needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml | head -n1)
+what=${1:-all}
+
+export PATH="$HOME/.cargo/bin:$PATH"
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_packages=(binaryen)
+[ "$what" = all ] && apt_packages+=(chromium chromium-driver)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} from Debian"
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+  || rustup target add wasm32-unknown-unknown
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  echo "setup: installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  echo "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
+  # Not --locked: its lock file names a crate version the registry mirror lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ "$what" = all ]; then
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    echo "setup: installing end-to-end test packages"
+    (cd tests/e2e && npm ci --no-audit --no-fund)
+  fi
+fi
+echo "setup: ready"

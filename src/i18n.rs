@@ -1,0 +1,418 @@
+//! The UI languages (Bahasa Indonesia and English): every user-facing string, and how numbers,
+//! percentages and dates are written in each. Pure, so the domain's generated sentences and the
+//! UI share one catalog; a message missing in one language does not compile.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The BCP 47 tag, as used in `<html lang>` and stored preferences.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Id => "Bahasa Indonesia",
+            Lang::En => "English",
+        }
+    }
+
+    /// Picks the UI language from a stored choice or the browser's preferred languages:
+    /// Indonesian (and Malay, which readers of Indonesian understand) gets Indonesian, anything
+    /// else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        for tag in preferred {
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            match primary.as_str() {
+                "id" | "in" | "ms" => return Lang::Id,
+                "en" => return Lang::En,
+                _ => {}
+            }
+        }
+        Lang::En
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn separators(self) -> (char, char) {
+        match self {
+            Lang::Id => ('.', ','),
+            Lang::En => (',', '.'),
+        }
+    }
+
+    /// A number with grouping and `decimals` fraction digits: `12.345,6` or `12,345.6`.
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return "–".into();
+        }
+        let (group, point) = self.separators();
+        let text = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::with_capacity(text.len() + text.len() / 3 + 1);
+        let negative = value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+        if negative {
+            out.push('-');
+        }
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// A whole number with grouping.
+    pub fn count(self, value: f64) -> String {
+        self.number(value.round(), 0)
+    }
+
+    /// A share (0.123) as a percentage: `12,3%` or `12.3%`.
+    pub fn percent(self, share: f64, decimals: usize) -> String {
+        format!("{}%", self.number(share * 100.0, decimals))
+    }
+
+    /// A large number shortened: `12,3 rb` / `1,2 jt` or `12.3K` / `1.2M`.
+    pub fn compact(self, value: f64) -> String {
+        let (suffixes, space): (&[&str; 3], &str) = match self {
+            Lang::Id => (&["rb", "jt", "M"], " "),
+            Lang::En => (&["K", "M", "B"], ""),
+        };
+        let abs = value.abs();
+        let (scaled, suffix) = if abs >= 1e9 {
+            (value / 1e9, suffixes[2])
+        } else if abs >= 1e6 {
+            (value / 1e6, suffixes[1])
+        } else if abs >= 1e4 {
+            (value / 1e3, suffixes[0])
+        } else {
+            return self.count(value);
+        };
+        format!("{}{space}{suffix}", self.number(scaled, 1))
+    }
+
+    /// A date as people write it: `27 Nov 2026` or `Nov 27, 2026`.
+    pub fn date(self, date: NaiveDate) -> String {
+        let month = self.month_short(date.month());
+        match self {
+            Lang::Id => format!("{} {} {}", date.day(), month, date.year()),
+            Lang::En => format!("{} {}, {}", month, date.day(), date.year()),
+        }
+    }
+
+    /// A month and year: `November 2026` / `November 2026`.
+    pub fn month_year(self, date: NaiveDate) -> String {
+        format!("{} {}", self.month_long(date.month()), date.year())
+    }
+
+    pub fn month_short(self, month: u32) -> &'static str {
+        const ID: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+        ];
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let i = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Lang::Id => ID[i],
+            Lang::En => EN[i],
+        }
+    }
+
+    pub fn month_long(self, month: u32) -> &'static str {
+        const ID: [&str; 12] = [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let i = (month.clamp(1, 12) - 1) as usize;
+        match self {
+            Lang::Id => ID[i],
+            Lang::En => EN[i],
+        }
+    }
+
+    /// A byte size for storage figures: `12,5 MB`.
+    pub fn bytes(self, bytes: f64) -> String {
+        const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+        let mut value = bytes.max(0.0);
+        let mut unit = 0;
+        while value >= 1024.0 && unit < UNITS.len() - 1 {
+            value /= 1024.0;
+            unit += 1;
+        }
+        let decimals = if unit == 0 { 0 } else { 1 };
+        format!("{} {}", self.number(value, decimals), UNITS[unit])
+    }
+}
+
+/// Declares the message catalog: every message names its Indonesian and English text.
+macro_rules! messages {
+    ($($key:ident => $id:literal, $en:literal;)*) => {
+        /// A user-facing message. Placeholders are written `{name}` and filled with [`fill`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::Id => match self { $(Msg::$key => $id),* },
+                    Lang::En => match self { $(Msg::$key => $en),* },
+                }
+            }
+        }
+    };
+}
+
+/// Replaces `{name}` placeholders in a message.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+messages! {
+    AppTagline => "Meja kerja media sosial di peramban Anda", "Your social media workbench, in the browser";
+    SkipToContent => "Lompat ke isi", "Skip to content";
+    Language => "Bahasa", "Language";
+    MainNavigation => "Navigasi utama", "Main navigation";
+    NavHome => "Beranda", "Home";
+    NavImport => "Impor", "Import";
+    NavAudit => "Audit", "Audit";
+    NavPersonas => "Persona", "Personas";
+    NavCalendar => "Kalender", "Calendar";
+    NavListening => "Pemantauan", "Listening";
+    NavInbox => "Kotak masuk", "Inbox";
+    NavInfluencers => "Influencer", "Influencers";
+    NavReports => "Laporan", "Reports";
+    NavSettings => "Pengaturan", "Settings";
+    NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
+    NotFoundBody => "Alamat ini tidak ada di Linimasa. Kembali ke beranda untuk melanjutkan.", "This address is not part of Linimasa. Go back home to carry on.";
+    BackHome => "Ke beranda", "Go home";
+    Loading => "Memuat workspace…", "Loading workspace…";
+    Working => "Sedang bekerja…", "Working…";
+    Dismiss => "Tutup", "Dismiss";
+    Cancel => "Batal", "Cancel";
+    Save => "Simpan", "Save";
+    Saved => "Tersimpan.", "Saved.";
+    EmptyTitle => "Workspace ini masih kosong", "This workspace is empty";
+    EmptyBody => "Tarik file ekspor analitik dari Meta Business Suite, LinkedIn, X, TikTok, YouTube Studio atau Google Analytics ke halaman Impor. Semua diproses di perangkat ini; tidak ada data yang dikirim ke mana pun. Atau jelajahi dulu dengan workspace contoh.", "Drop the analytics exports from Meta Business Suite, LinkedIn, X, TikTok, YouTube Studio or Google Analytics on the Import page. Everything is processed on this device; no data is sent anywhere. Or explore first with a demo workspace.";
+    EmptyImport => "Impor file", "Import files";
+    LoadDemo => "Muat workspace contoh", "Load the demo workspace";
+    DemoLoaded => "Workspace contoh dimuat: {records} catatan.", "Demo workspace loaded: {records} records.";
+    DemoReplaceConfirm => "Workspace contoh akan menggantikan isi workspace ini ({records} catatan). Lanjutkan?", "The demo workspace will replace this workspace's contents ({records} records). Continue?";
+    HomeTitle => "Ringkasan workspace", "Workspace overview";
+    KpiProfiles => "Profil", "Profiles";
+    KpiPosts => "Postingan", "Posts";
+    KpiEngagement30 => "Engagement 30 hari", "Engagement, 30 days";
+    KpiFollowers => "Pengikut", "Followers";
+    KpiPlanned => "Rencana konten", "Planned posts";
+    KpiAudience => "Audiens (orang)", "Audience (people)";
+    DefEngagement => "Engagement = reaksi + komentar + bagikan + simpan. Klik dihitung terpisah.", "Engagement = reactions + comments + shares + saves. Clicks are counted separately.";
+    DefEngagementRate => "Tingkat engagement per jangkauan = engagement ÷ jangkauan, pada postingan yang jangkauannya diketahui.", "Engagement rate by reach = engagement ÷ reach, over posts whose reach is known.";
+    DefFollowers => "Pengikut = jumlah terakhir yang tercatat pada metrik harian profil.", "Followers = the latest count recorded in the profile's daily metrics.";
+    DefPosts30 => "Postingan dalam 30 hari hingga hari terakhir yang ada datanya.", "Posts in the 30 days up to the last day with data.";
+    WhatIsThis => "Definisi", "Definition";
+    ColProfile => "Profil", "Profile";
+    ColPlatform => "Platform", "Platform";
+    ColRegion => "Wilayah", "Region";
+    ColSubBrand => "Sub-merek", "Sub-brand";
+    ColPosts30 => "Postingan (30 hari)", "Posts (30 days)";
+    ColFollowers => "Pengikut", "Followers";
+    ColEngagement30 => "Engagement (30 hari)", "Engagement (30 days)";
+    ColRateReach => "Tingkat engagement (per jangkauan)", "Engagement rate (by reach)";
+    ColCoverage => "Data", "Data";
+    Competitor => "Pesaing", "Competitor";
+    CoverageRange => "{from} – {to}", "{from} – {to}";
+    NoData => "Belum ada data", "No data yet";
+    ProfilesTitle => "Profil", "Profiles";
+    ComingTitle => "Segera hadir", "Coming next";
+    ImportWhat => "Tarik file ekspor dari setiap platform ke sini. Linimasa mengenali platform dan jenis file dari isinya, membaca setiap encoding dan format tanggal, mencocokkan profil, dan menjelaskan baris mana yang tidak bisa diimpor beserta alasannya. File yang gagal tidak menyimpan apa pun.", "Drop the export files of every platform here. Linimasa recognises the platform and kind of file from its content, reads every encoding and date format, matches profiles, and explains which rows could not be imported and why. A file that fails stores nothing.";
+    AuditWhat => "Audit menjelaskan kondisi setiap profil: pertumbuhan pengikut, engagement, frekuensi, format terbaik, waktu respons; memberi temuan dengan bukti, penyebab yang mungkin dan tindakan yang disarankan, serta skor 0–100 dengan bobot yang terlihat.", "The audit explains every profile: follower growth, engagement, frequency, best formats, response times; it gives findings with evidence, likely causes and a recommended action, and a 0–100 score with visible weights.";
+    PersonasWhat => "Kelompokkan audiens Anda sendiri (CRM, survei, daftar pengikut) menjadi persona, langsung di peramban: ciri pembeda dengan lift terhadap seluruh audiens, di mana mereka ditemukan, dan bagaimana persona bergeser dari waktu ke waktu.", "Group your own audience (CRM, surveys, follower lists) into personas, right in the browser: defining traits with lift against the whole audience, where they are found, and how personas drift over time.";
+    CalendarWhat => "Kalender editorial dengan tampilan bulan, minggu dan daftar; alur persetujuan antar peran; hari libur nasional dan cuti bersama; ekspor ICS; bekerja tanpa jaringan di tablet.", "An editorial calendar with month, week and list views; an approval workflow between roles; national holidays and collective leave; ICS export; works offline on tablets.";
+    ListeningWhat => "Pantau penyebutan merek, topik dan pertanyaan: volume dan frekuensi, sentimen, influencer yang menyebut merek, dan peringatan untuk frasa pilihan.", "Follow mentions of the brand, topics and questions: volume and frequency, sentiment, influencers who mention the brand, and alerts for chosen phrases.";
+    InboxWhat => "Layanan pelanggan: pesan dan komentar per platform, penugasan per orang atau topik, pedoman balasan, tingkat dan waktu respons.", "Customer service: messages and comments per platform, assignment by person or topic, reply guidelines, response rate and time.";
+    InfluencersWhat => "Temukan influencer yang paling relevan bagi audiens Anda, lihat demografi, ukuran audiens, engagement dan skor kinerja, dan lacak kampanye.", "Find the influencers most relevant to your audience, see their demographics, audience size, engagement and performance score, and track campaigns.";
+    ReportsWhat => "Laporan untuk tim, manajemen atau klien: satu file HTML mandiri yang bisa dibuka tanpa jaringan dan diimpor kembali ke Linimasa, plus CSV dan XLSX setiap tabel.", "Reports for the team, management or a client: one self-contained HTML file that opens offline and re-imports into Linimasa, plus CSV and XLSX of every table.";
+    InWorkspace => "Di workspace ini: {what}.", "In this workspace: {what}.";
+    CountMentions => "{n} penyebutan", "{n} mentions";
+    CountMessages => "{n} pesan", "{n} messages";
+    CountInfluencers => "{n} influencer", "{n} influencers";
+    CountReports => "{n} definisi laporan", "{n} report definitions";
+    CountAudience => "{n} orang dalam {tables} tabel audiens", "{n} people in {tables} audience tables";
+    CountPosts => "{n} postingan dari {profiles} profil", "{n} posts from {profiles} profiles";
+    CountPlan => "{n} rencana konten", "{n} planned posts";
+    PlanListTitle => "Rencana konten", "Planned posts";
+    PlanEmpty => "Belum ada rencana konten. Muat workspace contoh untuk melihat contohnya.", "No planned posts yet. Load the demo workspace to see some.";
+    Unscheduled => "Belum dijadwalkan", "Not scheduled";
+    StatusIdea => "Ide", "Idea";
+    StatusDraft => "Draf", "Draft";
+    StatusInReview => "Ditinjau", "In review";
+    StatusApproved => "Disetujui", "Approved";
+    StatusScheduled => "Terjadwal", "Scheduled";
+    StatusPublished => "Terbit", "Published";
+    StatusRejected => "Ditolak", "Rejected";
+    SettingsWorkspace => "Workspace", "Workspace";
+    WorkspaceName => "Nama workspace", "Workspace name";
+    TimeZone => "Zona waktu", "Time zone";
+    TimeZoneUnknown => "Zona waktu \"{zone}\" tidak dikenal. Gunakan nama IANA seperti Asia/Jakarta.", "Unknown time zone \"{zone}\". Use an IANA name such as Asia/Jakarta.";
+    NameRequired => "Nama workspace tidak boleh kosong.", "The workspace name cannot be empty.";
+    SettingsStorage => "Penyimpanan di perangkat ini", "Storage on this device";
+    StorageUsed => "Terpakai", "Used";
+    StorageAvailable => "Tersedia", "Available";
+    StorageUnknown => "Peramban ini tidak melaporkan penggunaan penyimpanan.", "This browser does not report storage use.";
+    StoragePersisted => "Penyimpanan permanen aktif: peramban tidak akan menghapus data ini sendiri.", "Persistent storage is on: the browser will not clear this data by itself.";
+    StorageNotPersisted => "Penyimpanan belum permanen: peramban dapat menghapus data saat ruang disk menipis. Ekspor workspace secara berkala.", "Storage is not persistent: the browser may clear data when disk space runs low. Export the workspace regularly.";
+    StorageRequest => "Minta penyimpanan permanen", "Ask for persistent storage";
+    SettingsBackup => "Ekspor dan impor workspace", "Export and import the workspace";
+    BackupHelp => "Satu file JSON berisi seluruh workspace. Impor kembali di perangkat mana pun: ganti isi workspace, atau gabungkan setelah konfirmasi.", "One JSON file with the whole workspace. Import it on any device: replace this workspace, or merge after confirming.";
+    ExportWorkspace => "Ekspor workspace", "Export workspace";
+    ImportWorkspace => "Impor file workspace", "Import a workspace file";
+    ImportModeReplace => "Ganti isi workspace", "Replace this workspace";
+    ImportModeMerge => "Gabungkan ke workspace ini", "Merge into this workspace";
+    ReplaceConfirm => "File \"{file}\" berisi {records} catatan. Isi workspace saat ini ({current} catatan) akan diganti. Lanjutkan?", "The file \"{file}\" holds {records} records. This workspace's contents ({current} records) will be replaced. Continue?";
+    MergeConfirm => "Menggabungkan \"{file}\": {added} catatan baru, {updated} diperbarui, {unchanged} sama. Lanjutkan?", "Merging \"{file}\": {added} new records, {updated} updated, {unchanged} unchanged. Continue?";
+    Confirm => "Lanjutkan", "Continue";
+    WorkspaceImported => "Workspace diimpor dari \"{file}\": {records} catatan.", "Workspace imported from \"{file}\": {records} records.";
+    WorkspaceMigrated => "File ini dibuat oleh versi lama Linimasa (skema {from}) dan telah diperbarui.", "This file was made by an older Linimasa (schema {from}) and has been upgraded.";
+    WorkspaceExported => "Workspace diekspor ke \"{file}\".", "Workspace exported to \"{file}\".";
+    ErrorFileRejected => "File \"{file}\" tidak diimpor: {reason}. Workspace tidak berubah.", "The file \"{file}\" was not imported: {reason}. The workspace is unchanged.";
+    ReasonNotJson => "isinya bukan JSON yang utuh (rusak atau terpotong di sekitar baris {line}, kolom {column})", "it is not complete JSON (damaged or cut off near line {line}, column {column})";
+    ReasonNotWorkspace => "ini bukan file workspace Linimasa", "it is not a Linimasa workspace file";
+    ReasonNewer => "file dibuat oleh versi Linimasa yang lebih baru (skema {schema}); perbarui aplikasi lalu coba lagi", "it was made by a newer Linimasa (schema {schema}); update the app and try again";
+    ReasonInvalid => "nilai tidak valid di {path}: {detail}", "invalid value at {path}: {detail}";
+    ReasonInconsistent => "data tidak konsisten: {detail}", "the data is inconsistent: {detail}";
+    ErrorQuota => "Penyimpanan peramban untuk Linimasa sudah penuh, jadi perubahan ini tidak disimpan. Semua yang tersimpan sebelumnya masih utuh. Kosongkan ruang (hapus data situs lain atau workspace lama) lalu coba lagi.", "The browser's storage for Linimasa is full, so this change was not saved. Everything stored before is intact. Free some space (other sites' data or old workspaces) and try again.";
+    ErrorStorage => "Penyimpanan tidak dapat dipakai: {detail}. Perubahan ini tidak disimpan; data yang sudah ada tidak tersentuh.", "Storage could not be used: {detail}. This change was not saved; the data already stored is untouched.";
+    ErrorStorageUnavailable => "Peramban ini tidak mengizinkan penyimpanan lokal (mode privat atau pengaturan situs?). Linimasa tetap berjalan, tetapi data akan hilang saat halaman ditutup.", "This browser does not allow local storage (private mode or site settings?). Linimasa still runs, but data will be lost when the page closes.";
+    OtherTabChanged => "Workspace diperbarui di tab lain; tampilan ini sudah disegarkan.", "The workspace changed in another tab; this view has been refreshed.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_has_text_and_the_same_placeholders_in_both_languages() {
+        for msg in Msg::ALL {
+            let id = msg.text(Lang::Id);
+            let en = msg.text(Lang::En);
+            assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
+            assert_eq!(placeholders(id), placeholders(en), "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_follow_each_language() {
+        let cases: &[(Lang, f64, usize, &str)] = &[
+            (Lang::Id, 1234567.891, 2, "1.234.567,89"),
+            (Lang::En, 1234567.891, 2, "1,234,567.89"),
+            (Lang::Id, -1234.0, 0, "-1.234"),
+            (Lang::En, 999.0, 0, "999"),
+            (Lang::En, 0.0, 1, "0.0"),
+            (Lang::En, -0.04, 1, "0.0"),
+            (Lang::Id, 100.0, 0, "100"),
+            (Lang::En, 1000.0, 0, "1,000"),
+            (Lang::En, f64::NAN, 0, "–"),
+        ];
+        for (lang, value, decimals, expected) in cases {
+            assert_eq!(lang.number(*value, *decimals), *expected, "{lang:?} {value}");
+        }
+        assert_eq!(Lang::Id.percent(0.1234, 1), "12,3%");
+        assert_eq!(Lang::En.percent(0.1234, 1), "12.3%");
+        assert_eq!(Lang::Id.compact(12_345.0), "12,3 rb");
+        assert_eq!(Lang::En.compact(1_260_000.0), "1.3M");
+        assert_eq!(Lang::En.compact(9_999.0), "9,999");
+        assert_eq!(Lang::Id.bytes(1536.0), "1,5 KB");
+    }
+
+    #[test]
+    fn dates_follow_each_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 8, 17).unwrap();
+        assert_eq!(Lang::Id.date(d), "17 Agu 2026");
+        assert_eq!(Lang::En.date(d), "Aug 17, 2026");
+        assert_eq!(Lang::Id.month_year(d), "Agustus 2026");
+    }
+
+    #[test]
+    fn browser_languages_pick_the_ui_language() {
+        assert_eq!(Lang::negotiate(["id-ID", "en-US"]), Lang::Id);
+        assert_eq!(Lang::negotiate(["fr-FR", "en-GB"]), Lang::En);
+        assert_eq!(Lang::negotiate(["ms-MY"]), Lang::Id);
+        assert_eq!(Lang::negotiate(["ja"]), Lang::En);
+        assert_eq!(Lang::negotiate([]), Lang::En);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        let text = fill(Msg::MergeConfirm.text(Lang::En), &[("file", "a.json"), ("added", "3"), ("updated", "1"), ("unchanged", "0")]);
+        assert_eq!(text, "Merging \"a.json\": 3 new records, 1 updated, 0 unchanged. Continue?");
+    }
+}

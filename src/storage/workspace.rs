@@ -1,0 +1,85 @@
+//! Saving and loading workspaces through any [`Store`]: whole workspaces (demo, replace, merge)
+//! and single parts (settings, a planned post). Loading always goes through
+//! [`migrate::restore`].
+
+use super::migrate::{self, Found, RestoreError};
+use super::records::{self, Kind};
+use super::{ChunkQuery, Op, Store, StoreError};
+use crate::domain::{PlanItem, Workspace, WorkspaceId, WorkspaceInfo};
+
+/// Why a workspace could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("stored data cannot be read: {0}")]
+    Restore(#[from] RestoreError),
+}
+
+/// Replaces everything stored for the workspace with `ws`, in one transaction.
+pub async fn save<S: Store>(store: &S, ws: &Workspace) -> Result<(), StoreError> {
+    let mut ops = vec![Op::DeleteWorkspace(ws.info.id.0.clone())];
+    ops.extend(records::workspace_ops(ws));
+    store.apply(ops).await
+}
+
+/// Saves the settings of a workspace.
+pub async fn save_info<S: Store>(store: &S, info: &WorkspaceInfo) -> Result<(), StoreError> {
+    store.apply(vec![records::info_op(info)]).await
+}
+
+/// Saves one planned post.
+pub async fn save_plan_item<S: Store>(
+    store: &S,
+    ws: &WorkspaceId,
+    item: &PlanItem,
+) -> Result<(), StoreError> {
+    store.apply(vec![records::plan_item_op(ws, item)]).await
+}
+
+/// Deletes a workspace and everything in it.
+pub async fn delete<S: Store>(store: &S, ws: &WorkspaceId) -> Result<(), StoreError> {
+    store.apply(vec![Op::DeleteWorkspace(ws.0.clone())]).await
+}
+
+/// The settings of every stored workspace, by name.
+pub async fn list<S: Store>(store: &S) -> Result<Vec<WorkspaceInfo>, LoadError> {
+    let mut out = Vec::new();
+    for (key, body) in store.records_of_kind(Kind::Info.slug()).await? {
+        let mut found = Found::default();
+        found.push_bytes(Kind::Info, body.version, &body.bytes, false, &key.ws)?;
+        out.push(migrate::restore(found)?.info);
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// Loads a whole workspace; `None` when nothing is stored under that ID.
+pub async fn load<S: Store>(store: &S, ws: &WorkspaceId) -> Result<Option<Workspace>, LoadError> {
+    let mut found = Found::default();
+    let stored = store.records(&ws.0).await?;
+    if stored.is_empty() {
+        return Ok(None);
+    }
+    for (key, body) in stored {
+        // Kinds a newer version added are skipped, not fatal.
+        if let Some(kind) = Kind::from_slug(&key.kind) {
+            found.push_bytes(kind, body.version, &body.bytes, false, &key.id)?;
+        }
+    }
+    for kind in Kind::ALL
+        .into_iter()
+        .filter(|k| k.layout() == records::Layout::Chunk)
+    {
+        let query = ChunkQuery {
+            ws: ws.0.clone(),
+            kind: kind.slug().into(),
+            ..ChunkQuery::default()
+        };
+        for (key, body) in store.chunks(&query).await? {
+            let at = format!("{}/{}/{}", key.kind, key.partition, key.period);
+            found.push_bytes(kind, body.version, &body.bytes, true, &at)?;
+        }
+    }
+    Ok(Some(migrate::restore(found)?))
+}

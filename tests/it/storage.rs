@@ -1,0 +1,100 @@
+use futures::executor::block_on;
+use linimasa::domain::{PlanStatus, WorkspaceId};
+use linimasa::storage::memory::MemoryStore;
+use linimasa::storage::records::Kind;
+use linimasa::storage::{ChunkQuery, Store, StoreError, workspace};
+
+use crate::demo;
+
+#[test]
+fn a_saved_workspace_loads_back_equal() {
+    let store = MemoryStore::new();
+    let ws = demo();
+    block_on(workspace::save(&store, &ws)).unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    assert_eq!(loaded, ws);
+    let listed = block_on(workspace::list(&store)).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, "Kopi Nusantara");
+}
+
+#[test]
+fn posts_are_chunked_by_profile_and_month_and_read_by_range() {
+    let store = MemoryStore::new();
+    let ws = demo();
+    block_on(workspace::save(&store, &ws)).unwrap();
+    let query = ChunkQuery {
+        ws: ws.info.id.0.clone(),
+        kind: Kind::Post.slug().into(),
+        partition: Some("ig-main".into()),
+        from: Some("2026-09".into()),
+        to: Some("2026-10".into()),
+    };
+    let chunks = block_on(store.chunks(&query)).unwrap();
+    assert_eq!(chunks.len(), 2);
+    let expected = ws
+        .posts
+        .iter()
+        .filter(|p| p.profile.as_str() == "ig-main")
+        .filter(|p| {
+            let m = p.published.format("%Y-%m").to_string();
+            m == "2026-09" || m == "2026-10"
+        })
+        .count();
+    let stored: u32 = chunks.iter().map(|(_, b)| b.count).sum();
+    assert_eq!(stored as usize, expected);
+}
+
+#[test]
+fn saving_again_replaces_instead_of_adding() {
+    let store = MemoryStore::new();
+    let mut ws = demo();
+    block_on(workspace::save(&store, &ws)).unwrap();
+    ws.posts.truncate(10);
+    block_on(workspace::save(&store, &ws)).unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    assert_eq!(loaded.posts.len(), 10);
+}
+
+#[test]
+fn a_full_store_refuses_the_write_and_keeps_what_it_had() {
+    let ws = demo();
+    let store = MemoryStore::with_quota(200_000);
+    let mut small = linimasa::domain::Workspace::empty(ws.info.clone());
+    small.profiles = ws.profiles.clone();
+    small.plan = ws.plan.clone();
+    block_on(workspace::save(&store, &small)).unwrap();
+    let used = store.used();
+    assert_eq!(
+        block_on(workspace::save(&store, &ws)),
+        Err(StoreError::QuotaExceeded)
+    );
+    assert_eq!(store.used(), used);
+    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    assert_eq!(loaded, small);
+}
+
+#[test]
+fn one_planned_post_is_saved_without_touching_the_rest() {
+    let store = MemoryStore::new();
+    let ws = demo();
+    block_on(workspace::save(&store, &ws)).unwrap();
+    let mut item = ws.plan[3].clone();
+    item.status = PlanStatus::Approved;
+    item.title = "Diubah".into();
+    block_on(workspace::save_plan_item(&store, &ws.info.id, &item)).unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    assert_eq!(loaded.plan[3], item);
+    assert_eq!(loaded.posts, ws.posts);
+}
+
+#[test]
+fn an_unknown_workspace_loads_as_none_and_delete_removes_everything() {
+    let store = MemoryStore::new();
+    let ws = demo();
+    assert_eq!(block_on(workspace::load(&store, &WorkspaceId::from("nope"))).unwrap(), None);
+    block_on(workspace::save(&store, &ws)).unwrap();
+    block_on(workspace::delete(&store, &ws.info.id)).unwrap();
+    assert_eq!(store.used(), 0);
+    assert_eq!(block_on(workspace::load(&store, &ws.info.id)).unwrap(), None);
+}
