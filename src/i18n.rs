@@ -298,8 +298,8 @@ messages! {
     CountMessages => "{n} pesan", "{n} messages";
     CountInfluencers => "{n} influencer", "{n} influencers";
     CountReports => "{n} definisi laporan", "{n} report definitions";
-    CountAudience => "{n} orang dalam {tables} tabel audiens", "{n} people in {tables} audience tables";
-    CountPosts => "{n} postingan dari {profiles} profil", "{n} posts from {profiles} profiles";
+    CountAudience => "{n} orang di tabel audiens", "{n} people in audience tables";
+    CountPosts => "{n} postingan", "{n} posts";
     CountPlan => "{n} rencana konten", "{n} planned posts";
     PlanListTitle => "Rencana konten", "Planned posts";
     PlanEmpty => "Belum ada rencana konten. Muat workspace contoh untuk melihat contohnya.", "No planned posts yet. Load the demo workspace to see some.";
@@ -383,7 +383,11 @@ mod tests {
             (Lang::En, f64::NAN, 0, "–"),
         ];
         for (lang, value, decimals, expected) in cases {
-            assert_eq!(lang.number(*value, *decimals), *expected, "{lang:?} {value}");
+            assert_eq!(
+                lang.number(*value, *decimals),
+                *expected,
+                "{lang:?} {value}"
+            );
         }
         assert_eq!(Lang::Id.percent(0.1234, 1), "12,3%");
         assert_eq!(Lang::En.percent(0.1234, 1), "12.3%");
@@ -412,7 +416,18 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder() {
-        let text = fill(Msg::MergeConfirm.text(Lang::En), &[("file", "a.json"), ("added", "3"), ("updated", "1"), ("unchanged", "0")]);
-        assert_eq!(text, "Merging \"a.json\": 3 new records, 1 updated, 0 unchanged. Continue?");
+        let text = fill(
+            Msg::MergeConfirm.text(Lang::En),
+            &[
+                ("file", "a.json"),
+                ("added", "3"),
+                ("updated", "1"),
+                ("unchanged", "0"),
+            ],
+        );
+        assert_eq!(
+            text,
+            "Merging \"a.json\": 3 new records, 1 updated, 0 unchanged. Continue?"
+        );
     }
 }

@@ -1,0 +1,10 @@
+//! Reactive state and the actions the UI triggers. Actions call the domain, then storage, then
+//! update the state; pages only read state and call actions, never storage.
+
+pub mod actions;
+pub mod browser;
+pub mod state;
+pub mod store;
+pub mod tabs;
+
+pub use state::{AppState, Notice};

@@ -253,7 +253,8 @@ const POST_TEMPLATES: &[&str] = &[
 
 const FIRST_NAMES: &[&str] = &[
     "Ayu", "Budi", "Citra", "Dimas", "Eka", "Fajar", "Gita", "Hendra", "Indah", "Joko", "Kartika",
-    "Lukman", "Maya", "Nanda", "Oki", "Putri", "Rizky", "Sinta", "Taufik", "Wulan", "Yoga", "Zahra",
+    "Lukman", "Maya", "Nanda", "Oki", "Putri", "Rizky", "Sinta", "Taufik", "Wulan", "Yoga",
+    "Zahra",
 ];
 
 /// Generates the whole demo workspace.
@@ -376,7 +377,10 @@ fn profile(spec: &ProfileSpec) -> Profile {
         platform: spec.platform,
         handle: spec.handle.into(),
         name: spec.name.into(),
-        external_id: Some(format!("{}", 100_000_000_000_000u64 + spec.id.len() as u64 * 7919)),
+        external_id: Some(format!(
+            "{}",
+            100_000_000_000_000u64 + spec.id.len() as u64 * 7919
+        )),
         region: spec.region.map(Into::into),
         sub_brand: spec.sub_brand.map(Into::into),
         competitor: spec.competitor,
@@ -480,7 +484,14 @@ fn profile_history(
             let format = pick_weighted(rng, spec.formats);
             let hour = pick_weighted(
                 rng,
-                &[(7u32, 1.0), (9, 0.8), (12, 1.4), (16, 0.8), (19, 1.6), (21, 1.0)],
+                &[
+                    (7u32, 1.0),
+                    (9, 0.8),
+                    (12, 1.4),
+                    (16, 0.8),
+                    (19, 1.6),
+                    (21, 1.0),
+                ],
             );
             let published = at(date, hour, rng.random_range(0..60));
             let weekend_boost = if weekend { 1.15 } else { 1.0 };
@@ -491,9 +502,8 @@ fn profile_history(
                 * (0.35 * normal(rng)).exp())
             .round()
             .max(20.0);
-            let rate_here = engagement
-                * format_factor(spec.platform, format)
-                * (0.3 * normal(rng)).exp();
+            let rate_here =
+                engagement * format_factor(spec.platform, format) * (0.3 * normal(rng)).exp();
             let total = (reach * rate_here).round();
             let comments = (total * rng.random_range(0.05..0.14)).round();
             let shares = (total * rng.random_range(0.03..0.1)).round();
@@ -537,9 +547,13 @@ fn profile_history(
             }
             let promoted = !spec.competitor && rng.random_bool(0.04);
             if promoted {
-                let spend = (rng.random_range(150_000.0..1_500_000.0_f64) / 1000.0).round() * 1000.0;
+                let spend =
+                    (rng.random_range(150_000.0..1_500_000.0_f64) / 1000.0).round() * 1000.0;
                 metrics.insert(Metric::Spend, spend);
-                metrics.insert(Metric::Clicks, (reach * rng.random_range(0.01..0.03)).round());
+                metrics.insert(
+                    Metric::Clicks,
+                    (reach * rng.random_range(0.01..0.03)).round(),
+                );
                 metrics.insert(Metric::Conversions, rng.random_range(0..40) as f64);
             }
             day_reach += reach;
@@ -588,7 +602,12 @@ fn post_id(spec: &ProfileSpec, date: NaiveDate, serial: u64) -> PostId {
         // 19-digit IDs, beyond 2^53, as X really has.
         Platform::X => PostId(format!("18{:08}{:09}", base, serial)),
         Platform::YouTube => PostId(format!("kN{:05}{:04}", base % 100_000, serial)),
-        _ => PostId(format!("{}{:07}{:05}", 12_000 + spec.id.len(), base, serial)),
+        _ => PostId(format!(
+            "{}{:07}{:05}",
+            12_000 + spec.id.len(),
+            base,
+            serial
+        )),
     }
 }
 
@@ -604,7 +623,11 @@ fn permalink(spec: &ProfileSpec, id: &PostId) -> String {
     }
 }
 
-fn audience_snapshot(rng: &mut ChaCha8Rng, spec: &ProfileSpec, today: NaiveDate) -> AudienceSnapshot {
+fn audience_snapshot(
+    rng: &mut ChaCha8Rng,
+    spec: &ProfileSpec,
+    today: NaiveDate,
+) -> AudienceSnapshot {
     let young = match spec.platform {
         Platform::TikTok => 0.55,
         Platform::Instagram => 0.42,
@@ -623,8 +646,18 @@ fn audience_snapshot(rng: &mut ChaCha8Rng, spec: &ProfileSpec, today: NaiveDate)
     ];
     let total: f64 = bands.iter().map(|(_, v)| v).sum();
     let cities = match spec.region {
-        Some("Surabaya") => [("Surabaya", 0.62), ("Sidoarjo", 0.14), ("Malang", 0.09), ("Jakarta", 0.07)],
-        _ => [("Jakarta", 0.41), ("Bandung", 0.13), ("Surabaya", 0.12), ("Tangerang", 0.09)],
+        Some("Surabaya") => [
+            ("Surabaya", 0.62),
+            ("Sidoarjo", 0.14),
+            ("Malang", 0.09),
+            ("Jakarta", 0.07),
+        ],
+        _ => [
+            ("Jakarta", 0.41),
+            ("Bandung", 0.13),
+            ("Surabaya", 0.12),
+            ("Tangerang", 0.09),
+        ],
     };
     AudienceSnapshot {
         id: AudienceSnapshotId(format!("aud-{}-{}", spec.id, today)),
@@ -639,7 +672,10 @@ fn audience_snapshot(rng: &mut ChaCha8Rng, spec: &ProfileSpec, today: NaiveDate)
             Breakdown {
                 dimension: Dimension::AgeBand,
                 unit: BreakdownUnit::Share,
-                entries: bands.iter().map(|(b, v)| ((*b).into(), v / total)).collect(),
+                entries: bands
+                    .iter()
+                    .map(|(b, v)| ((*b).into(), v / total))
+                    .collect(),
             },
             Breakdown {
                 dimension: Dimension::City,
@@ -651,7 +687,11 @@ fn audience_snapshot(rng: &mut ChaCha8Rng, spec: &ProfileSpec, today: NaiveDate)
 }
 
 /// Hourly active followers for the last four weeks, peaking at commute, lunch and evening.
-fn follower_activity(rng: &mut ChaCha8Rng, profile: &str, today: NaiveDate) -> Vec<FollowerActivity> {
+fn follower_activity(
+    rng: &mut ChaCha8Rng,
+    profile: &str,
+    today: NaiveDate,
+) -> Vec<FollowerActivity> {
     const SHAPE: [f64; 24] = [
         0.2, 0.1, 0.06, 0.05, 0.08, 0.2, 0.45, 0.7, 0.65, 0.5, 0.5, 0.6, 0.85, 0.7, 0.55, 0.55,
         0.6, 0.7, 0.8, 0.95, 1.0, 0.9, 0.7, 0.4,
@@ -756,7 +796,11 @@ const SEGMENTS: &[Segment] = &[
 ];
 
 /// The CRM table of the chain's loyalty members, drawn from four planted segments.
-fn audience(rng: &mut ChaCha8Rng, size: u32, today: NaiveDate) -> (AudienceTable, Vec<AudienceMember>) {
+fn audience(
+    rng: &mut ChaCha8Rng,
+    size: u32,
+    today: NaiveDate,
+) -> (AudienceTable, Vec<AudienceMember>) {
     let table_id = AudienceTableId::from("crm-loyalty");
     let column = |name: &str, kind| AudienceColumn {
         name: name.into(),
@@ -780,12 +824,22 @@ fn audience(rng: &mut ChaCha8Rng, size: u32, today: NaiveDate) -> (AudienceTable
         ],
         batch: None,
     };
-    let segments: Vec<(usize, f64)> = SEGMENTS.iter().enumerate().map(|(i, s)| (i, s.weight)).collect();
+    let segments: Vec<(usize, f64)> = SEGMENTS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.weight))
+        .collect();
     let members = (0..size)
         .map(|row| {
             let seg = &SEGMENTS[pick_weighted(rng, &segments)];
-            let age = (seg.age.0 + seg.age.1 * normal(rng)).round().clamp(16.0, 70.0);
-            let gender = if rng.random_bool(seg.female) { "perempuan" } else { "laki-laki" };
+            let age = (seg.age.0 + seg.age.1 * normal(rng))
+                .round()
+                .clamp(16.0, 70.0);
+            let gender = if rng.random_bool(seg.female) {
+                "perempuan"
+            } else {
+                "laki-laki"
+            };
             let mut interests: Vec<String> = seg
                 .interests
                 .iter()
@@ -805,7 +859,12 @@ fn audience(rng: &mut ChaCha8Rng, size: u32, today: NaiveDate) -> (AudienceTable
                 if missing_spend {
                     FieldValue::Empty
                 } else {
-                    FieldValue::Number(((seg.spend.0 + seg.spend.1 * normal(rng)) / 500.0).round().max(10.0) * 500.0)
+                    FieldValue::Number(
+                        ((seg.spend.0 + seg.spend.1 * normal(rng)) / 500.0)
+                            .round()
+                            .max(10.0)
+                            * 500.0,
+                    )
                 },
                 FieldValue::Text((*pick(rng, seg.drinks)).into()),
                 FieldValue::List(interests),
@@ -839,7 +898,11 @@ fn plan(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<PlanItem> {
         let offset = n as i64 * 28 / 42 - 7;
         let date = today + Duration::days(offset);
         let status = if offset < 0 {
-            if n % 9 == 0 { PlanStatus::Rejected } else { PlanStatus::Published }
+            if n % 9 == 0 {
+                PlanStatus::Rejected
+            } else {
+                PlanStatus::Published
+            }
         } else {
             PlanStatus::ALL[(n as usize) % PlanStatus::ALL.len()]
         };
@@ -848,16 +911,24 @@ fn plan(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<PlanItem> {
         let format = match platform {
             Platform::TikTok | Platform::YouTube => PostFormat::Video,
             Platform::Instagram => {
-                if n % 2 == 0 { PostFormat::Reel } else { PostFormat::Carousel }
+                if n % 2 == 0 {
+                    PostFormat::Reel
+                } else {
+                    PostFormat::Carousel
+                }
             }
             Platform::LinkedIn => PostFormat::Text,
             _ => PostFormat::Photo,
         };
         let drink = pick(rng, DRINKS);
         let author = MemberId::from(creators[(n as usize) % creators.len()]);
-        let scheduled = (status != PlanStatus::Idea).then(|| at(date, [9, 12, 19][(n % 3) as usize], 0));
+        let scheduled =
+            (status != PlanStatus::Idea).then(|| at(date, [9, 12, 19][(n % 3) as usize], 0));
         let created = at(date - Duration::days(5), 10, 0);
-        let approvals = if matches!(status, PlanStatus::Approved | PlanStatus::Scheduled | PlanStatus::Published) {
+        let approvals = if matches!(
+            status,
+            PlanStatus::Approved | PlanStatus::Scheduled | PlanStatus::Published
+        ) {
             vec![Approval {
                 member: MemberId::from(if n % 2 == 0 { "m-rina" } else { "m-andi" }),
                 step: 0,
@@ -868,7 +939,10 @@ fn plan(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<PlanItem> {
         };
         let variant = |p: Platform| PlanVariant {
             platform: p,
-            text: format!("{drink}: cerita hari ke-{} bersama Kopi Nusantara ☕", n + 1),
+            text: format!(
+                "{drink}: cerita hari ke-{} bersama Kopi Nusantara ☕",
+                n + 1
+            ),
             media_note: if format == PostFormat::Video || format == PostFormat::Reel {
                 "Video vertikal 20 detik".into()
             } else {
@@ -891,7 +965,11 @@ fn plan(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<PlanItem> {
             scheduled,
             persona: None,
             campaign: (n % 5 == 0).then(|| CampaignId::from("camp-ramadan")),
-            tags: vec![if n % 2 == 0 { "produk".into() } else { "komunitas".into() }],
+            tags: vec![if n % 2 == 0 {
+                "produk".into()
+            } else {
+                "komunitas".into()
+            }],
             author: author.clone(),
             approvals,
             rejection: (status == PlanStatus::Rejected)
@@ -918,12 +996,30 @@ fn plan(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<PlanItem> {
 }
 
 const MENTION_TEXTS: &[(&str, Sentiment)] = &[
-    ("Es kopi susu di Kopi Nusantara enak banget, langganan tiap pagi!", Sentiment::Positive),
-    ("Antrian di Kopi Nusantara Surabaya lama sekali hari ini 😩", Sentiment::Negative),
-    ("Ada yang sudah coba menu baru Kopi Nusantara?", Sentiment::Neutral),
-    ("Barista Kopi Nusantara ramah, tempatnya nyaman buat kerja.", Sentiment::Positive),
-    ("Aplikasi Kopi Nusantara error terus waktu bayar.", Sentiment::Negative),
-    ("Kopi Nusantara buka cabang baru di Bandung katanya.", Sentiment::Neutral),
+    (
+        "Es kopi susu di Kopi Nusantara enak banget, langganan tiap pagi!",
+        Sentiment::Positive,
+    ),
+    (
+        "Antrian di Kopi Nusantara Surabaya lama sekali hari ini 😩",
+        Sentiment::Negative,
+    ),
+    (
+        "Ada yang sudah coba menu baru Kopi Nusantara?",
+        Sentiment::Neutral,
+    ),
+    (
+        "Barista Kopi Nusantara ramah, tempatnya nyaman buat kerja.",
+        Sentiment::Positive,
+    ),
+    (
+        "Aplikasi Kopi Nusantara error terus waktu bayar.",
+        Sentiment::Negative,
+    ),
+    (
+        "Kopi Nusantara buka cabang baru di Bandung katanya.",
+        Sentiment::Neutral,
+    ),
 ];
 
 fn mentions(rng: &mut ChaCha8Rng, start: NaiveDate, today: NaiveDate) -> Vec<Mention> {
@@ -932,13 +1028,28 @@ fn mentions(rng: &mut ChaCha8Rng, start: NaiveDate, today: NaiveDate) -> Vec<Men
         .map(|n| {
             let date = start + Duration::days(rng.random_range(0..=days));
             let (text, sentiment) = *pick(rng, MENTION_TEXTS);
-            let platform = *pick(rng, &[Platform::X, Platform::Instagram, Platform::TikTok, Platform::Facebook]);
-            let author = format!("{}{}", pick(rng, FIRST_NAMES).to_lowercase(), rng.random_range(1..999));
+            let platform = *pick(
+                rng,
+                &[
+                    Platform::X,
+                    Platform::Instagram,
+                    Platform::TikTok,
+                    Platform::Facebook,
+                ],
+            );
+            let author = format!(
+                "{}{}",
+                pick(rng, FIRST_NAMES).to_lowercase(),
+                rng.random_range(1..999)
+            );
             let followers = (10f64).powf(rng.random_range(1.5..5.5)).round();
             Mention {
                 id: MentionId(format!("men-{n:04}")),
                 platform,
-                url: Some(format!("https://x.com/{author}/status/{}", 1_800_000_000_000_000_000u64 + n)),
+                url: Some(format!(
+                    "https://x.com/{author}/status/{}",
+                    1_800_000_000_000_000_000u64 + n
+                )),
                 author,
                 author_followers: Some(followers),
                 published: at(date, rng.random_range(6..23), rng.random_range(0..60)),
@@ -954,12 +1065,27 @@ fn mentions(rng: &mut ChaCha8Rng, start: NaiveDate, today: NaiveDate) -> Vec<Men
 }
 
 const MESSAGE_TEXTS: &[(&str, MessageKind)] = &[
-    ("Halo kak, outlet Kemang buka jam berapa?", MessageKind::Question),
-    ("Pesanan saya lewat aplikasi belum datang sudah 1 jam.", MessageKind::Complaint),
+    (
+        "Halo kak, outlet Kemang buka jam berapa?",
+        MessageKind::Question,
+    ),
+    (
+        "Pesanan saya lewat aplikasi belum datang sudah 1 jam.",
+        MessageKind::Complaint,
+    ),
     ("Apakah ada menu tanpa gula?", MessageKind::Question),
-    ("Kopinya mantap, pelayanan cepat. Terima kasih!", MessageKind::Praise),
-    ("Voucher saya tidak bisa dipakai, mohon dibantu.", MessageKind::Complaint),
-    ("Bisa pesan untuk acara kantor 50 cup?", MessageKind::Question),
+    (
+        "Kopinya mantap, pelayanan cepat. Terima kasih!",
+        MessageKind::Praise,
+    ),
+    (
+        "Voucher saya tidak bisa dipakai, mohon dibantu.",
+        MessageKind::Complaint,
+    ),
+    (
+        "Bisa pesan untuk acara kantor 50 cup?",
+        MessageKind::Question,
+    ),
 ];
 
 fn messages(rng: &mut ChaCha8Rng, start: NaiveDate, today: NaiveDate) -> Vec<Message> {
@@ -1020,11 +1146,46 @@ fn influencers() -> Vec<Influencer> {
         notes: String::new(),
     };
     vec![
-        inf("inf-1", "Nadia Kopi Diary", Platform::Instagram, "nadiakopidiary", 84_000.0, 0.052),
-        inf("inf-2", "Raka Ngopi", Platform::TikTok, "rakangopi", 410_000.0, 0.081),
-        inf("inf-3", "Barista Tama", Platform::YouTube, "@baristatama", 126_000.0, 0.034),
-        inf("inf-4", "Sekar Kuliner", Platform::Instagram, "sekarkuliner", 230_000.0, 0.029),
-        inf("inf-5", "Jakarta Coffee Walk", Platform::X, "jktcoffeewalk", 37_000.0, 0.019),
+        inf(
+            "inf-1",
+            "Nadia Kopi Diary",
+            Platform::Instagram,
+            "nadiakopidiary",
+            84_000.0,
+            0.052,
+        ),
+        inf(
+            "inf-2",
+            "Raka Ngopi",
+            Platform::TikTok,
+            "rakangopi",
+            410_000.0,
+            0.081,
+        ),
+        inf(
+            "inf-3",
+            "Barista Tama",
+            Platform::YouTube,
+            "@baristatama",
+            126_000.0,
+            0.034,
+        ),
+        inf(
+            "inf-4",
+            "Sekar Kuliner",
+            Platform::Instagram,
+            "sekarkuliner",
+            230_000.0,
+            0.029,
+        ),
+        inf(
+            "inf-5",
+            "Jakarta Coffee Walk",
+            Platform::X,
+            "jktcoffeewalk",
+            37_000.0,
+            0.019,
+        ),
     ]
 }
 
@@ -1087,7 +1248,11 @@ mod tests {
         for platform in Platform::SOCIAL {
             assert!(platforms.contains(&platform), "{platform:?} missing");
         }
-        let regions: BTreeSet<_> = ws.profiles.iter().filter_map(|p| p.region.clone()).collect();
+        let regions: BTreeSet<_> = ws
+            .profiles
+            .iter()
+            .filter_map(|p| p.region.clone())
+            .collect();
         assert_eq!(regions.len(), 2);
         assert!(ws.profiles.iter().any(|p| p.sub_brand.is_some()));
         assert!(ws.profiles.iter().any(|p| p.competitor));
@@ -1096,11 +1261,25 @@ mod tests {
     #[test]
     fn twelve_months_of_posts_and_daily_metrics() {
         let ws = generate(&options());
-        let first = ws.posts.iter().map(|p| p.published.date_naive()).min().unwrap();
-        let last = ws.posts.iter().map(|p| p.published.date_naive()).max().unwrap();
+        let first = ws
+            .posts
+            .iter()
+            .map(|p| p.published.date_naive())
+            .min()
+            .unwrap();
+        let last = ws
+            .posts
+            .iter()
+            .map(|p| p.published.date_naive())
+            .max()
+            .unwrap();
         assert!((last - first).num_days() >= 360, "{first}..{last}");
         assert!(ws.posts.len() > 3_000, "{} posts", ws.posts.len());
-        let social_profiles = ws.profiles.iter().filter(|p| p.platform != Platform::Web).count();
+        let social_profiles = ws
+            .profiles
+            .iter()
+            .filter(|p| p.platform != Platform::Web)
+            .count();
         // One row per day per profile, plus the website.
         assert_eq!(ws.daily.len(), 365 * (social_profiles + 1));
         for post in &ws.posts {
@@ -1110,7 +1289,11 @@ mod tests {
                 .iter()
                 .map(|m| post.metrics[m])
                 .sum();
-            assert!(engaged <= reach, "post {} engages beyond its reach", post.id);
+            assert!(
+                engaged <= reach,
+                "post {} engages beyond its reach",
+                post.id
+            );
         }
     }
 
@@ -1119,7 +1302,10 @@ mod tests {
         let ws = generate(&options());
         let ids: BTreeSet<_> = ws.posts.iter().map(|p| (&p.profile, &p.id)).collect();
         assert_eq!(ids.len(), ws.posts.len());
-        assert!(ws.posts.iter().any(|p| p.id.0.len() == 19), "X IDs are 19 digits");
+        assert!(
+            ws.posts.iter().any(|p| p.id.0.len() == 19),
+            "X IDs are 19 digits"
+        );
     }
 
     #[test]
@@ -1137,7 +1323,11 @@ mod tests {
         let ws = generate(&options());
         assert_eq!(ws.audience_members.len(), 3_000);
         let columns = ws.audience_tables[0].columns.len();
-        assert!(ws.audience_members.iter().all(|m| m.values.len() == columns));
+        assert!(
+            ws.audience_members
+                .iter()
+                .all(|m| m.values.len() == columns)
+        );
         assert!(!ws.mentions.is_empty() && !ws.messages.is_empty());
     }
 }

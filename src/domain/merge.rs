@@ -120,7 +120,14 @@ mod tests {
         new.id = PostId::from("brand-new");
         incoming.posts = vec![changed.clone(), new];
         let summary = merge(&mut current, incoming);
-        assert_eq!(summary, MergeSummary { added: 1, updated: 1, unchanged: 0 });
+        assert_eq!(
+            summary,
+            MergeSummary {
+                added: 1,
+                updated: 1,
+                unchanged: 0
+            }
+        );
         assert_eq!(current.posts.len(), before + 1);
         assert_eq!(current.posts[0], changed);
         assert_eq!(current.info.id.as_str(), "demo-kopi-nusantara");

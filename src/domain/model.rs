@@ -961,9 +961,8 @@ impl Workspace {
         });
         self.daily
             .sort_by(|a, b| (&a.profile, a.date).cmp(&(&b.profile, b.date)));
-        self.follower_activity.sort_by(|a, b| {
-            (&a.profile, a.date, a.hour).cmp(&(&b.profile, b.date, b.hour))
-        });
+        self.follower_activity
+            .sort_by(|a, b| (&a.profile, a.date, a.hour).cmp(&(&b.profile, b.date, b.hour)));
         self.audience_snapshots.sort_by(|a, b| a.id.cmp(&b.id));
         self.audience_tables.sort_by(|a, b| a.id.cmp(&b.id));
         self.audience_members
@@ -979,8 +978,12 @@ impl Workspace {
         self.reports.sort_by(|a, b| a.id.cmp(&b.id));
         self.assessments.sort_by_key(|a| a.platform);
         self.benchmarks.sort_by(|a, b| {
-            (a.scope, &a.label, &a.metric, a.period.start)
-                .cmp(&(b.scope, &b.label, &b.metric, b.period.start))
+            (a.scope, &a.label, &a.metric, a.period.start).cmp(&(
+                b.scope,
+                &b.label,
+                &b.metric,
+                b.period.start,
+            ))
         });
         self.mappings
             .sort_by(|a, b| a.header_signature.cmp(&b.header_signature));

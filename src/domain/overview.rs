@@ -9,10 +9,15 @@ use super::tz;
 
 /// Engagement as the discipline defines it: reactions + comments + shares (+ saves).
 pub fn engagement(metrics: &Metrics) -> f64 {
-    [Metric::Reactions, Metric::Comments, Metric::Shares, Metric::Saves]
-        .iter()
-        .filter_map(|m| metrics.get(m))
-        .sum()
+    [
+        Metric::Reactions,
+        Metric::Comments,
+        Metric::Shares,
+        Metric::Saves,
+    ]
+    .iter()
+    .filter_map(|m| metrics.get(m))
+    .sum()
 }
 
 /// One row of the overview table.

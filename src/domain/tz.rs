@@ -11,7 +11,9 @@ pub fn zone(name: &str) -> (Tz, bool) {
     match name.parse::<Tz>() {
         Ok(tz) => (tz, true),
         Err(_) => (
-            DEFAULT_TIME_ZONE.parse().expect("the default zone is known"),
+            DEFAULT_TIME_ZONE
+                .parse()
+                .expect("the default zone is known"),
             false,
         ),
     }
@@ -69,6 +71,9 @@ mod tests {
         let (tz, known) = zone("Mars/Olympus");
         assert!(!known);
         assert_eq!(tz.name(), "Asia/Jakarta");
-        assert_eq!(today(1_767_225_600_000, "Mars/Olympus").to_string(), "2026-01-01");
+        assert_eq!(
+            today(1_767_225_600_000, "Mars/Olympus").to_string(),
+            "2026-01-01"
+        );
     }
 }

@@ -36,9 +36,9 @@ impl State {
             Op::PutChunk(key, body) => {
                 self.chunks.insert(key, body);
             }
-            Op::DeleteChunks { ws, kind } => self
-                .chunks
-                .retain(|k, _| !(k.ws == ws && k.kind == kind)),
+            Op::DeleteChunks { ws, kind } => {
+                self.chunks.retain(|k, _| !(k.ws == ws && k.kind == kind))
+            }
             Op::DeleteWorkspace(ws) => {
                 self.records.retain(|k, _| k.ws != ws);
                 self.chunks.retain(|k, _| k.ws != ws);

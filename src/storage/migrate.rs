@@ -99,12 +99,11 @@ pub fn restore(found: Found) -> Result<Workspace, RestoreError> {
     if !object.contains_key(Kind::Info.field()) {
         return Err(RestoreError::NotWorkspace);
     }
-    let mut workspace: Workspace = serde_path_to_error::deserialize(Value::Object(object)).map_err(
-        |e| RestoreError::Invalid {
+    let mut workspace: Workspace = serde_path_to_error::deserialize(Value::Object(object))
+        .map_err(|e| RestoreError::Invalid {
             path: e.path().to_string(),
             detail: e.inner().to_string(),
-        },
-    )?;
+        })?;
     check(&workspace)?;
     workspace.normalize();
     Ok(workspace)

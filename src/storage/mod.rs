@@ -52,7 +52,10 @@ pub enum Op {
     DeleteRecord(RecordKey),
     PutChunk(ChunkKey, Body),
     /// Deletes every chunk of a kind in a workspace (all partitions and periods).
-    DeleteChunks { ws: String, kind: String },
+    DeleteChunks {
+        ws: String,
+        kind: String,
+    },
     /// Deletes everything a workspace holds.
     DeleteWorkspace(String),
 }

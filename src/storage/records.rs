@@ -160,12 +160,18 @@ fn record_key(ws: &WorkspaceId, kind: Kind, id: String) -> RecordKey {
 
 /// The write operation for a workspace's settings.
 pub fn info_op(info: &WorkspaceInfo) -> Op {
-    Op::PutRecord(record_key(&info.id, Kind::Info, "info".into()), json(info, 1))
+    Op::PutRecord(
+        record_key(&info.id, Kind::Info, "info".into()),
+        json(info, 1),
+    )
 }
 
 /// The write operation for one planned post.
 pub fn plan_item_op(ws: &WorkspaceId, item: &PlanItem) -> Op {
-    Op::PutRecord(record_key(ws, Kind::PlanItem, item.id.0.clone()), json(item, 1))
+    Op::PutRecord(
+        record_key(ws, Kind::PlanItem, item.id.0.clone()),
+        json(item, 1),
+    )
 }
 
 fn push_records<T: Serialize>(
@@ -212,33 +218,75 @@ fn month(date: chrono::NaiveDate) -> String {
 pub fn workspace_ops(ws: &Workspace) -> Vec<Op> {
     let id = &ws.info.id;
     let mut ops = vec![info_op(&ws.info)];
-    push_records(&mut ops, id, Kind::Profile, &ws.profiles, |p| p.id.0.clone());
+    push_records(&mut ops, id, Kind::Profile, &ws.profiles, |p| {
+        p.id.0.clone()
+    });
     push_chunks(&mut ops, id, Kind::Post, &ws.posts, |p| {
         (p.profile.0.clone(), month(p.published.date_naive()))
     });
     push_chunks(&mut ops, id, Kind::Daily, &ws.daily, |d| {
         (d.profile.0.clone(), d.date.format("%Y").to_string())
     });
-    push_chunks(&mut ops, id, Kind::FollowerActivity, &ws.follower_activity, |a| {
-        (a.profile.0.clone(), month(a.date))
-    });
-    push_records(&mut ops, id, Kind::AudienceSnapshot, &ws.audience_snapshots, |s| s.id.0.clone());
-    push_records(&mut ops, id, Kind::AudienceTable, &ws.audience_tables, |t| t.id.0.clone());
-    push_chunks(&mut ops, id, Kind::AudienceMember, &ws.audience_members, |m| {
-        (m.table.0.clone(), format!("{:08}", m.row / AUDIENCE_ROWS_PER_CHUNK))
-    });
-    push_records(&mut ops, id, Kind::PersonaSnapshot, &ws.persona_snapshots, |s| s.id.0.clone());
+    push_chunks(
+        &mut ops,
+        id,
+        Kind::FollowerActivity,
+        &ws.follower_activity,
+        |a| (a.profile.0.clone(), month(a.date)),
+    );
+    push_records(
+        &mut ops,
+        id,
+        Kind::AudienceSnapshot,
+        &ws.audience_snapshots,
+        |s| s.id.0.clone(),
+    );
+    push_records(
+        &mut ops,
+        id,
+        Kind::AudienceTable,
+        &ws.audience_tables,
+        |t| t.id.0.clone(),
+    );
+    push_chunks(
+        &mut ops,
+        id,
+        Kind::AudienceMember,
+        &ws.audience_members,
+        |m| {
+            (
+                m.table.0.clone(),
+                format!("{:08}", m.row / AUDIENCE_ROWS_PER_CHUNK),
+            )
+        },
+    );
+    push_records(
+        &mut ops,
+        id,
+        Kind::PersonaSnapshot,
+        &ws.persona_snapshots,
+        |s| s.id.0.clone(),
+    );
     push_records(&mut ops, id, Kind::PlanItem, &ws.plan, |p| p.id.0.clone());
     push_chunks(&mut ops, id, Kind::Mention, &ws.mentions, |m| {
-        (m.platform.slug().to_owned(), month(m.published.date_naive()))
+        (
+            m.platform.slug().to_owned(),
+            month(m.published.date_naive()),
+        )
     });
     push_chunks(&mut ops, id, Kind::Message, &ws.messages, |m| {
         (m.profile.0.clone(), month(m.received.date_naive()))
     });
-    push_records(&mut ops, id, Kind::Influencer, &ws.influencers, |i| i.id.0.clone());
-    push_records(&mut ops, id, Kind::Campaign, &ws.campaigns, |c| c.id.0.clone());
+    push_records(&mut ops, id, Kind::Influencer, &ws.influencers, |i| {
+        i.id.0.clone()
+    });
+    push_records(&mut ops, id, Kind::Campaign, &ws.campaigns, |c| {
+        c.id.0.clone()
+    });
     push_records(&mut ops, id, Kind::Report, &ws.reports, |r| r.id.0.clone());
-    push_records(&mut ops, id, Kind::Assessment, &ws.assessments, |a| a.platform.slug().to_owned());
+    push_records(&mut ops, id, Kind::Assessment, &ws.assessments, |a| {
+        a.platform.slug().to_owned()
+    });
     push_records(&mut ops, id, Kind::Benchmark, &ws.benchmarks, |b| {
         format!(
             "{:?}|{}|{}|{}|{}",
@@ -249,7 +297,9 @@ pub fn workspace_ops(ws: &Workspace) -> Vec<Op> {
             b.period.start
         )
     });
-    push_records(&mut ops, id, Kind::Mapping, &ws.mappings, |m| m.header_signature.clone());
+    push_records(&mut ops, id, Kind::Mapping, &ws.mappings, |m| {
+        m.header_signature.clone()
+    });
     push_records(&mut ops, id, Kind::Batch, &ws.batches, |b| b.id.0.clone());
     ops
 }
@@ -271,7 +321,10 @@ mod tests {
         let ws = Workspace::empty(WorkspaceInfo::new("w".into(), "W"));
         let value = serde_json::to_value(&ws).unwrap();
         for field in value.as_object().unwrap().keys() {
-            assert!(Kind::from_field(field).is_some(), "no kind stores `{field}`");
+            assert!(
+                Kind::from_field(field).is_some(),
+                "no kind stores `{field}`"
+            );
         }
     }
 }

@@ -27,11 +27,7 @@ pub struct Replica {
 impl Replica {
     /// Applies a change; returns whether it changed the state.
     pub fn apply(&mut self, change: &Change) -> bool {
-        let key = (
-            change.kind.clone(),
-            change.id.clone(),
-            change.field.clone(),
-        );
+        let key = (change.kind.clone(), change.id.clone(), change.field.clone());
         // Equal stamps never come from a well-behaved node; the value breaks the tie so that even
         // then every replica agrees.
         let wins = |stamp: &Hlc, value: &serde_json::Value| {

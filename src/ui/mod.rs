@@ -1,0 +1,126 @@
+//! The user interface: the app shell, the router, one page per route, reusable components.
+//! Pages read [`AppState`] and call [`crate::app::actions`]; none touches storage.
+
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::app::actions;
+use crate::app::state::{AppState, use_app};
+use crate::i18n::{Lang, Msg};
+use components::{ConfirmDialog, NoticeBar};
+use pages::*;
+
+/// Every route of the app and its label, in navigation order.
+pub const ROUTES: [(&str, Msg); 10] = [
+    ("/", Msg::NavHome),
+    ("/import", Msg::NavImport),
+    ("/audit", Msg::NavAudit),
+    ("/personas", Msg::NavPersonas),
+    ("/calendar", Msg::NavCalendar),
+    ("/listening", Msg::NavListening),
+    ("/inbox", Msg::NavInbox),
+    ("/influencers", Msg::NavInfluencers),
+    ("/reports", Msg::NavReports),
+    ("/settings", Msg::NavSettings),
+];
+
+/// The path the app is served under, found from the current URL, so that the app works when
+/// opened from a sub-path (`/tools/linimasa/calendar` has base `/tools/linimasa`).
+fn base_path() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let trimmed = path.trim_end_matches('/').trim_end_matches("/index.html");
+    for (route, _) in ROUTES.iter().skip(1) {
+        if let Some(base) = trimmed.strip_suffix(route) {
+            return base.to_owned();
+        }
+    }
+    trimmed.to_owned()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = actions::initial_language();
+    crate::app::browser::set_document_lang(lang.tag());
+    let state = AppState::new(lang);
+    provide_context(state);
+    actions::start(state);
+    let base = base_path();
+    view! {
+        <Router base=base>
+            <a class="lm-skip" href="#main">{move || state.t(Msg::SkipToContent)}</a>
+            <Header/>
+            <div class="lm-layout">
+                <Nav/>
+                <main id="main" class="lm-main" tabindex="-1">
+                    <NoticeBar/>
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/import") view=ImportPage/>
+                        <Route path=path!("/audit") view=AuditPage/>
+                        <Route path=path!("/personas") view=PersonasPage/>
+                        <Route path=path!("/calendar") view=CalendarPage/>
+                        <Route path=path!("/listening") view=ListeningPage/>
+                        <Route path=path!("/inbox") view=InboxPage/>
+                        <Route path=path!("/influencers") view=InfluencersPage/>
+                        <Route path=path!("/reports") view=ReportsPage/>
+                        <Route path=path!("/settings") view=SettingsPage/>
+                    </Routes>
+                </main>
+            </div>
+            <ConfirmDialog/>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = use_app();
+    let name = move || {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| w.info.name.clone()).unwrap_or_default())
+    };
+    let on_change = move |ev| {
+        if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+            actions::set_language(state, lang);
+        }
+    };
+    view! {
+        <header class="lm-header">
+            <A href="/" attr:class="lm-brand">
+                <span class="lm-brand__mark" aria-hidden="true">"◷"</span>
+                <span class="lm-brand__name">"Linimasa"</span>
+            </A>
+            <span class="lm-header__workspace" data-testid="workspace-name">{name}</span>
+            <label class="lm-header__lang">
+                <span class="lm-visually-hidden">{move || state.t(Msg::Language)}</span>
+                <select data-testid="language-select" on:change=on_change
+                    prop:value=move || state.lang.get().tag()>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.tag() selected=move || state.lang.get() == l>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </header>
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <nav class="lm-nav" aria-label=move || state.t(Msg::MainNavigation)>
+            <ul class="lm-nav__list">
+                {ROUTES.into_iter().map(|(href, msg)| view! {
+                    <li><A href=href attr:class="lm-nav__link" exact=true>{move || state.t(msg)}</A></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}

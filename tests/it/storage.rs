@@ -11,7 +11,9 @@ fn a_saved_workspace_loads_back_equal() {
     let store = MemoryStore::new();
     let ws = demo();
     block_on(workspace::save(&store, &ws)).unwrap();
-    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id))
+        .unwrap()
+        .unwrap();
     assert_eq!(loaded, ws);
     let listed = block_on(workspace::list(&store)).unwrap();
     assert_eq!(listed.len(), 1);
@@ -52,7 +54,9 @@ fn saving_again_replaces_instead_of_adding() {
     block_on(workspace::save(&store, &ws)).unwrap();
     ws.posts.truncate(10);
     block_on(workspace::save(&store, &ws)).unwrap();
-    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id))
+        .unwrap()
+        .unwrap();
     assert_eq!(loaded.posts.len(), 10);
 }
 
@@ -70,7 +74,9 @@ fn a_full_store_refuses_the_write_and_keeps_what_it_had() {
         Err(StoreError::QuotaExceeded)
     );
     assert_eq!(store.used(), used);
-    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id))
+        .unwrap()
+        .unwrap();
     assert_eq!(loaded, small);
 }
 
@@ -83,7 +89,9 @@ fn one_planned_post_is_saved_without_touching_the_rest() {
     item.status = PlanStatus::Approved;
     item.title = "Diubah".into();
     block_on(workspace::save_plan_item(&store, &ws.info.id, &item)).unwrap();
-    let loaded = block_on(workspace::load(&store, &ws.info.id)).unwrap().unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id))
+        .unwrap()
+        .unwrap();
     assert_eq!(loaded.plan[3], item);
     assert_eq!(loaded.posts, ws.posts);
 }
@@ -92,9 +100,15 @@ fn one_planned_post_is_saved_without_touching_the_rest() {
 fn an_unknown_workspace_loads_as_none_and_delete_removes_everything() {
     let store = MemoryStore::new();
     let ws = demo();
-    assert_eq!(block_on(workspace::load(&store, &WorkspaceId::from("nope"))).unwrap(), None);
+    assert_eq!(
+        block_on(workspace::load(&store, &WorkspaceId::from("nope"))).unwrap(),
+        None
+    );
     block_on(workspace::save(&store, &ws)).unwrap();
     block_on(workspace::delete(&store, &ws.info.id)).unwrap();
     assert_eq!(store.used(), 0);
-    assert_eq!(block_on(workspace::load(&store, &ws.info.id)).unwrap(), None);
+    assert_eq!(
+        block_on(workspace::load(&store, &ws.info.id)).unwrap(),
+        None
+    );
 }

@@ -1,0 +1,169 @@
+//! Small wrappers over browser APIs the app needs outside storage: preferences, languages, the
+//! clock, storage estimates, downloads, reading files, and User Timing measures.
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// A stored preference (localStorage); `None` when absent or storage is blocked.
+pub fn preference(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn set_preference(key: &str, value: &str) {
+    if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn languages() -> Vec<String> {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_millis() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Sets `<html lang>` so that screen readers and hyphenation follow the UI language.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    Some(window()?.navigator().storage())
+}
+
+async fn call_promise(target: &JsValue, method: &str) -> Option<JsValue> {
+    let function: Function = Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
+    let promise: Promise = function.call0(target).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()
+}
+
+/// Bytes used and the quota, as the browser reports them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let manager: JsValue = storage_manager()?.into();
+    let estimate = call_promise(&manager, "estimate").await?;
+    let usage = Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()?;
+    let quota = Reflect::get(&estimate, &"quota".into()).ok()?.as_f64()?;
+    Some((usage, quota))
+}
+
+/// Asks the browser to keep the data even under storage pressure; returns whether it will.
+pub async fn request_persistence() -> bool {
+    let Some(manager) = storage_manager() else {
+        return false;
+    };
+    let manager: JsValue = manager.into();
+    if call_promise(&manager, "persisted")
+        .await
+        .and_then(|v| v.as_bool())
+        == Some(true)
+    {
+        return true;
+    }
+    call_promise(&manager, "persist")
+        .await
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Whether the browser has granted persistent storage.
+pub async fn is_persisted() -> bool {
+    let Some(manager) = storage_manager() else {
+        return false;
+    };
+    call_promise(&manager.into(), "persisted")
+        .await
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Offers `bytes` as a file download.
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let array = Uint8Array::from(bytes);
+    let parts = Array::of1(&array.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = window().and_then(|w| w.document()).ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The bytes of a file the user picked.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Starts a User Timing measure; call [`Timing::end`] with the record count.
+pub struct Timing {
+    name: &'static str,
+    start: f64,
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    window()?.performance()
+}
+
+impl Timing {
+    pub fn start(name: &'static str) -> Self {
+        Self {
+            name,
+            start: performance().map(|p| p.now()).unwrap_or(0.0),
+        }
+    }
+
+    /// Records `performance.measure(name, {start, end, detail: {records}})`.
+    pub fn end(self, records: usize) {
+        let Some(performance) = performance() else {
+            return;
+        };
+        let options = Object::new();
+        let detail = Object::new();
+        let _ = Reflect::set(&detail, &"records".into(), &(records as f64).into());
+        let _ = Reflect::set(&options, &"start".into(), &self.start.into());
+        let _ = Reflect::set(&options, &"end".into(), &performance.now().into());
+        let _ = Reflect::set(&options, &"detail".into(), &detail.into());
+        let target: JsValue = performance.into();
+        if let Ok(measure) = Reflect::get(&target, &"measure".into()) {
+            if let Ok(measure) = measure.dyn_into::<Function>() {
+                let _ = measure.call2(&target, &self.name.into(), &options.into());
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The store the app uses: IndexedDB, or memory when the browser refuses IndexedDB (the app
+//! then says that data will not outlive the page).
+
+use std::rc::Rc;
+
+use crate::storage::idb::IdbStore;
+use crate::storage::memory::MemoryStore;
+use crate::storage::{Body, ChunkKey, ChunkQuery, Op, RecordKey, Store, StoreError};
+
+/// The name of the app's database.
+pub const DATABASE: &str = "linimasa";
+
+#[derive(Clone)]
+pub enum AppStore {
+    Idb(IdbStore),
+    Memory(Rc<MemoryStore>),
+}
+
+impl AppStore {
+    /// Opens IndexedDB; on failure, a memory store and the reason.
+    pub async fn open() -> (Self, Option<StoreError>) {
+        match IdbStore::open(DATABASE).await {
+            Ok(store) => (AppStore::Idb(store), None),
+            Err(e) => (AppStore::Memory(Rc::new(MemoryStore::new())), Some(e)),
+        }
+    }
+}
+
+impl Store for AppStore {
+    async fn apply(&self, ops: Vec<Op>) -> Result<(), StoreError> {
+        match self {
+            AppStore::Idb(s) => s.apply(ops).await,
+            AppStore::Memory(s) => s.apply(ops).await,
+        }
+    }
+
+    async fn records(&self, ws: &str) -> Result<Vec<(RecordKey, Body)>, StoreError> {
+        match self {
+            AppStore::Idb(s) => s.records(ws).await,
+            AppStore::Memory(s) => s.records(ws).await,
+        }
+    }
+
+    async fn records_of_kind(&self, kind: &str) -> Result<Vec<(RecordKey, Body)>, StoreError> {
+        match self {
+            AppStore::Idb(s) => s.records_of_kind(kind).await,
+            AppStore::Memory(s) => s.records_of_kind(kind).await,
+        }
+    }
+
+    async fn chunks(&self, query: &ChunkQuery) -> Result<Vec<(ChunkKey, Body)>, StoreError> {
+        match self {
+            AppStore::Idb(s) => s.chunks(query).await,
+            AppStore::Memory(s) => s.chunks(query).await,
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Reusable pieces of the interface.
+
+mod confirm;
+mod definition;
+mod empty;
+mod notice;
+
+pub use confirm::ConfirmDialog;
+pub use definition::Definition;
+pub use empty::{EmptyWorkspace, PagePlan};
+pub use notice::NoticeBar;

@@ -1,0 +1,149 @@
+//! Home: the workspace overview — key figures and every profile with what its data holds.
+
+use leptos::prelude::*;
+
+use crate::app::state::use_app;
+use crate::domain::overview::{self, ProfileOverview};
+use crate::domain::{PlanStatus, Platform, Profile, Workspace};
+use crate::i18n::{Lang, Msg, fill};
+use crate::ui::components::{Definition, EmptyWorkspace};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section class="lm-page" data-testid="home">
+            {move || state.workspace.with(|w| match w {
+                None => view! { <p class="lm-loading" role="status">{state.t(Msg::Loading)}</p> }.into_any(),
+                Some(ws) if ws.is_empty() => view! { <EmptyWorkspace/> }.into_any(),
+                Some(ws) => overview_view(ws, state.lang.get()).into_any(),
+            })}
+        </section>
+    }
+}
+
+fn overview_view(ws: &Workspace, lang: Lang) -> impl IntoView + use<> {
+    let t = |m: Msg| m.text(lang);
+    let rows = overview::profiles(ws);
+    let own: Vec<&ProfileOverview> = rows
+        .iter()
+        .filter(|r| ws.profile(&r.profile).is_some_and(|p| !p.competitor))
+        .collect();
+    let followers: f64 = own.iter().filter_map(|r| r.followers).sum();
+    let engagement: f64 = own.iter().map(|r| r.engagement_30d).sum();
+    let planned = ws
+        .plan
+        .iter()
+        .filter(|p| p.status != PlanStatus::Published && p.status != PlanStatus::Rejected)
+        .count();
+    let kpis = [
+        (
+            "profiles",
+            Msg::KpiProfiles,
+            lang.count(ws.profiles.len() as f64),
+            None,
+        ),
+        (
+            "posts",
+            Msg::KpiPosts,
+            lang.count(ws.posts.len() as f64),
+            None,
+        ),
+        (
+            "followers",
+            Msg::KpiFollowers,
+            lang.compact(followers),
+            Some(Msg::DefFollowers),
+        ),
+        (
+            "engagement",
+            Msg::KpiEngagement30,
+            lang.compact(engagement),
+            Some(Msg::DefEngagement),
+        ),
+        ("planned", Msg::KpiPlanned, lang.count(planned as f64), None),
+        (
+            "audience",
+            Msg::KpiAudience,
+            lang.count(ws.audience_members.len() as f64),
+            None,
+        ),
+    ];
+    let table_rows = rows
+        .iter()
+        .filter_map(|row| ws.profile(&row.profile).map(|p| profile_row(p, row, lang)))
+        .collect_view();
+    view! {
+        <h1 class="lm-page__title">{t(Msg::HomeTitle)}</h1>
+        <ul class="lm-kpis">
+            {kpis.into_iter().map(|(id, label, value, def)| view! {
+                <li class="lm-kpi" data-kpi=id>
+                    <span class="lm-kpi__label">{t(label)} {def.map(|d| view! { <Definition msg=d/> })}</span>
+                    <span class="lm-kpi__value" data-testid=format!("kpi-{id}")>{value}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+        <h2 class="lm-section-title">{t(Msg::ProfilesTitle)}</h2>
+        <div class="lm-table-wrap">
+            <table class="lm-table" data-testid="profiles-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Msg::ColProfile)}</th>
+                        <th scope="col">{t(Msg::ColPlatform)}</th>
+                        <th scope="col">{t(Msg::ColRegion)}</th>
+                        <th scope="col" class="lm-num">{t(Msg::ColPosts30)} <Definition msg=Msg::DefPosts30/></th>
+                        <th scope="col" class="lm-num">{t(Msg::ColFollowers)}</th>
+                        <th scope="col" class="lm-num">{t(Msg::ColEngagement30)}</th>
+                        <th scope="col" class="lm-num">{t(Msg::ColRateReach)} <Definition msg=Msg::DefEngagementRate/></th>
+                        <th scope="col">{t(Msg::ColCoverage)}</th>
+                    </tr>
+                </thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn profile_row(profile: &Profile, row: &ProfileOverview, lang: Lang) -> impl IntoView + use<> {
+    let t = |m: Msg| m.text(lang);
+    let region = profile
+        .sub_brand
+        .clone()
+        .map(|s| format!("{} ({s})", t(Msg::ColSubBrand)))
+        .or_else(|| profile.region.clone())
+        .unwrap_or_else(|| "—".into());
+    let coverage = match (row.first_day, row.last_day) {
+        (Some(from), Some(to)) => fill(
+            t(Msg::CoverageRange),
+            &[("from", &lang.date(from)), ("to", &lang.date(to))],
+        ),
+        _ => t(Msg::NoData).to_owned(),
+    };
+    let dash = || "—".to_owned();
+    let platform = profile.platform;
+    view! {
+        <tr data-testid="profile-row" data-profile=profile.id.0.clone() data-platform=platform.slug()>
+            <th scope="row">
+                <span class="lm-profile-name">{profile.name.clone()}</span>
+                <span class="lm-handle">{handle(platform, &profile.handle)}</span>
+                {profile.competitor.then(|| view! { <span class="lm-badge">{t(Msg::Competitor)}</span> })}
+            </th>
+            <td><span class=format!("lm-platform lm-platform--{}", platform.slug())>{platform.name()}</span></td>
+            <td>{region}</td>
+            <td class="lm-num">{lang.count(row.posts_30d as f64)}</td>
+            <td class="lm-num">{row.followers.map(|f| lang.count(f)).unwrap_or_else(dash)}</td>
+            <td class="lm-num">{lang.count(row.engagement_30d)}</td>
+            <td class="lm-num">{row.engagement_rate_reach.map(|r| lang.percent(r, 1)).unwrap_or_else(dash)}</td>
+            <td class="lm-coverage">{coverage}</td>
+        </tr>
+    }
+}
+
+fn handle(platform: Platform, handle: &str) -> String {
+    match platform {
+        Platform::Web | Platform::YouTube | Platform::Facebook | Platform::LinkedIn => {
+            handle.into()
+        }
+        _ => format!("@{handle}"),
+    }
+}

@@ -1,0 +1,15 @@
+//! The personas page. Until its tools are built it says what it will do and what the workspace
+//! already holds for it.
+
+use leptos::prelude::*;
+
+use crate::app::state::use_app;
+use crate::i18n::Msg;
+use crate::ui::components::PagePlan;
+
+#[component]
+pub fn PersonasPage() -> impl IntoView {
+    let state = use_app();
+    let holds = super::holds(state, |w| w.audience_members.len(), Msg::CountAudience);
+    view! { <PagePlan title=Msg::NavPersonas what=Msg::PersonasWhat holds=holds/> }
+}
