@@ -395,8 +395,3 @@ pub fn initial_language() -> Lang {
             Lang::negotiate(languages.iter().map(String::as_str))
         })
 }
-
-/// Whether `store` is the in-memory fallback.
-pub fn is_memory(state: &AppState) -> bool {
-    matches!(store(state), Some(AppStore::Memory(_)))
-}

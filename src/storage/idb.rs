@@ -263,42 +263,32 @@ impl IdbStore {
     ) -> Result<Vec<(Vec<String>, Body)>, StoreError> {
         let tx = self.db.transaction(store).build().map_err(map_error)?;
         let object_store = tx.object_store(store).map_err(map_error)?;
-        let (keys, values): (Vec<JsValue>, Vec<JsValue>) = match index {
+        // Keys and values of one range, read from the store or one of its indexes.
+        macro_rules! keys_and_values {
+            ($source:expr) => {{
+                let keys: Vec<JsValue> = $source
+                    .get_all_keys::<JsValue>()
+                    .with_query(query.clone())
+                    .await
+                    .map_err(map_error)?
+                    .collect::<Result<_, _>>()
+                    .map_err(map_error)?;
+                let values: Vec<JsValue> = $source
+                    .get_all::<JsValue>()
+                    .with_query(query)
+                    .await
+                    .map_err(map_error)?
+                    .collect::<Result<_, _>>()
+                    .map_err(map_error)?;
+                (keys, values)
+            }};
+        }
+        let (keys, values) = match index {
             Some(name) => {
                 let index = object_store.index(name).map_err(map_error)?;
-                let keys = index
-                    .get_all_keys::<JsValue>()
-                    .with_query(query.clone())
-                    .await
-                    .map_err(map_error)?
-                    .collect::<Result<_, _>>()
-                    .map_err(map_error)?;
-                let values = index
-                    .get_all::<JsValue>()
-                    .with_query(query)
-                    .await
-                    .map_err(map_error)?
-                    .collect::<Result<_, _>>()
-                    .map_err(map_error)?;
-                (keys, values)
+                keys_and_values!(index)
             }
-            None => {
-                let keys = object_store
-                    .get_all_keys::<JsValue>()
-                    .with_query(query.clone())
-                    .await
-                    .map_err(map_error)?
-                    .collect::<Result<_, _>>()
-                    .map_err(map_error)?;
-                let values = object_store
-                    .get_all::<JsValue>()
-                    .with_query(query)
-                    .await
-                    .map_err(map_error)?
-                    .collect::<Result<_, _>>()
-                    .map_err(map_error)?;
-                (keys, values)
-            }
+            None => keys_and_values!(object_store),
         };
         keys.iter()
             .zip(values.iter())
