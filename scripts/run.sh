@@ -3,7 +3,7 @@
 #   scripts/run.sh [port]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 port=${1:-8080}
 scripts/setup.sh build
 trunk build --release

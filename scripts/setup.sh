@@ -13,10 +13,10 @@ what=${1:-all}
 export PATH="$HOME/.cargo/bin:$PATH"
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-apt_packages=(binaryen)
+apt_packages=()
 [ "$what" = all ] && apt_packages+=(chromium chromium-driver)
 missing=()
-for p in "${apt_packages[@]}"; do
+for p in ${apt_packages[@]+"${apt_packages[@]}"}; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -36,6 +36,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   echo "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
   # Not --locked: its lock file names a crate version the registry mirror lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# wasm-opt from npm's binaryen: Debian's release is too old for wasm-bindgen's output.
+if ! tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$(sed -n 's/.*"binaryen": "\([0-9]*\).*/\1/p' tools/package.json)"; then
+  echo "setup: installing wasm-opt (npm binaryen)"
+  (cd tools && npm ci --no-audit --no-fund)
 fi
 
 if [ "$what" = all ]; then

@@ -4,23 +4,26 @@
 # end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
 
 step "setup"
 scripts/setup.sh
 
-step "format"
+step "format and lints"
 cargo fmt --all -- --check
+cargo clippy --no-default-features --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 
 step "native tests (domain, sync, storage without a browser)"
 cargo test --no-default-features
+
+step "IndexedDB store in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
 trunk build --release
 node scripts/size.mjs dist
 
-# The IndexedDB browser tests (tests/web) and the end-to-end tests (tests/e2e) are written but not
-# yet passing; they join this script once they do:
-#   CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
-#   (cd tests/e2e && npm test)
+step "end-to-end tests in Chromium"
+(cd tests/e2e && npm test)

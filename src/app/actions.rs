@@ -125,10 +125,10 @@ async fn open_current(store: &AppStore, lang: Lang) -> Result<Workspace, LoadErr
         .filter(|w| listed.iter().any(|i| &i.id.0 == w))
         .map(WorkspaceId::from)
         .or_else(|| listed.first().map(|i| i.id.clone()));
-    if let Some(id) = id {
-        if let Some(ws) = workspace::load(store, &id).await? {
-            return Ok(ws);
-        }
+    if let Some(id) = id
+        && let Some(ws) = workspace::load(store, &id).await?
+    {
+        return Ok(ws);
     }
     let info = new_info(lang);
     workspace::save_info(store, &info).await?;
@@ -235,10 +235,10 @@ pub fn update_info(state: AppState, change: impl FnOnce(&mut WorkspaceInfo) + 's
     };
     let lang = state.lang.get_untracked();
     spawn_local(async move {
-        if let Ok(listed) = workspace::list(&store).await {
-            if let Some(fresh) = listed.into_iter().find(|i| i.id == info.id) {
-                info = fresh;
-            }
+        if let Ok(listed) = workspace::list(&store).await
+            && let Some(fresh) = listed.into_iter().find(|i| i.id == info.id)
+        {
+            info = fresh;
         }
         change(&mut info);
         info.revision += 1;

@@ -117,8 +117,19 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
+    // The anchor must be in the document for every browser to start the download, and the
+    // object URL must outlive the click: it is revoked a minute later.
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&anchor).map_err(|e| format!("{e:?}"))?;
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    anchor.remove();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
     Ok(())
 }
 
@@ -160,10 +171,10 @@ impl Timing {
         let _ = Reflect::set(&options, &"end".into(), &performance.now().into());
         let _ = Reflect::set(&options, &"detail".into(), &detail.into());
         let target: JsValue = performance.into();
-        if let Ok(measure) = Reflect::get(&target, &"measure".into()) {
-            if let Ok(measure) = measure.dyn_into::<Function>() {
-                let _ = measure.call2(&target, &self.name.into(), &options.into());
-            }
+        if let Ok(measure) = Reflect::get(&target, &"measure".into())
+            && let Ok(measure) = measure.dyn_into::<Function>()
+        {
+            let _ = measure.call2(&target, &self.name.into(), &options.into());
         }
     }
 }

@@ -28,19 +28,28 @@ pub const ROUTES: [(&str, Msg); 10] = [
     ("/settings", Msg::NavSettings),
 ];
 
-/// The path the app is served under, found from the current URL, so that the app works when
-/// opened from a sub-path (`/tools/linimasa/calendar` has base `/tools/linimasa`).
+/// The path the app is served under, so that it also works from a sub-path
+/// (`/tools/linimasa/calendar` has base `/tools/linimasa`). The page's assets are linked with
+/// relative URLs, so the directory the icon resolves to is the directory the app lives in; an
+/// unknown path such as `/no-such-page` still has base `` and shows the not-found page.
 fn base_path() -> String {
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let href = window
+        .document()
+        .and_then(|d| d.query_selector("link[rel=icon]").ok().flatten())
+        .and_then(|e| e.get_attribute("href"));
+    let (Some(href), Ok(page)) = (href, window.location().href()) else {
+        return String::new();
+    };
+    let path = web_sys::Url::new_with_base(&href, &page)
+        .map(|u| u.pathname())
         .unwrap_or_default();
-    let trimmed = path.trim_end_matches('/').trim_end_matches("/index.html");
-    for (route, _) in ROUTES.iter().skip(1) {
-        if let Some(base) = trimmed.strip_suffix(route) {
-            return base.to_owned();
-        }
+    match path.rfind('/') {
+        Some(i) => path[..i].to_owned(),
+        None => String::new(),
     }
-    trimmed.to_owned()
 }
 
 #[component]

@@ -184,10 +184,11 @@ test('export, re-import (replace and merge) and refusing a damaged file', async 
 test('a full storage quota shows a clear message and keeps what was stored', async () => {
   const browser = await launch();
   const page = browser.context.pages()[0] ?? await browser.context.newPage();
-  await open(page, server.url + '/');
-  await page.getByTestId('empty-workspace').waitFor();
+  // The override only takes effect for storage opened after it is set.
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 64 * 1024 });
+  await open(page, server.url + '/');
+  await page.getByTestId('empty-workspace').waitFor();
   await page.getByTestId('load-demo').click();
   await page.getByTestId('error').waitFor();
   assert.match(await page.getByTestId('error').innerText(), /penuh|full/);

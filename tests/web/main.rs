@@ -81,7 +81,7 @@ async fn a_version_1_database_is_migrated_on_open() {
         .build()
         .unwrap();
     let items = tx.object_store("items").unwrap();
-    let mut put = |kind: &str, item_id: &str, body: &serde_json::Value| {
+    let put = |kind: &str, item_id: &str, body: &serde_json::Value| {
         let value = js_sys::Object::new();
         js_sys::Reflect::set(&value, &"v".into(), &1.into()).unwrap();
         js_sys::Reflect::set(&value, &"body".into(), &body.to_string().into()).unwrap();

@@ -30,12 +30,22 @@ fn WorkspaceForm() -> impl IntoView {
     let info = move || state.workspace.with(|w| w.as_ref().map(|w| w.info.clone()));
     let name = RwSignal::new(String::new());
     let zone = RwSignal::new(String::new());
+    // The stored values the fields were last filled from: a change from another tab refreshes a
+    // field only while the user has not edited it, so nothing typed is overwritten.
+    let shown = StoredValue::new((String::new(), String::new()));
     Effect::new(move || {
         if let Some(info) = info() {
-            name.set(info.name);
-            zone.set(info.time_zone);
+            let (old_name, old_zone) = shown.get_value();
+            if name.get_untracked() == old_name {
+                name.set(info.name.clone());
+            }
+            if zone.get_untracked() == old_zone {
+                zone.set(info.time_zone.clone());
+            }
+            shown.set_value((info.name, info.time_zone));
         }
     });
+    let loading = move || state.workspace.with(Option::is_none);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = state.lang.get_untracked();
@@ -60,15 +70,16 @@ fn WorkspaceForm() -> impl IntoView {
             <h2 class="lm-card__title">{move || state.t(Msg::SettingsWorkspace)}</h2>
             <label class="lm-field">
                 <span class="lm-field__label">{move || state.t(Msg::WorkspaceName)}</span>
-                <input class="lm-input" type="text" data-testid="workspace-name-input" required
+                <input class="lm-input" type="text" data-testid="workspace-name-input" required prop:disabled=loading
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </label>
             <label class="lm-field">
                 <span class="lm-field__label">{move || state.t(Msg::TimeZone)}</span>
-                <input class="lm-input" type="text" data-testid="time-zone-input"
+                <input class="lm-input" type="text" data-testid="time-zone-input" prop:disabled=loading
                     prop:value=move || zone.get() on:input=move |ev| zone.set(event_target_value(&ev))/>
             </label>
-            <button class="lm-button lm-button--primary" type="submit" data-testid="save-workspace">
+            <button class="lm-button lm-button--primary" type="submit" data-testid="save-workspace"
+                prop:disabled=loading>
                 {move || state.t(Msg::Save)}
             </button>
         </form>
@@ -149,6 +160,7 @@ fn Backup() -> impl IntoView {
             <h2 class="lm-card__title">{move || state.t(Msg::SettingsBackup)}</h2>
             <p>{move || state.t(Msg::BackupHelp)}</p>
             <button class="lm-button lm-button--primary" data-testid="export-workspace"
+                prop:disabled=move || state.workspace.with(Option::is_none)
                 on:click=move |_| actions::export_workspace(state)>
                 {move || state.t(Msg::ExportWorkspace)}
             </button>
@@ -169,7 +181,8 @@ fn Backup() -> impl IntoView {
             <label class="lm-button lm-file">
                 {move || state.t(Msg::ImportWorkspace)}
                 <input type="file" accept=".json,application/json" data-testid="import-workspace"
-                    class="lm-file__input" on:change=on_file/>
+                    class="lm-file__input" on:change=on_file
+                    prop:disabled=move || state.workspace.with(Option::is_none)/>
             </label>
         </section>
     }
