@@ -358,6 +358,8 @@ pub enum Metric {
     Comments,
     Shares,
     Saves,
+    /// Interactions as the platform totals them (when it does not split them).
+    Interactions,
     Clicks,
     LinkClicks,
     ProfileVisits,
@@ -447,6 +449,8 @@ pub enum Dimension {
     Seniority,
     Industry,
     CompanySize,
+    /// Where website sessions came from (web analytics).
+    TrafficSource,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

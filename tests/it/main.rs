@@ -1,6 +1,7 @@
 //! Native integration tests: whole pipelines from inputs (fixtures, the demo generator) through
 //! the domain and the in-memory store.
 
+mod import;
 mod storage;
 mod workspace_file;
 

@@ -1,0 +1,271 @@
+//! Applying a parsed file to a workspace: the file's profile is matched (by platform ID,
+//! handle or name) or created; posts are keyed by (profile, post ID) so re-importing the same
+//! or an overlapping export adds nothing twice and updates metrics to the newer file; days,
+//! activity hours and breakdowns are keyed the same way. Returns the batch record.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::Parsed;
+use crate::domain::model::{
+    AudienceSnapshot, AudienceSnapshotId, BatchCounts, BatchId, DailyMetrics, FollowerActivity,
+    ImportBatch, Platform, Post, Profile, ProfileId, Workspace,
+};
+
+/// What the caller knows about the file besides its parse.
+#[derive(Debug, Clone)]
+pub struct BatchInfo {
+    pub id: BatchId,
+    pub file_name: String,
+    pub content_hash: String,
+    pub bytes: u64,
+    pub imported_at: DateTime<FixedOffset>,
+    /// A profile the user chose for this file (overrides matching).
+    pub profile: Option<ProfileId>,
+}
+
+/// Merges a parse into the workspace and records the batch in it.
+pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch {
+    let platform = parsed.platform.unwrap_or(Platform::Web);
+    let profile = info
+        .profile
+        .clone()
+        .filter(|p| ws.profiles.iter().any(|q| &q.id == p))
+        .unwrap_or_else(|| match_or_create(ws, platform, &parsed, &info.file_name));
+    let mut counts = BatchCounts {
+        skipped: parsed.skipped,
+        ..BatchCounts::default()
+    };
+
+    let mut posts: HashMap<(ProfileId, String), usize> = ws
+        .posts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.profile == profile)
+        .map(|(i, p)| ((p.profile.clone(), p.id.0.clone()), i))
+        .collect();
+    for post in parsed.posts {
+        let key = (profile.clone(), post.id.0.clone());
+        match posts.get(&key) {
+            Some(&i) => {
+                let stored = &mut ws.posts[i];
+                let mut changed = false;
+                for (m, v) in post.metrics {
+                    if stored.metrics.insert(m, v) != Some(v) {
+                        changed = true;
+                    }
+                }
+                if stored.text.is_empty() && !post.text.is_empty() {
+                    stored.text = post.text;
+                    changed = true;
+                }
+                if stored.permalink.is_none() && post.permalink.is_some() {
+                    stored.permalink = post.permalink;
+                    changed = true;
+                }
+                if changed {
+                    stored.batch = Some(info.id.clone());
+                    counts.updated += 1;
+                } else {
+                    counts.unchanged += 1;
+                }
+            }
+            None => {
+                posts.insert(key, ws.posts.len());
+                ws.posts.push(Post {
+                    id: post.id,
+                    profile: profile.clone(),
+                    published: post.published,
+                    format: post.format,
+                    text: post.text,
+                    permalink: post.permalink,
+                    metrics: post.metrics,
+                    promoted: post.promoted,
+                    batch: Some(info.id.clone()),
+                });
+                counts.inserted += 1;
+            }
+        }
+    }
+
+    let mut days: HashMap<chrono::NaiveDate, usize> = ws
+        .daily
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.profile == profile)
+        .map(|(i, d)| (d.date, i))
+        .collect();
+    for (date, values) in parsed.daily {
+        match days.get(&date) {
+            Some(&i) => {
+                let stored = &mut ws.daily[i].values;
+                let before = stored.clone();
+                stored.extend(values);
+                if *stored == before {
+                    counts.unchanged += 1;
+                } else {
+                    counts.updated += 1;
+                }
+            }
+            None => {
+                days.insert(date, ws.daily.len());
+                ws.daily.push(DailyMetrics {
+                    profile: profile.clone(),
+                    date,
+                    values,
+                });
+                counts.inserted += 1;
+            }
+        }
+    }
+
+    for (date, hour, active) in parsed.activity {
+        match ws
+            .follower_activity
+            .iter_mut()
+            .find(|a| a.profile == profile && a.date == date && a.hour == hour)
+        {
+            Some(a) if a.active == active => counts.unchanged += 1,
+            Some(a) => {
+                a.active = active;
+                counts.updated += 1;
+            }
+            None => {
+                ws.follower_activity.push(FollowerActivity {
+                    profile: profile.clone(),
+                    date,
+                    hour,
+                    active,
+                });
+                counts.inserted += 1;
+            }
+        }
+    }
+
+    if !parsed.breakdowns.is_empty() {
+        let date = parsed
+            .period
+            .map(|(_, end)| end)
+            .unwrap_or_else(|| info.imported_at.date_naive());
+        let id = AudienceSnapshotId(format!("{}-{}", profile, date));
+        let entries: u64 = parsed
+            .breakdowns
+            .iter()
+            .map(|b| b.entries.len() as u64)
+            .sum();
+        match ws.audience_snapshots.iter_mut().find(|s| s.id == id) {
+            Some(snapshot) => {
+                for b in parsed.breakdowns {
+                    snapshot
+                        .breakdowns
+                        .retain(|old| old.dimension != b.dimension);
+                    snapshot.breakdowns.push(b);
+                }
+                counts.updated += entries;
+            }
+            None => {
+                ws.audience_snapshots.push(AudienceSnapshot {
+                    id,
+                    profile: profile.clone(),
+                    date,
+                    breakdowns: parsed.breakdowns,
+                });
+                counts.inserted += entries;
+            }
+        }
+    }
+
+    let batch = ImportBatch {
+        id: info.id,
+        file_name: info.file_name,
+        content_hash: info.content_hash,
+        bytes: info.bytes,
+        family: parsed.family,
+        kind: parsed.kind,
+        platform: parsed.platform,
+        header_signature: parsed.header_signature,
+        imported_at: info.imported_at,
+        counts,
+        diagnostics: parsed.diagnostics,
+        profiles: vec![profile],
+    };
+    ws.batches.push(batch.clone());
+    batch
+}
+
+/// The workspace profile a file is about: same platform and the same platform ID, handle or
+/// name; else the only profile of that platform that is not a competitor; else a new one.
+fn match_or_create(
+    ws: &mut Workspace,
+    platform: Platform,
+    parsed: &Parsed,
+    file: &str,
+) -> ProfileId {
+    let a = &parsed.account;
+    let same = |x: &Option<String>, y: &str| {
+        x.as_deref()
+            .is_some_and(|x| x.eq_ignore_ascii_case(y.trim_start_matches('@')))
+    };
+    let candidates: Vec<&Profile> = ws
+        .profiles
+        .iter()
+        .filter(|p| p.platform == platform)
+        .collect();
+    let found = candidates
+        .iter()
+        .find(|p| p.external_id.is_some() && p.external_id == a.external_id)
+        .or_else(|| candidates.iter().find(|p| same(&a.handle, &p.handle)))
+        .or_else(|| candidates.iter().find(|p| same(&a.name, &p.name)))
+        .or_else(|| {
+            let own: Vec<&&Profile> = candidates.iter().filter(|p| !p.competitor).collect();
+            (a.external_id.is_none() && a.handle.is_none() && a.name.is_none() && own.len() == 1)
+                .then(|| own[0])
+        });
+    if let Some(p) = found {
+        return p.id.clone();
+    }
+    let handle = a.handle.clone().unwrap_or_default();
+    let name = a
+        .name
+        .clone()
+        .or_else(|| a.handle.clone())
+        .unwrap_or_else(|| format!("{} ({file})", platform.name()));
+    let base = format!(
+        "{}-{}",
+        platform.slug(),
+        a.external_id.clone().unwrap_or_else(|| slug(&name))
+    );
+    let mut id = base.clone();
+    let mut n = 2;
+    while ws.profiles.iter().any(|p| p.id.0 == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    ws.profiles.push(Profile {
+        id: ProfileId(id.clone()),
+        platform,
+        handle,
+        name,
+        external_id: a.external_id.clone(),
+        region: None,
+        sub_brand: None,
+        competitor: false,
+        url: None,
+    });
+    ProfileId(id)
+}
+
+fn slug(s: &str) -> String {
+    let out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    out.trim_matches('-').chars().take(40).collect()
+}

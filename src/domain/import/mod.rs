@@ -1,0 +1,246 @@
+//! Importing the files platforms let users export. `parse` turns one file's bytes into
+//! [`Parsed`] records plus diagnostics, or an [`ImportError`] that says where and why; it never
+//! panics, whatever the bytes. `apply` then merges a parse into a workspace (profiles matched or
+//! created, posts de-duplicated and updated) and returns the batch record. Pure: no IO, no clock.
+//!
+//! The pipeline: [`decode`] (encoding) → [`table`] (dialect, rows) or [`sheet`] (workbooks) →
+//! family detection by header ([`header`] dictionaries) → the family's reader → `apply`.
+
+pub mod apply;
+pub mod date;
+pub mod decode;
+pub mod header;
+mod meta;
+mod read;
+pub mod sheet;
+pub mod table;
+mod tiktok;
+pub mod value;
+mod web;
+mod x;
+mod youtube;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::domain::model::{
+    Breakdown, Diagnostic, Metrics, Platform, PostFormat, PostId, Severity,
+};
+pub use apply::apply;
+
+/// What an import needs to know besides the bytes.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The workspace time zone: local times without an offset are read in it.
+    pub time_zone: String,
+    /// The latest date an export can be about (today in the workspace zone); anchors the years
+    /// of yearless dates.
+    pub today: NaiveDate,
+}
+
+/// The account a file is about, as far as the file says.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub external_id: Option<String>,
+    pub name: Option<String>,
+    pub handle: Option<String>,
+}
+
+/// A post as read from a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedPost {
+    pub id: PostId,
+    pub published: chrono::DateTime<chrono::FixedOffset>,
+    pub format: PostFormat,
+    pub text: String,
+    pub permalink: Option<String>,
+    pub metrics: Metrics,
+    pub promoted: bool,
+}
+
+/// What one file holds, ready to be applied to a workspace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parsed {
+    /// The family's stable name (`meta-content`, `tiktok`, ...).
+    pub family: String,
+    pub platform: Option<Platform>,
+    /// The kind of records (`posts`, `daily`, `followers`, `demographics`, `activity`).
+    pub kind: String,
+    pub account: Account,
+    pub posts: Vec<ParsedPost>,
+    pub daily: Vec<(NaiveDate, Metrics)>,
+    pub activity: Vec<(NaiveDate, u8, f64)>,
+    pub breakdowns: Vec<Breakdown>,
+    /// Rows read and rows skipped (totals, duplicates, unreadable).
+    pub rows: u64,
+    pub skipped: u64,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The normalised header, `|`-joined: the same export type gives the same signature.
+    pub header_signature: String,
+    /// Every header with the meaning it was given (`None`: not recognised).
+    pub columns: Vec<(String, Option<String>)>,
+    /// The first and last day the file is about.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// The UI language the headers were written in.
+    pub language: String,
+}
+
+impl Parsed {
+    fn new(family: &str, platform: Option<Platform>, kind: &str) -> Self {
+        Parsed {
+            family: family.into(),
+            platform,
+            kind: kind.into(),
+            account: Account::default(),
+            posts: Vec::new(),
+            daily: Vec::new(),
+            activity: Vec::new(),
+            breakdowns: Vec::new(),
+            rows: 0,
+            skipped: 0,
+            diagnostics: Vec::new(),
+            header_signature: String::new(),
+            columns: Vec::new(),
+            period: None,
+            language: "en".into(),
+        }
+    }
+
+    /// Records imported (posts, days, activity hours, breakdown entries).
+    pub fn records(&self) -> u64 {
+        (self.posts.len()
+            + self.daily.len()
+            + self.activity.len()
+            + self
+                .breakdowns
+                .iter()
+                .map(|b| b.entries.len())
+                .sum::<usize>()) as u64
+    }
+
+    fn note(
+        &mut self,
+        severity: Severity,
+        row: Option<u64>,
+        column: Option<&str>,
+        code: &str,
+        detail: String,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            row,
+            column: column.map(str::to_owned),
+            sheet: None,
+            code: code.into(),
+            detail,
+        });
+    }
+}
+
+/// Why a file could not be imported at all. Nothing from it is stored.
+#[derive(Debug, Clone, PartialEq, Error, Serialize, Deserialize)]
+#[error("{code} (row {row:?}, column {column:?}): {detail}")]
+pub struct ImportError {
+    /// A stable code the UI turns into a sentence with what to do.
+    pub code: String,
+    pub row: Option<u64>,
+    pub column: Option<String>,
+    pub detail: String,
+}
+
+impl ImportError {
+    fn new(code: &str, detail: impl Into<String>) -> Self {
+        ImportError {
+            code: code.into(),
+            row: None,
+            column: None,
+            detail: detail.into(),
+        }
+    }
+
+    fn at(mut self, row: u64, column: &str) -> Self {
+        self.row = Some(row);
+        self.column = Some(column.into());
+        self
+    }
+}
+
+/// Reads one exported file. Never panics; an error means nothing of the file is usable.
+pub fn parse(name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Parsed, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::new("empty-file", name));
+    }
+    let (tables, encoding_note) = if sheet::is_workbook(bytes) {
+        (sheet::read(bytes)?, None)
+    } else {
+        let decoded = decode::decode(bytes);
+        if sheet::is_spreadsheet_xml(&decoded.text) {
+            (sheet::read_spreadsheet_xml(&decoded.text)?, None)
+        } else {
+            let note = (decoded.replaced > 0)
+                .then(|| format!("{} {}", decoded.encoding, decoded.replaced));
+            (vec![table::read_delimited(&decoded.text)], note)
+        }
+    };
+    let mut parsed = read::dispatch(&tables, options)?;
+    if let Some(detail) = encoding_note {
+        parsed.note(
+            Severity::Warning,
+            None,
+            None,
+            "invalid-bytes-replaced",
+            detail,
+        );
+    }
+    Ok(parsed)
+}
+
+/// Local time in the workspace zone to an instant with its offset.
+pub(crate) fn local_to_instant(
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    offset: Option<i32>,
+    zone: &str,
+) -> chrono::DateTime<chrono::FixedOffset> {
+    use chrono::TimeZone;
+    let naive = date.and_time(time.unwrap_or(NaiveTime::MIN));
+    if let Some(fixed) = offset.and_then(chrono::FixedOffset::east_opt)
+        && let Some(t) = fixed.from_local_datetime(&naive).single()
+    {
+        return t;
+    }
+    let (tz, _) = crate::domain::tz::zone(zone);
+    match tz.from_local_datetime(&naive).earliest() {
+        Some(t) => t.fixed_offset(),
+        None => chrono::Utc.from_utc_datetime(&naive).fixed_offset(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn options() -> ImportOptions {
+        ImportOptions {
+            time_zone: "Asia/Jakarta".into(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = parse("x.csv", &bytes, &options());
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "[a-zA-Z0-9,;\"\\n\\t#:/ .-]{0,400}") {
+            let _ = parse("x.csv", text.as_bytes(), &options());
+            let with_header = format!("\"Date\",\"Video Views\",\"Profile Views\",\"Likes\",\"Comments\",\"Shares\"\n{text}");
+            let _ = parse("x.csv", with_header.as_bytes(), &options());
+        }
+    }
+}

@@ -1,0 +1,579 @@
+//! The machinery every family shares: finding the header row, mapping columns by meaning,
+//! deciding a file's date order and years, and reading rows into posts, daily series,
+//! follower activity and breakdowns. Families (one file each) only declare their dictionaries,
+//! what identifies them, and their few quirks.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::date::{self, Order, OrderEvidence, Stamp, Written};
+use super::header::{self, Dictionary, Meaning};
+use super::table::{Row, Table};
+use super::value::{self, NumberStyle};
+use super::{ImportError, ImportOptions, Parsed, ParsedPost};
+use crate::domain::model::{
+    Breakdown, BreakdownUnit, Dimension, Metric, Metrics, Platform, PostFormat, PostId, Severity,
+};
+
+/// One export family: how to recognise it and how to read it.
+pub(super) struct Family {
+    pub id: &'static str,
+    pub dictionaries: &'static [&'static [Dictionary]],
+    /// Meanings that must all be present for the family to match.
+    pub required: &'static [Meaning],
+    pub read: fn(&Layout, &ImportOptions, &mut Parsed) -> Result<(), ImportError>,
+}
+
+pub(super) const FAMILIES: &[&Family] = &[
+    &super::meta::CONTENT,
+    &super::meta::SERIES,
+    &super::x::TWEETS,
+    &super::x::DAILY,
+    &super::x::CONTENT,
+    &super::tiktok::FAMILY,
+    &super::youtube::FAMILY,
+    &super::web::FAMILY,
+];
+
+/// A table with its header found and its columns given meanings.
+#[derive(Clone)]
+pub(super) struct Layout<'t> {
+    pub table: &'t Table,
+    pub header: &'t Row,
+    pub meanings: Vec<Option<Meaning>>,
+    pub data: &'t [Row],
+    pub styles: Vec<NumberStyle>,
+}
+
+impl<'t> Layout<'t> {
+    /// The first column with this meaning.
+    pub fn column(&self, meaning: Meaning) -> Option<usize> {
+        self.meanings.iter().position(|m| *m == Some(meaning))
+    }
+
+    pub fn has(&self, meaning: Meaning) -> bool {
+        self.column(meaning).is_some()
+    }
+
+    /// The header text of a column (for diagnostics).
+    pub fn header_of(&self, column: usize) -> &str {
+        self.header.cells.get(column).map_or("", String::as_str)
+    }
+
+    /// A row's cell for a meaning: the first non-empty one when several columns share it.
+    pub fn cell<'r>(&self, row: &'r Row, meaning: Meaning) -> &'r str {
+        self.meanings
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| **m == Some(meaning))
+            .filter_map(|(i, _)| row.cells.get(i))
+            .find(|c| !value::is_empty(c))
+            .map_or("", String::as_str)
+    }
+
+    /// A row's metrics, from every metric column (the first non-empty per metric).
+    pub fn metrics(&self, row: &Row) -> Metrics {
+        let mut out = Metrics::new();
+        for (i, m) in self.meanings.iter().enumerate() {
+            let Some(Meaning::Metric(metric)) = m else {
+                continue;
+            };
+            if out.contains_key(metric) {
+                continue;
+            }
+            let Some(cell) = row.cells.get(i) else {
+                continue;
+            };
+            let v = if matches!(
+                metric,
+                Metric::WatchTimeSeconds | Metric::AverageViewSeconds
+            ) && cell.contains(':')
+            {
+                value::duration_seconds(cell, self.styles[i])
+            } else {
+                value::number(cell, self.styles[i])
+            };
+            if let Some(v) = v {
+                let v =
+                    if *metric == Metric::WatchTimeSeconds && self.header_of(i).contains("hours") {
+                        v * 3600.0
+                    } else {
+                        v
+                    };
+                out.insert(*metric, v);
+            }
+        }
+        out
+    }
+
+    pub fn number(&self, row: &Row, meaning: Meaning) -> Option<f64> {
+        let i = self.column(meaning)?;
+        value::number(row.cells.get(i)?, self.styles[i])
+    }
+}
+
+/// A possible reading of a file: score, family, table, header row, meanings, language.
+type Candidate<'a> = (
+    u32,
+    &'a Family,
+    &'a Table,
+    usize,
+    Vec<Option<Meaning>>,
+    &'static str,
+);
+
+/// Finds the family and header of the first table that has one, and reads it.
+pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Parsed, ImportError> {
+    let mut best: Option<Candidate> = None;
+    for table in tables {
+        for family in FAMILIES {
+            for (index, row) in table.rows.iter().enumerate().take(8) {
+                let (meanings, language, known) = map_header(family, row);
+                if known < 2 || !family.required.iter().all(|r| meanings.contains(&Some(*r))) {
+                    continue;
+                }
+                let filled = row.cells.iter().filter(|c| !c.is_empty()).count().max(1);
+                let score = (known * 1000 / filled) as u32 * 100 + known as u32;
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, family, table, index, meanings, language));
+                }
+            }
+        }
+    }
+    let Some((_, family, table, index, meanings, language)) = best else {
+        let header = tables
+            .iter()
+            .find_map(|t| t.rows.first())
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .take(8)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        return Err(ImportError::new("unknown-format", header));
+    };
+    let header = &table.rows[index];
+    let data = &table.rows[index + 1..];
+    // Columns that cannot tell (`1.204`) follow the other columns of the file, then its language.
+    let voted: Vec<Option<NumberStyle>> = (0..header.cells.len())
+        .map(|i| {
+            value::column_style(
+                data.iter()
+                    .filter_map(|r| r.cells.get(i).map(String::as_str)),
+            )
+        })
+        .collect();
+    let comma = voted
+        .iter()
+        .filter(|v| **v == Some(NumberStyle::CommaDecimal))
+        .count();
+    let dot = voted
+        .iter()
+        .filter(|v| **v == Some(NumberStyle::DotDecimal))
+        .count();
+    let file_style = match comma.cmp(&dot) {
+        std::cmp::Ordering::Greater => NumberStyle::CommaDecimal,
+        std::cmp::Ordering::Less => NumberStyle::DotDecimal,
+        std::cmp::Ordering::Equal => value::language_style(language),
+    };
+    let styles = voted.into_iter().map(|v| v.unwrap_or(file_style)).collect();
+    let layout = Layout {
+        table,
+        header,
+        meanings,
+        data,
+        styles,
+    };
+    let mut parsed = Parsed::new(family.id, None, "posts");
+    parsed.language = language.into();
+    parsed.header_signature = header
+        .cells
+        .iter()
+        .map(|c| header::normalize(c))
+        .collect::<Vec<_>>()
+        .join("|");
+    parsed.columns = header
+        .cells
+        .iter()
+        .zip(&layout.meanings)
+        .map(|(h, m)| (h.clone(), m.map(|m| format!("{m:?}"))))
+        .collect();
+    let unknown: Vec<&str> = header
+        .cells
+        .iter()
+        .zip(&layout.meanings)
+        .filter(|(h, m)| m.is_none() && !h.is_empty())
+        .map(|(h, _)| h.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        parsed.note(
+            Severity::Info,
+            Some(header.line),
+            None,
+            "new-columns",
+            unknown.join(", "),
+        );
+    }
+    (family.read)(&layout, options, &mut parsed)?;
+    if parsed.records() == 0 {
+        return Err(ImportError::new("no-records", parsed.family.clone()));
+    }
+    Ok(parsed)
+}
+
+/// Gives each header cell its meaning in the family's dictionaries; returns the meanings, the
+/// language most cells matched, and how many cells were recognised.
+fn map_header(family: &Family, row: &Row) -> (Vec<Option<Meaning>>, &'static str, usize) {
+    let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut known = 0;
+    let meanings = row
+        .cells
+        .iter()
+        .map(|cell| {
+            let found = family
+                .dictionaries
+                .iter()
+                .find_map(|d| header::lookup(d, cell));
+            found.map(|(m, lang)| {
+                known += 1;
+                *votes.entry(lang).or_default() += 1;
+                m
+            })
+        })
+        .collect();
+    let language = votes
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or("en", |(l, _)| l);
+    (meanings, language, known)
+}
+
+/// Reads the stamps of a column for every data row.
+pub(super) fn stamps(layout: &Layout, meaning: Meaning) -> Vec<Option<Stamp>> {
+    layout
+        .data
+        .iter()
+        .map(|row| date::parse(layout.cell(row, meaning)))
+        .collect()
+}
+
+/// The dates of a column: day/month order decided over the whole file (`default` when every
+/// date fits both), years of yearless dates inferred from their sequence, ending no later than
+/// `latest`. Reports what was assumed.
+pub(super) fn resolve_dates(
+    layout: &Layout,
+    stamps: &[Option<Stamp>],
+    column: &str,
+    default: Order,
+    latest: NaiveDate,
+    independent_years: bool,
+    parsed: &mut Parsed,
+) -> Result<Vec<Option<NaiveDate>>, ImportError> {
+    let order = match date::decide_order(stamps.iter().flatten()) {
+        OrderEvidence::Decided(o) => o,
+        OrderEvidence::Contradictory => {
+            return Err(
+                ImportError::new("dates-contradictory", column).at(layout.header.line, column)
+            );
+        }
+        OrderEvidence::Ambiguous => {
+            if stamps
+                .iter()
+                .flatten()
+                .any(|s| matches!(s.date, Written::Numeric { .. }))
+            {
+                let detail = match default {
+                    Order::MonthFirst => "month-first",
+                    Order::DayFirst => "day-first",
+                };
+                parsed.note(
+                    Severity::Info,
+                    None,
+                    Some(column),
+                    "date-order-assumed",
+                    detail.into(),
+                );
+            }
+            default
+        }
+    };
+    let yearless: Vec<(u32, u32)> = stamps
+        .iter()
+        .flatten()
+        .filter_map(|s| match s.date {
+            Written::Yearless { month, day } => Some((month, day)),
+            _ => None,
+        })
+        .collect();
+    let mut inferred = if independent_years {
+        yearless
+            .iter()
+            .map(|(m, d)| date::latest_on_or_before(*m, *d, latest))
+            .collect::<Vec<_>>()
+    } else {
+        date::infer_years(&yearless, latest)
+    }
+    .into_iter();
+    let dates: Vec<Option<NaiveDate>> = stamps
+        .iter()
+        .map(|s| {
+            s.as_ref().and_then(|s| match s.date {
+                Written::Yearless { .. } => inferred.next().flatten(),
+                w => date::resolve(w, order),
+            })
+        })
+        .collect();
+    if !yearless.is_empty() {
+        let years: Vec<i32> = dates.iter().flatten().map(chrono::Datelike::year).collect();
+        if let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) {
+            let detail = if lo == hi {
+                format!("{lo}")
+            } else {
+                format!("{lo}–{hi}")
+            };
+            parsed.note(Severity::Info, None, Some(column), "year-inferred", detail);
+        }
+    }
+    Ok(dates)
+}
+
+fn extend_period(parsed: &mut Parsed, day: NaiveDate) {
+    parsed.period = Some(match parsed.period {
+        Some((a, b)) => (a.min(day), b.max(day)),
+        None => (day, day),
+    });
+}
+
+/// Whether a row is a totals row (`Total`, `Totals`, `Jumlah`...).
+fn is_total_row(row: &Row) -> bool {
+    row.cells.first().is_some_and(|c| {
+        matches!(
+            header::normalize(c).as_str(),
+            "total" | "totals" | "jumlah" | "grand total" | "合計" | "tổng"
+        )
+    })
+}
+
+/// How a family's post rows work.
+pub(super) struct PostRules {
+    pub platform: Platform,
+    pub date_order: Order,
+    /// The post ID when the file has no ID column (from the permalink).
+    pub id_from_link: fn(&str) -> Option<String>,
+    pub format: fn(&str) -> PostFormat,
+    /// Yearless publish dates are each the latest such day not after the export date (TikTok
+    /// content lists), instead of a chronological sequence.
+    pub independent_years: bool,
+}
+
+/// Reads post rows: one post per row with an ID and a publish time; totals and duplicate IDs
+/// skipped (the last row of a duplicated ID wins), with diagnostics.
+pub(super) fn read_posts(
+    layout: &Layout,
+    options: &ImportOptions,
+    rules: &PostRules,
+    latest: NaiveDate,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
+    parsed.kind = "posts".into();
+    parsed.platform = Some(rules.platform);
+    let time_column = layout
+        .column(Meaning::PublishTime)
+        .map_or("", |i| layout.header_of(i))
+        .to_owned();
+    let stamps = stamps(layout, Meaning::PublishTime);
+    let dates = resolve_dates(
+        layout,
+        &stamps,
+        &time_column,
+        rules.date_order,
+        latest,
+        rules.independent_years,
+        parsed,
+    )?;
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for ((row, stamp), day) in layout.data.iter().zip(&stamps).zip(&dates) {
+        parsed.rows += 1;
+        if is_total_row(row) {
+            parsed.skipped += 1;
+            parsed.note(
+                Severity::Info,
+                Some(row.line),
+                None,
+                "total-row-skipped",
+                String::new(),
+            );
+            continue;
+        }
+        let link = layout.cell(row, Meaning::Permalink);
+        let id = match layout.cell(row, Meaning::PostId) {
+            "" => (rules.id_from_link)(link),
+            id => Some(id.trim_start_matches('\'').to_owned()),
+        };
+        let Some(id) = id else {
+            parsed.skipped += 1;
+            parsed.note(
+                Severity::Warning,
+                Some(row.line),
+                Some("id"),
+                "missing-id",
+                String::new(),
+            );
+            continue;
+        };
+        let (Some(stamp), Some(day)) = (stamp, day) else {
+            parsed.skipped += 1;
+            let cell = layout.cell(row, Meaning::PublishTime).to_owned();
+            parsed.note(
+                Severity::Warning,
+                Some(row.line),
+                Some(&time_column),
+                "bad-date",
+                cell,
+            );
+            continue;
+        };
+        extend_period(parsed, *day);
+        let title = layout.cell(row, Meaning::Title);
+        let body = layout.cell(row, Meaning::Text);
+        let text = match (title.is_empty(), body.is_empty()) {
+            (false, false) if !body.starts_with(title) => format!("{title}\n{body}"),
+            (false, true) => title.to_owned(),
+            _ => body.to_owned(),
+        };
+        let post = ParsedPost {
+            id: PostId(id.clone()),
+            published: super::local_to_instant(*day, stamp.time, stamp.offset, &options.time_zone),
+            format: (rules.format)(layout.cell(row, Meaning::PostType)),
+            text,
+            permalink: (!link.is_empty()).then(|| link.to_owned()),
+            metrics: layout.metrics(row),
+            promoted: false,
+        };
+        if let Some(&at) = index.get(&id) {
+            parsed.skipped += 1;
+            parsed.note(
+                Severity::Info,
+                Some(row.line),
+                None,
+                "duplicate-in-file",
+                id,
+            );
+            parsed.posts[at] = post;
+        } else {
+            index.insert(id, parsed.posts.len());
+            parsed.posts.push(post);
+        }
+    }
+    Ok(())
+}
+
+/// Reads one row per day (or per day and item, summed when `sum_per_day`).
+pub(super) fn read_daily(
+    layout: &Layout,
+    date_order: Order,
+    latest: NaiveDate,
+    sum_per_day: bool,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
+    let column = layout
+        .column(Meaning::Date)
+        .map_or("", |i| layout.header_of(i))
+        .to_owned();
+    let stamps = stamps(layout, Meaning::Date);
+    let dates = resolve_dates(layout, &stamps, &column, date_order, latest, false, parsed)?;
+    let mut days: BTreeMap<NaiveDate, Metrics> = BTreeMap::new();
+    for (row, day) in layout.data.iter().zip(&dates) {
+        parsed.rows += 1;
+        if is_total_row(row) {
+            parsed.skipped += 1;
+            continue;
+        }
+        let Some(day) = day else {
+            parsed.skipped += 1;
+            let cell = layout.cell(row, Meaning::Date).to_owned();
+            parsed.note(
+                Severity::Warning,
+                Some(row.line),
+                Some(&column),
+                "bad-date",
+                cell,
+            );
+            continue;
+        };
+        let metrics = layout.metrics(row);
+        if metrics.is_empty() {
+            parsed.skipped += 1;
+            continue;
+        }
+        extend_period(parsed, *day);
+        let entry = days.entry(*day).or_default();
+        if !entry.is_empty() && !sum_per_day {
+            parsed.skipped += 1;
+            parsed.note(
+                Severity::Info,
+                Some(row.line),
+                None,
+                "duplicate-in-file",
+                day.to_string(),
+            );
+        }
+        for (m, v) in metrics {
+            if sum_per_day {
+                *entry.entry(m).or_default() += v;
+            } else {
+                entry.insert(m, v);
+            }
+        }
+    }
+    parsed.daily = days.into_iter().collect();
+    Ok(())
+}
+
+/// Reads `label, share` rows into one breakdown.
+pub(super) fn read_breakdown(
+    layout: &Layout,
+    dimension: Dimension,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
+    parsed.kind = "demographics".into();
+    let mut entries = Vec::new();
+    for row in layout.data {
+        parsed.rows += 1;
+        let label = layout.cell(row, Meaning::Category);
+        match (label.is_empty(), layout.number(row, Meaning::Share)) {
+            (false, Some(share)) => entries.push((label.to_owned(), share)),
+            _ => parsed.skipped += 1,
+        }
+    }
+    let unit = if entries.iter().all(|(_, v)| *v <= 1.0) {
+        BreakdownUnit::Share
+    } else {
+        BreakdownUnit::Count
+    };
+    parsed.breakdowns.push(Breakdown {
+        dimension,
+        unit,
+        entries,
+    });
+    Ok(())
+}
+
+/// The `@handle` or account name in a permalink: `https://x.com/<handle>/status/...`,
+/// `https://www.tiktok.com/@<handle>/video/...`.
+pub(super) fn handle_in_link(link: &str) -> Option<String> {
+    let path = link.split("://").nth(1)?.split_once('/')?.1;
+    let first = path.split('/').next()?;
+    (!first.is_empty()).then(|| first.trim_start_matches('@').to_owned())
+}
+
+/// The last path segment of a link (`.../video/7531345990947851551` → its ID).
+pub(super) fn last_segment(link: &str) -> Option<String> {
+    let path = link.split(['?', '#']).next()?.trim_end_matches('/');
+    let last = path.rsplit('/').next()?;
+    (!last.is_empty() && link.contains('/')).then(|| last.to_owned())
+}

@@ -1,0 +1,174 @@
+//! Cell text to numbers: empties (`""`, `-`, `undefined`...), thousands and decimal separators
+//! by locale (decided per column), percentages, and durations (`0:01:25` or seconds).
+
+/// How a column writes its numbers; decided once per column from all its cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberStyle {
+    /// `1,234.5`
+    #[default]
+    DotDecimal,
+    /// `1.234,5`
+    CommaDecimal,
+}
+
+/// Whether a cell means "no value".
+pub fn is_empty(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_ascii_lowercase().as_str(),
+        "" | "-" | "--" | "—" | "undefined" | "null" | "none" | "n/a" | "na" | "nan"
+    )
+}
+
+/// Decides the number style of a column from its cells: a cell like `1.234,5` or `12,5` only
+/// fits the comma style, `1,234.5` or `0.123` only the dot style. Ambiguous cells (`1,234`)
+/// do not vote; `None` on a tie (the caller falls back on the rest of the file).
+pub fn column_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<NumberStyle> {
+    let (mut dot, mut comma) = (0u32, 0u32);
+    for cell in cells {
+        let s = cell.trim().trim_end_matches('%').trim();
+        // Only cells that look like numbers vote (not links, dates or text).
+        if s.is_empty()
+            || !s
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' '))
+            || !s.bytes().any(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let (last_dot, last_comma) = (s.rfind('.'), s.rfind(','));
+        match (last_dot, last_comma) {
+            (Some(d), Some(c)) if d > c => dot += 1,
+            (Some(_), Some(_)) => comma += 1,
+            (Some(d), None) => {
+                // `1.234` could be either; `0.5`, `12.34` and `1.2.3`-free decimals are dot.
+                if s.len() - d - 1 != 3 || s.matches('.').count() == 1 && s.starts_with("0.") {
+                    dot += 1
+                } else if s.matches('.').count() > 1 {
+                    comma += 1
+                }
+            }
+            (None, Some(c)) => {
+                if s.len() - c - 1 != 3 {
+                    comma += 1
+                } else if s.matches(',').count() > 1 {
+                    dot += 1
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    match comma.cmp(&dot) {
+        std::cmp::Ordering::Greater => Some(NumberStyle::CommaDecimal),
+        std::cmp::Ordering::Less => Some(NumberStyle::DotDecimal),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The number style a UI language writes (Indonesian, Vietnamese, Spanish, Portuguese,
+/// German and French use a decimal comma).
+pub fn language_style(language: &str) -> NumberStyle {
+    match language {
+        "id" | "vi" | "es" | "pt" | "de" | "fr" | "it" | "nl" | "tr" | "ru" => {
+            NumberStyle::CommaDecimal
+        }
+        _ => NumberStyle::DotDecimal,
+    }
+}
+
+/// A number from a cell: `1,234.5`, `1.234,5`, `12.0`, `12.3%` (as 12.3), `(5)`, `1 234`.
+/// `None` for empties and for text that is not a number.
+pub fn number(cell: &str, style: NumberStyle) -> Option<f64> {
+    if is_empty(cell) {
+        return None;
+    }
+    let s = cell.trim();
+    let s = s.strip_suffix('%').unwrap_or(s).trim();
+    let (thousands, decimal) = match style {
+        NumberStyle::DotDecimal => (',', '.'),
+        NumberStyle::CommaDecimal => ('.', ','),
+    };
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c == thousands => {}
+            ' ' | '\u{a0}' | '\u{202f}' | '\'' => {}
+            c if c == decimal => out.push('.'),
+            '0'..='9' | '-' | '+' | 'e' | 'E' => out.push(c),
+            _ => return None,
+        }
+    }
+    let value: f64 = out.parse().ok()?;
+    value.is_finite().then_some(value)
+}
+
+/// A percentage as a fraction: `12.3%` is 0.123; a bare number is taken as already a fraction
+/// when `fraction_when_bare`, else as percent points.
+pub fn percent(cell: &str, style: NumberStyle, fraction_when_bare: bool) -> Option<f64> {
+    let value = number(cell, style)?;
+    if cell.trim().ends_with('%') || !fraction_when_bare {
+        Some(value / 100.0)
+    } else {
+        Some(value)
+    }
+}
+
+/// A duration in seconds: `0:01:25`, `01:25`, `85`, `85.5`.
+pub fn duration_seconds(cell: &str, style: NumberStyle) -> Option<f64> {
+    if is_empty(cell) {
+        return None;
+    }
+    let s = cell.trim();
+    if s.contains(':') {
+        let mut total = 0.0;
+        for part in s.split(':') {
+            let v: f64 = part.trim().replace(',', ".").parse().ok()?;
+            total = total * 60.0 + v;
+        }
+        return Some(total);
+    }
+    number(s, style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NumberStyle::*;
+
+    #[test]
+    fn numbers_are_read_by_style() {
+        let cases: &[(&str, NumberStyle, Option<f64>)] = &[
+            ("1,234.5", DotDecimal, Some(1234.5)),
+            ("1.234,5", CommaDecimal, Some(1234.5)),
+            ("12.0", DotDecimal, Some(12.0)),
+            ("12.3%", DotDecimal, Some(12.3)),
+            ("-", DotDecimal, None),
+            ("undefined", DotDecimal, None),
+            ("", DotDecimal, None),
+            ("1 234", DotDecimal, Some(1234.0)),
+            ("abc", DotDecimal, None),
+            ("inf", DotDecimal, None),
+            ("1e3", DotDecimal, Some(1000.0)),
+        ];
+        for (cell, style, want) in cases {
+            assert_eq!(number(cell, *style), *want, "{cell}");
+        }
+    }
+
+    #[test]
+    fn column_style_is_voted() {
+        assert_eq!(column_style(["1.234,5", "12,5", "7"]), Some(CommaDecimal));
+        assert_eq!(column_style(["1,234.5", "0.123"]), Some(DotDecimal));
+        assert_eq!(column_style(["1,234", "5"]), None);
+        assert_eq!(column_style(["1.234.567", "2"]), Some(CommaDecimal));
+    }
+
+    #[test]
+    fn percents_and_durations() {
+        assert_eq!(percent("12.5%", DotDecimal, true), Some(0.125));
+        assert_eq!(percent("0.125", DotDecimal, true), Some(0.125));
+        assert_eq!(percent("1.68", DotDecimal, false), Some(0.0168));
+        assert_eq!(duration_seconds("0:01:25", DotDecimal), Some(85.0));
+        assert_eq!(duration_seconds("01:25", DotDecimal), Some(85.0));
+        assert_eq!(duration_seconds("85", DotDecimal), Some(85.0));
+    }
+}

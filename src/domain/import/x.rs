@@ -1,0 +1,73 @@
+//! X / Twitter: the classic tweet activity export, its daily companion, and the newer
+//! account_analytics_content export whose headers follow the UI language.
+
+use super::date::Order;
+use super::header::{Meaning, X_CONTENT, X_DAILY, X_METRICS, X_TWEETS};
+use super::read::{self, Family, Layout, PostRules};
+use super::{ImportError, ImportOptions, Parsed};
+use crate::domain::model::{Metric, Platform, PostFormat};
+
+pub(super) const TWEETS: Family = Family {
+    id: "x-tweet-activity",
+    dictionaries: &[X_TWEETS, X_METRICS],
+    required: &[Meaning::PostId, Meaning::PublishTime],
+    read: read_tweets,
+};
+
+pub(super) const DAILY: Family = Family {
+    id: "x-daily",
+    dictionaries: &[X_DAILY, X_METRICS],
+    required: &[Meaning::Date, Meaning::PostsPublished],
+    read: read_daily,
+};
+
+pub(super) const CONTENT: Family = Family {
+    id: "x-account-analytics",
+    dictionaries: &[X_CONTENT],
+    required: &[
+        Meaning::PostId,
+        Meaning::PublishTime,
+        Meaning::Metric(Metric::Impressions),
+    ],
+    read: read_tweets,
+};
+
+fn read_tweets(
+    layout: &Layout,
+    options: &ImportOptions,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
+    parsed.account.handle = layout
+        .data
+        .iter()
+        .map(|r| layout.cell(r, Meaning::Permalink))
+        .find_map(read::handle_in_link);
+    let rules = PostRules {
+        platform: Platform::X,
+        date_order: Order::MonthFirst,
+        id_from_link: read::last_segment,
+        format: |_| PostFormat::Text,
+        independent_years: false,
+    };
+    read::read_posts(layout, options, &rules, options.today, parsed)?;
+    // Promoted columns hold `-` unless the post was promoted.
+    for (post, row) in parsed.posts.iter_mut().zip(layout.data) {
+        post.promoted = layout
+            .header
+            .cells
+            .iter()
+            .zip(&row.cells)
+            .any(|(h, c)| h.starts_with("promoted") && !super::value::is_empty(c) && c != "0");
+    }
+    Ok(())
+}
+
+fn read_daily(
+    layout: &Layout,
+    options: &ImportOptions,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
+    parsed.platform = Some(Platform::X);
+    parsed.kind = "daily".into();
+    read::read_daily(layout, Order::MonthFirst, options.today, false, parsed)
+}

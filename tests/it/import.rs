@@ -1,0 +1,385 @@
+//! Importers against the real specimens (../shared/specimens, when present) and against the
+//! project's own fixtures, one per quirk. Expected totals were computed independently with
+//! Python's csv module over the same files.
+
+use chrono::NaiveDate;
+use linimasa::domain::import::{ImportOptions, Parsed, apply, apply::BatchInfo, parse};
+use linimasa::domain::{Metric, Platform, Workspace, WorkspaceInfo};
+
+fn options() -> ImportOptions {
+    ImportOptions {
+        time_zone: "Asia/Jakarta".into(),
+        today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    }
+}
+
+fn specimen(path: &str) -> Option<Vec<u8>> {
+    let dir = std::env::var("LINIMASA_SPECIMENS")
+        .unwrap_or_else(|_| format!("{}/../shared/specimens", env!("CARGO_MANIFEST_DIR")));
+    let full = format!("{dir}/{path}");
+    match std::fs::read(&full) {
+        Ok(bytes) => Some(bytes),
+        Err(_) => {
+            eprintln!("specimen {full} not found: set LINIMASA_SPECIMENS to test against it");
+            None
+        }
+    }
+}
+
+fn total(p: &Parsed, metric: Metric) -> f64 {
+    p.posts
+        .iter()
+        .filter_map(|x| x.metrics.get(&metric))
+        .sum::<f64>()
+        + p.daily
+            .iter()
+            .filter_map(|(_, x)| x.get(&metric))
+            .sum::<f64>()
+}
+
+/// (file, family, platform, kind, records, skipped, [(metric, total)])
+type Case = (
+    &'static str,
+    &'static str,
+    Platform,
+    &'static str,
+    usize,
+    u64,
+    &'static [(Metric, f64)],
+);
+
+const SPECIMENS: &[Case] = &[
+    (
+        "facebook/meta-business-suite-facebook-posts.csv",
+        "meta-content",
+        Platform::Facebook,
+        "posts",
+        152,
+        0,
+        &[
+            (Metric::Views, 1_981_994.0),
+            (Metric::Reach, 959_668.0),
+            (Metric::Reactions, 25_721.0),
+        ],
+    ),
+    (
+        "instagram/meta-business-suite-instagram-posts.csv",
+        "meta-content",
+        Platform::Instagram,
+        "posts",
+        112,
+        0,
+        &[(Metric::Views, 1_338_194.0), (Metric::Reactions, 28_023.0)],
+    ),
+    (
+        "twitter/tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv",
+        "x-tweet-activity",
+        Platform::X,
+        "posts",
+        37,
+        0,
+        &[(Metric::Impressions, 110_828.0), (Metric::Reactions, 221.0)],
+    ),
+    (
+        "twitter/daily_tweet_activity_metrics_LisaDeBruine_20210801_20210901_en.csv",
+        "x-daily",
+        Platform::X,
+        "daily",
+        31,
+        0,
+        &[(Metric::Impressions, 1_639_423.0)],
+    ),
+    (
+        "tiktok/Overview.csv",
+        "tiktok",
+        Platform::TikTok,
+        "daily",
+        365,
+        0,
+        &[
+            (Metric::VideoViews, 2_946_198.0),
+            (Metric::Reactions, 23_673.0),
+        ],
+    ),
+    (
+        "tiktok/Viewers.csv",
+        "tiktok",
+        Platform::TikTok,
+        "viewers",
+        340,
+        25,
+        &[(Metric::Reach, 2_550_981.0)],
+    ),
+    (
+        "tiktok/Content.csv",
+        "tiktok",
+        Platform::TikTok,
+        "posts",
+        13,
+        0,
+        &[(Metric::Views, 537_161.0), (Metric::Reactions, 4_063.0)],
+    ),
+    (
+        "tiktok/FollowerActivity.csv",
+        "tiktok",
+        Platform::TikTok,
+        "activity",
+        168,
+        0,
+        &[],
+    ),
+    (
+        "tiktok/FollowerGender.csv",
+        "tiktok",
+        Platform::TikTok,
+        "demographics",
+        3,
+        0,
+        &[],
+    ),
+    (
+        "tiktok/FollowerTopTerritories.csv",
+        "tiktok",
+        Platform::TikTok,
+        "demographics",
+        11,
+        0,
+        &[],
+    ),
+    (
+        "youtube/Table data.csv",
+        "youtube-studio",
+        Platform::YouTube,
+        "posts",
+        442,
+        1,
+        &[(Metric::Views, 153_235.0), (Metric::Impressions, 37_715.0)],
+    ),
+    (
+        "youtube/Chart data.csv",
+        "youtube-studio",
+        Platform::YouTube,
+        "daily",
+        365,
+        0,
+        &[(Metric::Views, 48_473.0)],
+    ),
+    (
+        "youtube/Totals.csv",
+        "youtube-studio",
+        Platform::YouTube,
+        "daily",
+        365,
+        0,
+        &[(Metric::Views, 181_588.0)],
+    ),
+    (
+        "web-analytics/ga4-api-acquisition.csv",
+        "web-analytics",
+        Platform::Web,
+        "traffic",
+        27 + 5,
+        0,
+        &[(Metric::Sessions, 86.0)],
+    ),
+];
+
+#[test]
+fn specimens_import_with_exact_counts_and_totals() {
+    for (file, family, platform, kind, records, skipped, totals) in SPECIMENS {
+        let Some(bytes) = specimen(file) else {
+            continue;
+        };
+        let p = parse(file, &bytes, &options()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(
+            (p.family.as_str(), p.platform, p.kind.as_str()),
+            (*family, Some(*platform), *kind),
+            "{file}"
+        );
+        assert_eq!(p.records() as usize, *records, "{file} records");
+        assert_eq!(p.skipped, *skipped, "{file} skipped");
+        for (metric, want) in *totals {
+            assert_eq!(total(&p, *metric), *want, "{file} {metric:?}");
+        }
+    }
+}
+
+#[test]
+fn specimen_quirks() {
+    // 19-digit IDs stay exact strings; YouTube IDs keep a leading '-' but lose the space.
+    if let Some(bytes) =
+        specimen("twitter/tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv")
+    {
+        let p = parse("t.csv", &bytes, &options()).unwrap();
+        assert_eq!(p.posts[0].id.0, "812369747765362688");
+        assert_eq!(p.account.handle.as_deref(), Some("rOpenSci"));
+        assert_eq!(p.posts[0].published.offset().local_minus_utc(), 0);
+    }
+    if let Some(bytes) = specimen("youtube/Table data.csv") {
+        let p = parse("Table data.csv", &bytes, &options()).unwrap();
+        assert!(p.posts.iter().any(|x| x.id.0 == "-i5vAKwX_bY"));
+        assert!(p.posts.iter().all(|x| !x.id.0.starts_with(' ')));
+    }
+    // TikTok: a 365-day yearless sequence ending on February 27 crosses a year boundary.
+    if let Some(bytes) = specimen("tiktok/Overview.csv") {
+        let p = parse("Overview.csv", &bytes, &options()).unwrap();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(p.period, Some((d(2025, 2, 28), d(2026, 2, 27))));
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|x| x.code == "year-inferred" && x.detail == "2025–2026")
+        );
+    }
+    // YouTube Totals was re-saved by Excel with day-first dates.
+    if let Some(bytes) = specimen("youtube/Totals.csv") {
+        let p = parse("Totals.csv", &bytes, &options()).unwrap();
+        assert_eq!(p.daily[0].0, NaiveDate::from_ymd_opt(2025, 6, 13).unwrap());
+    }
+}
+
+#[test]
+fn fixtures_reproduce_each_quirk() {
+    let o = options();
+    // UTF-16LE with BOM, `sep=,`, a title line naming the metric (Indonesian), then Date,Primary.
+    let p = parse(
+        "s.csv",
+        &crate::fixture("import/meta-series-reach-utf16.csv"),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(
+        (p.family.as_str(), p.kind.as_str()),
+        ("meta-series", "daily")
+    );
+    assert_eq!(total(&p, Metric::Reach), 3540.0);
+
+    // Indonesian Meta content in Windows-1252: day-first dates (13/10), dotted thousands, a
+    // duplicated post whose last row wins, an embedded newline, a 19-digit ID.
+    let p = parse(
+        "c.csv",
+        &crate::fixture("import/meta-content-id-cp1252.csv"),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(
+        (p.language.as_str(), p.platform),
+        ("id", Some(Platform::Facebook))
+    );
+    assert_eq!(p.account.name.as_deref(), Some("Kopi Café Bandung"));
+    assert_eq!(p.posts.len(), 2);
+    assert_eq!(p.skipped, 1);
+    assert_eq!(p.posts[0].id.0, "1234567890123456789");
+    assert_eq!(
+        p.posts[0].published.to_rfc3339(),
+        "2026-10-02T08:15:00+07:00"
+    );
+    assert_eq!(p.posts[1].metrics.get(&Metric::Views), Some(&12_600.0));
+    assert_eq!(p.posts[0].metrics.get(&Metric::Views), Some(&1_234.0));
+
+    // X account analytics with Japanese headers and "Fri, Feb 6, 2026" dates.
+    let p = parse(
+        "x.csv",
+        &crate::fixture("import/x-account-analytics-ja.csv"),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(
+        (p.family.as_str(), p.language.as_str()),
+        ("x-account-analytics", "ja")
+    );
+    assert_eq!(p.posts[0].id.0, "2019876543210987654");
+    assert_eq!(
+        p.posts[0].published.date_naive(),
+        NaiveDate::from_ymd_opt(2026, 2, 6).unwrap()
+    );
+    assert_eq!(total(&p, Metric::Impressions), 2500.0);
+    // Reposts are the shares; X's separate "shares" (sent by message) are not imported.
+    assert_eq!(total(&p, Metric::Shares), 5.0 + 1.0);
+
+    // Semicolons, comma decimals, day-first dates: sessions per day and per source.
+    let p = parse(
+        "w.csv",
+        &crate::fixture("import/web-semicolon-dayfirst.csv"),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(p.daily.len(), 2);
+    assert_eq!(total(&p, Metric::Sessions), 1204.0 + 987.0 + 13.0);
+
+    // A UTF-8 file with one invalid byte: replaced and reported; yearless dates over New Year.
+    let p = parse(
+        "o.csv",
+        &crate::fixture("import/tiktok-overview-invalid-utf8.csv"),
+        &o,
+    )
+    .unwrap();
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "invalid-bytes-replaced")
+    );
+    assert_eq!(
+        p.daily.first().map(|d| d.0),
+        NaiveDate::from_ymd_opt(2025, 12, 30)
+    );
+    assert_eq!(total(&p, Metric::VideoViews), 60.0);
+}
+
+#[test]
+fn damaged_and_unknown_files_are_refused_with_a_code() {
+    let o = options();
+    let cases: &[(&[u8], &str)] = &[
+        (b"", "empty-file"),
+        (b"name,city\nAni,Bandung\n", "unknown-format"),
+        (b"PK\x03\x04garbage", "unreadable-workbook"),
+        (
+            b"\"Date\",\"Video Views\",\"Profile Views\"\n",
+            "no-records",
+        ),
+    ];
+    for (bytes, code) in cases {
+        let err = parse("bad.csv", bytes, &o).unwrap_err();
+        assert_eq!(err.code, *code, "{bytes:?}");
+    }
+}
+
+#[test]
+fn reimporting_adds_no_duplicates_and_updates_metrics() {
+    let o = options();
+    let mut ws = Workspace::empty(WorkspaceInfo::new("ws".into(), "Test"));
+    let info = |id: &str| BatchInfo {
+        id: id.into(),
+        file_name: "c.csv".into(),
+        content_hash: id.into(),
+        bytes: 1,
+        imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap(),
+        profile: None,
+    };
+    let bytes = crate::fixture("import/meta-content-id-cp1252.csv");
+    let first = apply(&mut ws, parse("c.csv", &bytes, &o).unwrap(), info("b1"));
+    assert_eq!((first.counts.inserted, first.counts.updated), (2, 0));
+    assert_eq!(ws.profiles.len(), 1);
+    assert_eq!(ws.profiles[0].external_id.as_deref(), Some("987654321"));
+
+    let again = apply(&mut ws, parse("c.csv", &bytes, &o).unwrap(), info("b2"));
+    assert_eq!(
+        (
+            again.counts.inserted,
+            again.counts.updated,
+            again.counts.unchanged
+        ),
+        (0, 0, 2)
+    );
+
+    let newer = String::from_utf8_lossy(&bytes).replace("\"12.600\"", "\"13.000\"");
+    let third = apply(
+        &mut ws,
+        parse("c.csv", newer.as_bytes(), &o).unwrap(),
+        info("b3"),
+    );
+    assert_eq!((third.counts.inserted, third.counts.updated), (0, 1));
+    assert_eq!(ws.posts.len(), 2);
+    assert_eq!(ws.profiles.len(), 1);
+    assert_eq!(ws.batches.len(), 3);
+}
