@@ -9,8 +9,16 @@ const dist = process.argv[2] ?? 'dist';
 const BUDGET = 400 * 1024;
 let total = 0;
 const rows = [];
+let later = 0;
 for (const name of readdirSync(dist)) {
   if (!/\.(wasm|js|css|html)$/.test(name)) continue;
+  // The import worker is fetched when the user first imports, not at start-up.
+  if (name.startsWith('worker')) {
+    const gz = gzipSync(readFileSync(path.join(dist, name)), { level: 9 }).length;
+    later += gz;
+    console.log(`${(gz / 1024).toFixed(1).padStart(8)} KB gz  (on first import) ${name}`);
+    continue;
+  }
   const bytes = readFileSync(path.join(dist, name));
   const gz = gzipSync(bytes, { level: 9 }).length;
   total += gz;
@@ -20,5 +28,6 @@ rows.sort((a, b) => b[2] - a[2]);
 for (const [name, raw, gz] of rows) {
   console.log(`${(gz / 1024).toFixed(1).padStart(8)} KB gz ${(raw / 1024).toFixed(1).padStart(9)} KB  ${name}`);
 }
+console.log(`import worker, loaded on first import: ${(later / 1024).toFixed(1)} KB gzipped`);
 const verdict = total <= BUDGET ? 'within' : 'OVER';
 console.log(`initial transfer: ${(total / 1024).toFixed(1)} KB gzipped (${verdict} the ${BUDGET / 1024} KB budget)`);

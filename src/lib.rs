@@ -2,17 +2,19 @@
 //!
 //! Crate map (see ARCHITECTURE.md for the invariants):
 //! - [`domain`]: the pure core — the model of a workspace, the demo generator, merging, and
-//!   (later) import, metrics, audit, personas, calendar and reports. No browser, no clock, no IO.
+//!   import (every export family), and (later) metrics, audit, personas, calendar and reports. No browser, no clock, no IO.
 //! - [`i18n`]: the UI languages, every user-facing string, and number/date formatting. Pure.
 //! - [`sync`]: hybrid logical clock and per-field change merging. Pure.
 //! - [`storage`]: the `Store` trait, its in-memory and IndexedDB implementations, the versioned
 //!   stored records and the one restore/migrate path.
+//! - [`worker`]: the import worker (its message types are pure; its loop needs feature `web`).
 //! - `app`, `ui`: reactive state and the Leptos user interface (feature `web`).
 
 pub mod domain;
 pub mod i18n;
 pub mod storage;
 pub mod sync;
+pub mod worker;
 
 #[cfg(feature = "web")]
 pub mod app;

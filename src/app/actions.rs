@@ -158,6 +158,18 @@ pub fn reload(state: AppState, from_other_tab: bool) {
     });
 }
 
+/// Reloads the open workspace after it changed in storage behind the page's back (the import
+/// worker), and tells other tabs.
+pub fn reload_and_announce(state: AppState) {
+    if let Some(id) = state
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
+    {
+        announce(&state, &id);
+    }
+    reload(state, false);
+}
+
 /// Replaces the open workspace with `ws`: one transaction, then the screen.
 async fn replace(state: AppState, ws: Workspace) -> Result<(), StoreError> {
     let store = store(&state).ok_or_else(|| StoreError::Unavailable("not open".into()))?;

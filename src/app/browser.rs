@@ -151,6 +151,58 @@ fn performance() -> Option<web_sys::Performance> {
     window()?.performance()
 }
 
+/// Records a measure that already happened: `start` and `end` in this page's clock (ms).
+pub fn measure_span(name: &str, start: f64, end: f64, records: u64) {
+    let Some(performance) = performance() else {
+        return;
+    };
+    let options = Object::new();
+    let detail = Object::new();
+    let _ = Reflect::set(&detail, &"records".into(), &(records as f64).into());
+    let _ = Reflect::set(&options, &"start".into(), &start.max(0.0).into());
+    let _ = Reflect::set(&options, &"end".into(), &end.max(start).max(0.0).into());
+    let _ = Reflect::set(&options, &"detail".into(), &detail.into());
+    let target: JsValue = performance.into();
+    if let Ok(measure) = Reflect::get(&target, &"measure".into())
+        && let Ok(measure) = measure.dyn_into::<Function>()
+    {
+        let _ = measure.call2(&target, &name.into(), &options.into());
+    }
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// This page's `performance.timeOrigin` (ms since the epoch).
+pub fn time_origin() -> f64 {
+    performance().map_or(0.0, |p| p.time_origin())
+}
+
+/// The URL of a file shipped beside index.html, wherever the app is served from.
+pub fn asset_url(name: &str) -> String {
+    let base = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=icon]").ok().flatten())
+        .and_then(|e| e.get_attribute("href"))
+        .zip(window().and_then(|w| w.location().href().ok()))
+        .and_then(|(icon, page)| web_sys::Url::new_with_base(&icon, &page).ok())
+        .map(|u| u.href());
+    match base {
+        Some(icon) => match icon.rfind('/') {
+            Some(i) => format!("{}{name}", &icon[..=i]),
+            None => name.to_owned(),
+        },
+        None => name.to_owned(),
+    }
+}
+
 impl Timing {
     pub fn start(name: &'static str) -> Self {
         Self {

@@ -32,6 +32,19 @@ pub struct AppState {
     pub confirmation: RwSignal<Option<Confirmation>, LocalStorage>,
     pub store: StoredValue<Option<AppStore>, LocalStorage>,
     pub tabs: StoredValue<Option<Tabs>, LocalStorage>,
+    /// The import in progress or last finished (Import page).
+    pub import: RwSignal<Option<ImportRun>>,
+}
+
+/// An import of one or more files, as the Import page shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportRun {
+    pub files: Vec<String>,
+    /// The file being worked on and its stage (`read`, `decode`, `parse`, `store`).
+    pub current: Option<(usize, String)>,
+    pub reports: Vec<crate::worker::protocol::FileReport>,
+    pub done: bool,
+    pub cancelled: bool,
 }
 
 impl AppState {
@@ -44,6 +57,7 @@ impl AppState {
             confirmation: RwSignal::new_local(None),
             store: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
+            import: RwSignal::new(None),
         }
     }
 

@@ -168,6 +168,26 @@ impl ImportError {
 
 /// Reads one exported file. Never panics; an error means nothing of the file is usable.
 pub fn parse(name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Parsed, ImportError> {
+    parse_staged(name, bytes, options, &mut || {})
+}
+
+/// A short fingerprint of a file's bytes (FNV-1a, 64 bits, hex): the same file imported twice
+/// is recognised in the batch history.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// [`parse`], calling `decoded` once the bytes are decoded into tables (for progress and
+/// timings).
+pub fn parse_staged(
+    name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    decoded: &mut dyn FnMut(),
+) -> Result<Parsed, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::new("empty-file", name));
     }
@@ -183,6 +203,7 @@ pub fn parse(name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Parsed
             (vec![table::read_delimited(&decoded.text)], note)
         }
     };
+    decoded();
     let mut parsed = read::dispatch(&tables, options)?;
     if let Some(detail) = encoding_note {
         parsed.note(

@@ -1,23 +1,379 @@
-//! The Import page. The importers come next; until then it says what they will do and offers the
-//! demo workspace.
+//! The Import page: a drop zone and file picker for several export files at once, progress with
+//! cancel while the worker runs, one result per file (what was recognised, the counts, the
+//! diagnostics in the UI language), and the workspace's import history.
 
 use leptos::prelude::*;
 
-use crate::app::actions;
 use crate::app::state::use_app;
-use crate::i18n::Msg;
-use crate::ui::components::PagePlan;
+use crate::app::{actions, importer};
+use crate::domain::model::{Diagnostic, Platform};
+use crate::i18n::{Lang, Msg, fill};
+use crate::worker::protocol::FileReport;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let state = use_app();
-    let holds = super::holds(state, |w| w.batches.len(), Msg::CountPosts);
     view! {
-        <PagePlan title=Msg::NavImport what=Msg::ImportWhat holds=holds/>
-        <p class="lm-page__aside">
-            <button class="lm-button" data-testid="load-demo" on:click=move |_| actions::load_demo(state)>
-                {move || state.t(Msg::LoadDemo)}
-            </button>
-        </p>
+        <section class="lm-page" data-testid="import">
+            <h1 class="lm-page__title">{move || state.t(Msg::NavImport)}</h1>
+            <p class="lm-page__lead">{move || state.t(Msg::ImportWhat)}</p>
+            <DropZone/>
+            <Progress/>
+            <Results/>
+            <History/>
+            <p class="lm-page__aside">
+                <button class="lm-button" data-testid="load-demo" on:click=move |_| actions::load_demo(state)>
+                    {move || state.t(Msg::LoadDemo)}
+                </button>
+            </p>
+        </section>
+    }
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+#[component]
+fn DropZone() -> impl IntoView {
+    let state = use_app();
+    let over = RwSignal::new(false);
+    let busy = move || state.import.with(|r| r.as_ref().is_some_and(|r| !r.done));
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = files_of(input.files());
+        input.set_value("");
+        importer::import_files(state, files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        importer::import_files(state, files);
+    };
+    view! {
+        <div class="lm-drop" class:lm-drop--over=move || over.get() data-testid="import-drop"
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false)
+            on:drop=on_drop>
+            <p class="lm-drop__text">{move || state.t(Msg::ImportDrop)}</p>
+            <label class="lm-button lm-button--primary lm-file">
+                {move || state.t(Msg::ImportChoose)}
+                <input class="lm-file__input" type="file" multiple data-testid="import-input"
+                    accept=".csv,.tsv,.txt,.xls,.xlsx,text/csv,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    prop:disabled=busy
+                    on:change=on_change/>
+            </label>
+            <p class="lm-drop__hint">{move || state.t(Msg::ImportFormats)}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Progress() -> impl IntoView {
+    let state = use_app();
+    let running = move || {
+        state.import.with(|r| {
+            r.as_ref().filter(|r| !r.done).map(|r| {
+                let (index, stage) = r.current.clone().unwrap_or((0, "read".into()));
+                (index, stage, r.files.clone())
+            })
+        })
+    };
+    move || {
+        running().map(|(index, stage, files)| {
+            let lang = state.lang.get();
+            let stage_text = match stage.as_str() {
+                "decode" => Msg::StageDecode,
+                "parse" => Msg::StageParse,
+                "store" => Msg::StageStore,
+                _ => Msg::StageRead,
+            }
+            .text(lang);
+            let total = files.len().max(1);
+            // Each file has three stages; storing happens once at the end.
+            let step = match stage.as_str() {
+                "decode" => 1,
+                "parse" => 2,
+                "store" => 3,
+                _ => 0,
+            };
+            let value = if stage == "store" { 3 * total } else { 3 * index + step };
+            let text = fill(
+                Msg::ImportProgress.text(lang),
+                &[
+                    ("n", &(index + 1).to_string()),
+                    ("total", &total.to_string()),
+                    ("file", files.get(index).map_or("", String::as_str)),
+                    ("stage", stage_text),
+                ],
+            );
+            view! {
+                <div class="lm-card lm-progress" data-testid="import-progress" role="status">
+                    <p>{text}</p>
+                    <progress class="lm-progress__bar" max=(3 * total + 1).to_string() value=value.to_string()></progress>
+                    <button class="lm-button" data-testid="import-cancel" on:click=move |_| importer::cancel(state)>
+                        {Msg::Cancel.text(lang)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Results() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let run = state.import.get().filter(|r| r.done)?;
+        let lang = state.lang.get();
+        if run.cancelled {
+            return Some(
+                view! { <p class="lm-notice lm-notice--info" data-testid="import-done">{Msg::ImportCancelled.text(lang)}</p> }
+                    .into_any(),
+            );
+        }
+        let ok = run.reports.iter().filter(|r| r.status != "error").count();
+        let summary = fill(
+            Msg::ImportDone.text(lang),
+            &[
+                ("ok", &ok.to_string()),
+                ("total", &run.reports.len().to_string()),
+            ],
+        );
+        let items = run
+            .reports
+            .into_iter()
+            .map(|report| view! { <ResultCard report=report lang=lang/> })
+            .collect_view();
+        Some(
+            view! {
+                <section class="lm-card" aria-live="polite">
+                    <h2 class="lm-card__title">{Msg::ImportResults.text(lang)}</h2>
+                    <ul class="lm-results">{items}</ul>
+                    <p data-testid="import-done">{summary}</p>
+                </section>
+            }
+            .into_any(),
+        )
+    }
+}
+
+fn platform_name(slug: &str) -> String {
+    Platform::SOCIAL
+        .iter()
+        .chain(&[Platform::Web])
+        .find(|p| p.slug() == slug)
+        .map_or_else(|| slug.to_owned(), |p| p.name().to_owned())
+}
+
+#[component]
+fn ResultCard(report: FileReport, lang: Lang) -> impl IntoView {
+    let status_class = format!("lm-result lm-result--{}", report.status);
+    let body = match &report.error {
+        Some(error) => {
+            let mut text = error_text(lang, &error.code, &error.detail);
+            if let Some(row) = error.row {
+                text = format!(
+                    "{} ({})",
+                    text,
+                    fill(Msg::ImportRowAt.text(lang), &[("row", &row.to_string())])
+                );
+            }
+            view! {
+                <p class="lm-result__error" data-testid="error">
+                    {format!("{}: {}", report.name, text)}
+                </p>
+                <p>{Msg::ImportFailed.text(lang)}</p>
+            }
+            .into_any()
+        }
+        None => {
+            let recognised = fill(
+                Msg::ImportRecognised.text(lang),
+                &[
+                    ("platform", &platform_name(&report.platform)),
+                    ("kind", &report.kind),
+                    ("family", &report.family),
+                ],
+            );
+            let mapped = report.columns.iter().filter(|(_, m)| m.is_some()).count();
+            let columns = fill(
+                Msg::ImportColumns.text(lang),
+                &[
+                    ("mapped", &mapped.to_string()),
+                    ("total", &report.columns.len().to_string()),
+                ],
+            );
+            let period = report.period.map(|(from, to)| {
+                fill(
+                    Msg::ImportPeriod.text(lang),
+                    &[("from", &lang.date(from)), ("to", &lang.date(to))],
+                )
+            });
+            let counts = fill(
+                Msg::ImportCounts.text(lang),
+                &[
+                    ("rows", &lang.count(report.rows as f64)),
+                    ("inserted", &lang.count(report.counts.inserted as f64)),
+                    ("updated", &lang.count(report.counts.updated as f64)),
+                    ("unchanged", &lang.count(report.counts.unchanged as f64)),
+                    ("skipped", &lang.count(report.skipped as f64)),
+                ],
+            );
+            let profile = fill(
+                Msg::ImportProfile.text(lang),
+                &[("profile", &report.profile)],
+            );
+            let diagnostics = report
+                .diagnostics
+                .iter()
+                .map(
+                    |d| view! { <li class="lm-result__diagnostic">{diagnostic_text(lang, d)}</li> },
+                )
+                .collect_view();
+            let column_list = report
+                .columns
+                .iter()
+                .map(|(h, m)| view! { <li class:lm-result__unmapped=m.is_none()>{h.clone()}</li> })
+                .collect_view();
+            view! {
+                <p class="lm-result__what">{recognised}</p>
+                <p>{profile}{period.map(|p| format!(" · {p}"))}</p>
+                <p>{counts}</p>
+                <details class="lm-result__columns">
+                    <summary>{columns}</summary>
+                    <ul>{column_list}</ul>
+                </details>
+                <ul class="lm-result__diagnostics">{diagnostics}</ul>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li class=status_class data-testid="import-result" data-file=report.name.clone()
+            data-status=report.status.clone() data-platform=report.platform.clone()
+            data-kind=report.kind.clone() data-rows=report.rows.to_string()
+            data-skipped=report.skipped.to_string()>
+            <h3 class="lm-result__file">{report.name.clone()}</h3>
+            {body}
+        </li>
+    }
+}
+
+/// A refused file's message, in the UI language, with what to do.
+fn error_text(lang: Lang, code: &str, detail: &str) -> String {
+    let msg = match code {
+        "empty-file" => Msg::ErrEmptyFile,
+        "unknown-format" => Msg::ErrUnknownFormat,
+        "unreadable-workbook" => Msg::ErrUnreadableWorkbook,
+        "no-records" => Msg::ErrNoRecords,
+        "dates-contradictory" => Msg::ErrDatesContradictory,
+        "unknown-series" => Msg::ErrUnknownSeries,
+        "quota" => Msg::ErrImportQuota,
+        "worker" | "bad-request" => Msg::ErrImportWorker,
+        _ => Msg::ErrImportStorage,
+    };
+    fill(msg.text(lang), &[("detail", detail)])
+}
+
+/// A diagnostic in the UI language, with its row and column when it has them.
+fn diagnostic_text(lang: Lang, d: &Diagnostic) -> String {
+    let msg = match d.code.as_str() {
+        "new-columns" => Msg::DiagNewColumns,
+        "date-order-assumed" => Msg::DiagDateOrder,
+        "year-inferred" => Msg::DiagYearInferred,
+        "total-row-skipped" => Msg::DiagTotalRow,
+        "duplicate-in-file" => Msg::DiagDuplicate,
+        "missing-id" => Msg::DiagMissingId,
+        "bad-date" => Msg::DiagBadDate,
+        "invalid-bytes-replaced" => Msg::DiagInvalidBytes,
+        "already-imported" => Msg::DiagAlreadyImported,
+        other => return format!("{other}: {}", d.detail),
+    };
+    let mut text = fill(msg.text(lang), &[("detail", &d.detail)]);
+    let mut place = Vec::new();
+    if let Some(row) = d.row {
+        place.push(fill(
+            Msg::ImportRowAt.text(lang),
+            &[("row", &row.to_string())],
+        ));
+    }
+    if let Some(column) = d.column.as_deref().filter(|c| !c.is_empty()) {
+        place.push(fill(Msg::ImportColumnAt.text(lang), &[("column", column)]));
+    }
+    if !place.is_empty() {
+        text = format!("{} ({})", text, place.join(", "));
+    }
+    text
+}
+
+#[component]
+fn History() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        let rows = state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.batches
+                        .iter()
+                        .rev()
+                        .take(50)
+                        .map(|b| {
+                            (
+                                b.file_name.clone(),
+                                b.platform.map_or("—", |p| p.name()).to_owned(),
+                                b.kind.clone(),
+                                lang.date(b.imported_at.date_naive()),
+                                fill(
+                                    Msg::ImportCounts.text(lang),
+                                    &[
+                                        (
+                                            "rows",
+                                            &lang.count(
+                                                (b.counts.inserted
+                                                    + b.counts.updated
+                                                    + b.counts.unchanged)
+                                                    as f64,
+                                            ),
+                                        ),
+                                        ("inserted", &lang.count(b.counts.inserted as f64)),
+                                        ("updated", &lang.count(b.counts.updated as f64)),
+                                        ("unchanged", &lang.count(b.counts.unchanged as f64)),
+                                        ("skipped", &lang.count(b.counts.skipped as f64)),
+                                    ],
+                                ),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
+        let body = if rows.is_empty() {
+            view! { <p>{Msg::ImportHistoryEmpty.text(lang)}</p> }.into_any()
+        } else {
+            let items = rows
+                .into_iter()
+                .map(|(file, platform, kind, date, counts)| {
+                    view! {
+                        <tr data-testid="import-batch">
+                            <td>{file}</td><td>{platform}</td><td>{kind}</td><td>{date}</td><td>{counts}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="lm-table-wrap"><table class="lm-table"><tbody>{items}</tbody></table></div>
+            }
+            .into_any()
+        };
+        view! {
+            <section class="lm-card">
+                <h2 class="lm-card__title">{Msg::ImportHistory.text(lang)}</h2>
+                {body}
+            </section>
+        }
     }
 }

@@ -1,0 +1,11 @@
+//! The import worker: runs in a Web Worker (its own wasm, `src/bin/worker.rs`), so that
+//! decoding, parsing and storing big exports never blocks the page. It opens the same
+//! IndexedDB, applies every file of a request to the workspace (a failed file changes nothing),
+//! stores the result in one transaction, and reports per file with stage timings.
+
+pub mod protocol;
+
+#[cfg(feature = "web")]
+mod run;
+#[cfg(feature = "web")]
+pub use run::start;

@@ -1,0 +1,70 @@
+//! Messages between the page and the import worker, as JSON. Pure types: the page and the
+//! worker share them, and they test natively.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::import::ImportError;
+use crate::domain::model::{BatchCounts, Diagnostic, Severity};
+
+/// What the page asks: import these files (sent alongside as byte arrays, in this order) into
+/// the workspace.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ImportRequest {
+    pub workspace: String,
+    pub time_zone: String,
+    pub today: NaiveDate,
+    pub names: Vec<String>,
+    /// The worker's clock for `imported_at`, from the page (milliseconds since the epoch).
+    pub now_millis: i64,
+}
+
+/// What the worker says back.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum WorkerMessage {
+    /// The worker's wasm is loaded and listening: requests can be sent (earlier ones would be
+    /// lost, since the worker script finishes before its wasm starts).
+    Ready,
+    /// Work on file `file` reached `stage` (`decode`, `parse`, `store`).
+    Progress { file: usize, stage: String },
+    /// Every file is finished; the workspace is stored (or nothing is, see the reports).
+    Done { files: Vec<FileReport> },
+}
+
+/// The outcome of one file, as the Import page shows it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    pub name: String,
+    /// `ok`, `warning` or `error`.
+    pub status: String,
+    /// A platform slug, or `generic` when the file was not recognised.
+    pub platform: String,
+    pub kind: String,
+    pub family: String,
+    pub language: String,
+    pub profile: String,
+    /// Records imported and rows not imported.
+    pub rows: u64,
+    pub skipped: u64,
+    pub counts: BatchCounts,
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// Every header and the meaning it was given.
+    pub columns: Vec<(String, Option<String>)>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub error: Option<ImportError>,
+    /// Milliseconds (worker clock, relative to `time_origin`) when each stage started and ended.
+    pub timings: Vec<(String, f64, f64)>,
+    pub time_origin: f64,
+}
+
+impl FileReport {
+    /// The status a set of diagnostics gives a successful file.
+    pub fn status_of(diagnostics: &[Diagnostic]) -> &'static str {
+        if diagnostics.iter().any(|d| d.severity >= Severity::Warning) {
+            "warning"
+        } else {
+            "ok"
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! The worker side: message loop, the import pipeline with timings, and storing.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use super::protocol::{FileReport, ImportRequest, WorkerMessage};
+use crate::app::store::DATABASE;
+use crate::domain::import::{self, ImportError, ImportOptions, apply::BatchInfo};
+use crate::domain::model::{BatchId, Workspace, WorkspaceInfo};
+use crate::storage::idb::IdbStore;
+use crate::storage::workspace;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn now() -> f64 {
+    scope().performance().map_or(0.0, |p| p.now())
+}
+
+fn post(message: &WorkerMessage) {
+    if let Ok(json) = serde_json::to_string(message) {
+        let _ = scope().post_message(&JsValue::from_str(&json));
+    }
+}
+
+/// Installs the message handler. Each message is `[json request, ArrayBuffer...]`.
+pub fn start() {
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data: Array = event.data().unchecked_into();
+        let request: Result<ImportRequest, _> =
+            serde_json::from_str(&data.get(0).as_string().unwrap_or_default());
+        let files: Vec<Vec<u8>> = (1..data.length())
+            .map(|i| Uint8Array::new(&data.get(i)).to_vec())
+            .collect();
+        wasm_bindgen_futures::spawn_local(async move {
+            let files = match request {
+                Ok(request) => run(request, files).await,
+                Err(e) => vec![FileReport {
+                    status: "error".into(),
+                    error: Some(ImportError {
+                        code: "bad-request".into(),
+                        row: None,
+                        column: None,
+                        detail: e.to_string(),
+                    }),
+                    ..FileReport::default()
+                }],
+            };
+            post(&WorkerMessage::Done { files });
+        });
+    });
+    scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    post(&WorkerMessage::Ready);
+}
+
+async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
+    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let options = ImportOptions {
+        time_zone: request.time_zone.clone(),
+        today: request.today,
+    };
+    let imported_at = chrono::DateTime::from_timestamp_millis(request.now_millis)
+        .unwrap_or_default()
+        .with_timezone(&crate::domain::tz::zone(&request.time_zone).0)
+        .fixed_offset();
+    let store = match IdbStore::open(DATABASE).await {
+        Ok(store) => store,
+        Err(e) => return all_failed(&request.names, "storage", &e.to_string(), time_origin),
+    };
+    let id = request.workspace.as_str().into();
+    let mut ws = match workspace::load(&store, &id).await {
+        Ok(Some(ws)) => ws,
+        Ok(None) => Workspace::empty(WorkspaceInfo::new(id, "")),
+        Err(e) => return all_failed(&request.names, "storage", &e.to_string(), time_origin),
+    };
+    let mut reports = Vec::new();
+    for (index, (name, bytes)) in request.names.iter().zip(&files).enumerate() {
+        post(&WorkerMessage::Progress {
+            file: index,
+            stage: "decode".into(),
+        });
+        let mut report = FileReport {
+            name: name.clone(),
+            time_origin,
+            ..FileReport::default()
+        };
+        let start = now();
+        let mut decoded_at = start;
+        let result = import::parse_staged(name, bytes, &options, &mut || {
+            decoded_at = now();
+            post(&WorkerMessage::Progress {
+                file: index,
+                stage: "parse".into(),
+            });
+        });
+        let end = now();
+        report
+            .timings
+            .push(("import:decode".into(), start, decoded_at));
+        report
+            .timings
+            .push(("import:parse".into(), decoded_at, end));
+        match result {
+            Ok(parsed) => {
+                report.platform = parsed.platform.map_or("generic", |p| p.slug()).into();
+                report.kind = parsed.kind.clone();
+                report.family = parsed.family.clone();
+                report.language = parsed.language.clone();
+                report.rows = parsed.records();
+                report.skipped = parsed.skipped;
+                report.period = parsed.period;
+                report.columns = parsed.columns.clone();
+                let hash = import::content_hash(bytes);
+                let mut diagnostics = parsed.diagnostics.clone();
+                if let Some(earlier) = ws.batches.iter().find(|b| b.content_hash == hash) {
+                    diagnostics.push(crate::domain::model::Diagnostic {
+                        severity: crate::domain::model::Severity::Info,
+                        row: None,
+                        column: None,
+                        sheet: None,
+                        code: "already-imported".into(),
+                        detail: earlier.imported_at.date_naive().to_string(),
+                    });
+                }
+                let batch = import::apply(
+                    &mut ws,
+                    parsed,
+                    BatchInfo {
+                        id: BatchId(format!("{}-{index}-{hash}", request.now_millis)),
+                        file_name: name.clone(),
+                        content_hash: hash,
+                        bytes: bytes.len() as u64,
+                        imported_at,
+                        profile: None,
+                    },
+                );
+                if let Some(last) = ws.batches.last_mut() {
+                    last.diagnostics = diagnostics.clone();
+                }
+                report.profile = batch
+                    .profiles
+                    .first()
+                    .and_then(|p| ws.profiles.iter().find(|q| &q.id == p))
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                report.counts = batch.counts;
+                report.status = FileReport::status_of(&diagnostics).into();
+                report.diagnostics = diagnostics;
+            }
+            Err(error) => {
+                report.status = "error".into();
+                report.platform = "generic".into();
+                report.error = Some(error);
+            }
+        }
+        reports.push(report);
+    }
+    if reports.iter().any(|r| r.status != "error") {
+        post(&WorkerMessage::Progress {
+            file: files.len().saturating_sub(1),
+            stage: "store".into(),
+        });
+        let start = now();
+        let saved = workspace::save(&store, &ws).await;
+        let end = now();
+        match saved {
+            Ok(()) => {
+                for r in reports.iter_mut().filter(|r| r.status != "error") {
+                    r.timings.push(("import:store".into(), start, end));
+                }
+            }
+            Err(e) => {
+                let code = match e {
+                    crate::storage::StoreError::QuotaExceeded => "quota",
+                    _ => "storage",
+                };
+                for r in reports.iter_mut().filter(|r| r.status != "error") {
+                    r.status = "error".into();
+                    r.rows = 0;
+                    r.error = Some(ImportError {
+                        code: code.into(),
+                        row: None,
+                        column: None,
+                        detail: e.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    store.close();
+    reports
+}
+
+fn all_failed(names: &[String], code: &str, detail: &str, time_origin: f64) -> Vec<FileReport> {
+    names
+        .iter()
+        .map(|name| FileReport {
+            name: name.clone(),
+            status: "error".into(),
+            platform: "generic".into(),
+            error: Some(ImportError {
+                code: code.into(),
+                row: None,
+                column: None,
+                detail: detail.into(),
+            }),
+            time_origin,
+            ..FileReport::default()
+        })
+        .collect()
+}

@@ -1,0 +1,94 @@
+// End-to-end tests of the Import page: several files at once through the worker, one result per
+// file with its attributes, all-or-nothing per file, re-import without duplicates, timings.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixtures, launch, open, root, serve, watchErrors } from './support.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(() => server.stop());
+
+const F = (name) => path.join(fixtures, 'import', name);
+
+async function importFiles(page, files) {
+  await page.getByTestId('import-input').setInputFiles(files);
+  await page.getByTestId('import-done').waitFor({ timeout: 60000 });
+  return page.getByTestId('import-result').evaluateAll((els) => els.map((e) => ({ ...e.dataset, text: e.innerText })));
+}
+
+test('several files import at once, each with its own result, and a bad file stores nothing', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/import');
+  const bad = path.join(browser.userDataDir, 'pelanggan.csv');
+  writeFileSync(bad, 'name,city\nAni,Bandung\n');
+  const results = await importFiles(page, [
+    F('meta-content-id-cp1252.csv'), F('x-account-analytics-ja.csv'),
+    F('tiktok-overview-invalid-utf8.csv'), bad,
+  ]);
+  const byFile = Object.fromEntries(results.map((r) => [r.file, r]));
+  assert.deepEqual(Object.keys(byFile).sort(),
+    ['meta-content-id-cp1252.csv', 'pelanggan.csv', 'tiktok-overview-invalid-utf8.csv', 'x-account-analytics-ja.csv']);
+  assert.deepEqual(
+    [byFile['meta-content-id-cp1252.csv'].status, byFile['meta-content-id-cp1252.csv'].platform,
+      byFile['meta-content-id-cp1252.csv'].kind, byFile['meta-content-id-cp1252.csv'].rows,
+      byFile['meta-content-id-cp1252.csv'].skipped],
+    ['ok', 'facebook', 'posts', '2', '1']);
+  assert.equal(byFile['x-account-analytics-ja.csv'].platform, 'x');
+  assert.equal(byFile['x-account-analytics-ja.csv'].rows, '2');
+  // One damaged byte: imported, with a warning that says so.
+  assert.equal(byFile['tiktok-overview-invalid-utf8.csv'].status, 'warning');
+  assert.equal(byFile['tiktok-overview-invalid-utf8.csv'].platform, 'tiktok');
+  assert.equal(byFile['pelanggan.csv'].status, 'error');
+  assert.equal(byFile['pelanggan.csv'].rows, '0');
+  assert.match(byFile['pelanggan.csv'].text, /pelanggan\.csv/);
+  assert.equal(await page.getByTestId('error').count(), 1);
+
+  // Timings per file, with record counts.
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.detail.records]));
+  for (const name of ['import:decode', 'import:parse', 'import:store']) {
+    assert.ok(measures.some(([n, r]) => n === name && r === 2), `${name} missing: ${JSON.stringify(measures)}`);
+  }
+
+  // The workspace has the new profiles; importing the same file again adds nothing.
+  await page.goto(server.url + '/');
+  await page.getByTestId('profile-row').first().waitFor();
+  const profiles = await page.getByTestId('profile-row').count();
+  assert.equal(profiles, 3);
+  const posts = await page.getByTestId('kpi-posts').innerText();
+  await page.goto(server.url + '/import');
+  const again = await importFiles(page, [F('meta-content-id-cp1252.csv')]);
+  assert.equal(again[0].status, 'ok');
+  assert.match(again[0].text, /0 baru, 0 diperbarui, 2 tidak berubah/);
+  await page.getByTestId('import-batch').first().waitFor();
+  await page.goto(server.url + '/');
+  await page.getByTestId('profile-row').first().waitFor();
+  assert.equal(await page.getByTestId('profile-row').count(), profiles);
+  assert.equal(await page.getByTestId('kpi-posts').innerText(), posts);
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
+const specimens = path.resolve(root, '../shared/specimens');
+test('real exports import through the page', { skip: !existsSync(specimens) && 'no specimens here' }, async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  await open(page, server.url + '/import');
+  const files = ['facebook/meta-business-suite-facebook-posts.csv', 'tiktok/Overview.csv',
+    'youtube/Table data.csv', 'twitter/tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv',
+    'web-analytics/ga4-api-acquisition.csv'].map((f) => path.join(specimens, f));
+  const results = await importFiles(page, files);
+  const rows = Object.fromEntries(results.map((r) => [r.file, [r.status, r.platform, r.rows]]));
+  assert.deepEqual(rows, {
+    'meta-business-suite-facebook-posts.csv': ['ok', 'facebook', '152'],
+    'Overview.csv': ['ok', 'tiktok', '365'],
+    'Table data.csv': ['ok', 'youtube', '442'],
+    'tweet_activity_metrics_rOpenSci_20161201_20170101_en.csv': ['ok', 'x', '37'],
+    'ga4-api-acquisition.csv': ['ok', 'web-analytics', '32'],
+  });
+  await browser.close();
+});
