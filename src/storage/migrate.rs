@@ -43,11 +43,75 @@ pub enum RestoreError {
 #[derive(Debug, Default)]
 pub struct Found {
     items: BTreeMap<Kind, Vec<(u32, Value)>>,
+    /// Stored bytes not parsed yet: (kind, version, JSON, is a chunk, key for messages).
+    raw: Vec<(Kind, u32, Vec<u8>, bool, String)>,
 }
 
 impl Found {
     pub fn push(&mut self, kind: Kind, version: u32, item: Value) {
         self.items.entry(kind).or_default().push((version, item));
+    }
+
+    /// Keeps the bytes of a stored record or chunk; they are parsed by [`restore`], directly
+    /// into the model when everything is at the current schema.
+    pub fn push_raw(&mut self, kind: Kind, version: u32, bytes: Vec<u8>, chunk: bool, key: &str) {
+        self.raw.push((kind, version, bytes, chunk, key.to_owned()));
+    }
+
+    /// The fast path: every item is stored bytes at the current schema, so one JSON document is
+    /// spliced together from them and deserialised straight into the model (no intermediate
+    /// `Value`). `None` when items need upgrading (old schema, or items already parsed).
+    fn splice(&self) -> Option<Vec<u8>> {
+        if !self.items.is_empty() || self.raw.iter().any(|(_, v, ..)| *v != SCHEMA) {
+            return None;
+        }
+        let mut by_kind: BTreeMap<Kind, Vec<(&[u8], bool)>> = BTreeMap::new();
+        for (kind, _, bytes, chunk, _) in &self.raw {
+            by_kind.entry(*kind).or_default().push((bytes, *chunk));
+        }
+        let total: usize = self.raw.iter().map(|r| r.2.len() + 1).sum();
+        let mut doc = Vec::with_capacity(total + 64 * by_kind.len());
+        doc.push(b'{');
+        for (i, (kind, parts)) in by_kind.iter().enumerate() {
+            if i > 0 {
+                doc.push(b',');
+            }
+            doc.extend_from_slice(format!("\"{}\":", kind.field()).as_bytes());
+            if *kind == Kind::Info {
+                doc.extend_from_slice(parts.last()?.0);
+                continue;
+            }
+            doc.push(b'[');
+            let mut first = true;
+            for (bytes, chunk) in parts {
+                let inner: &[u8] = if *chunk {
+                    let trimmed = bytes.trim_ascii();
+                    let inner = trimmed.strip_prefix(b"[")?.strip_suffix(b"]")?;
+                    if inner.trim_ascii().is_empty() {
+                        continue;
+                    }
+                    inner
+                } else {
+                    bytes
+                };
+                if !first {
+                    doc.push(b',');
+                }
+                first = false;
+                doc.extend_from_slice(inner);
+            }
+            doc.push(b']');
+        }
+        doc.push(b'}');
+        Some(doc)
+    }
+
+    /// Parses the raw bytes into items (the slow path).
+    fn parse_raw(&mut self) -> Result<(), RestoreError> {
+        for (kind, version, bytes, chunk, key) in std::mem::take(&mut self.raw) {
+            self.push_bytes(kind, version, &bytes, chunk, &key)?;
+        }
+        Ok(())
     }
 
     /// Adds the bytes of a stored record (one item) or chunk (an array of items).
@@ -82,7 +146,13 @@ impl Found {
 }
 
 /// Restores a workspace from found items: upgrade, deserialise, check.
-pub fn restore(found: Found) -> Result<Workspace, RestoreError> {
+pub fn restore(mut found: Found) -> Result<Workspace, RestoreError> {
+    if found.raw.iter().any(|(kind, ..)| *kind == Kind::Info)
+        && let Some(doc) = found.splice()
+    {
+        return finish(&doc);
+    }
+    found.parse_raw()?;
     let mut object = Map::new();
     for (kind, items) in found.items {
         let mut upgraded = Vec::with_capacity(items.len());
@@ -99,8 +169,17 @@ pub fn restore(found: Found) -> Result<Workspace, RestoreError> {
     if !object.contains_key(Kind::Info.field()) {
         return Err(RestoreError::NotWorkspace);
     }
-    let mut workspace: Workspace = serde_path_to_error::deserialize(Value::Object(object))
-        .map_err(|e| RestoreError::Invalid {
+    // Through bytes, so that both paths share one deserialiser (the model's deserialisation code
+    // is large; a second instantiation would weigh on the download).
+    finish(&serde_json::to_vec(&Value::Object(object)).unwrap_or_default())
+}
+
+/// Deserialises a whole workspace document, reporting the path of a bad value, then checks and
+/// normalises it.
+fn finish(doc: &[u8]) -> Result<Workspace, RestoreError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(doc);
+    let mut workspace: Workspace =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| RestoreError::Invalid {
             path: e.path().to_string(),
             detail: e.inner().to_string(),
         })?;

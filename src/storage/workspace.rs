@@ -64,7 +64,7 @@ pub async fn load<S: Store>(store: &S, ws: &WorkspaceId) -> Result<Option<Worksp
     for (key, body) in stored {
         // Kinds a newer version added are skipped, not fatal.
         if let Some(kind) = Kind::from_slug(&key.kind) {
-            found.push_bytes(kind, body.version, &body.bytes, false, &key.id)?;
+            found.push_raw(kind, body.version, body.bytes, false, &key.id);
         }
     }
     for kind in Kind::ALL
@@ -78,7 +78,7 @@ pub async fn load<S: Store>(store: &S, ws: &WorkspaceId) -> Result<Option<Worksp
         };
         for (key, body) in store.chunks(&query).await? {
             let at = format!("{}/{}/{}", key.kind, key.partition, key.period);
-            found.push_bytes(kind, body.version, &body.bytes, true, &at)?;
+            found.push_raw(kind, body.version, body.bytes, true, &at);
         }
     }
     Ok(Some(migrate::restore(found)?))

@@ -112,3 +112,44 @@ fn an_unknown_workspace_loads_as_none_and_delete_removes_everything() {
         None
     );
 }
+
+#[test]
+fn the_fast_and_the_careful_restore_paths_agree() {
+    use linimasa::storage::migrate::{Found, restore};
+    use linimasa::storage::records::workspace_ops;
+    use linimasa::storage::{Body, Op};
+    let ws = crate::demo();
+    let bodies: Vec<(Kind, Body, bool)> = workspace_ops(&ws)
+        .into_iter()
+        .filter_map(|op| match op {
+            Op::PutRecord(key, body) => Some((Kind::from_slug(&key.kind)?, body, false)),
+            Op::PutChunk(key, body) => Some((Kind::from_slug(&key.kind)?, body, true)),
+            _ => None,
+        })
+        .collect();
+    let (mut fast, mut careful) = (Found::default(), Found::default());
+    for (kind, body, chunk) in &bodies {
+        fast.push_raw(*kind, body.version, body.bytes.clone(), *chunk, "k");
+        careful
+            .push_bytes(*kind, body.version, &body.bytes, *chunk, "k")
+            .unwrap();
+    }
+    let fast = restore(fast).unwrap();
+    assert_eq!(fast, restore(careful).unwrap());
+    assert_eq!(fast, ws);
+
+    // A damaged stored value falls back to the careful path, which says where it is.
+    let mut damaged = Found::default();
+    for (kind, body, chunk) in &bodies {
+        let bytes = if *kind == Kind::Profile {
+            String::from_utf8_lossy(&body.bytes)
+                .replace("\"platform\":\"facebook\"", "\"platform\":\"myspace\"")
+                .into_bytes()
+        } else {
+            body.bytes.clone()
+        };
+        damaged.push_raw(*kind, body.version, bytes, *chunk, "k");
+    }
+    let error = restore(damaged).unwrap_err().to_string();
+    assert!(error.contains("profiles"), "{error}");
+}

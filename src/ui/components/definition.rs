@@ -11,7 +11,7 @@ pub fn Definition(msg: Msg) -> impl IntoView {
     view! {
         <details class="lm-def">
             <summary class="lm-def__toggle" title=move || state.t(Msg::WhatIsThis)>
-                <span aria-hidden="true">"ⓘ"</span>
+                <span class="lm-def__icon" aria-hidden="true">"i"</span>
                 <span class="lm-visually-hidden">{move || state.t(Msg::WhatIsThis)}</span>
             </summary>
             <p class="lm-def__text">{move || state.t(msg)}</p>
