@@ -173,6 +173,29 @@ const SPECIMENS: &[Case] = &[
         0,
         &[(Metric::Views, 181_588.0)],
     ),
+    // Impressions: 508,103 daily (Metrics sheet) + 416,917 over the 168 posts (All posts sheet);
+    // reactions 8,530 daily + 8,352 likes on posts.
+    (
+        "linkedin/shorthills-ai_content_1766385907708 1.xls",
+        "linkedin-content",
+        Platform::LinkedIn,
+        "posts",
+        168 + 365,
+        0,
+        &[
+            (Metric::Impressions, 925_020.0),
+            (Metric::Reactions, 8_352.0 + 8_530.0),
+        ],
+    ),
+    (
+        "linkedin/shorthills-ai_followers_1766385928211 1.xls",
+        "linkedin-followers",
+        Platform::LinkedIn,
+        "followers",
+        365 + 100 + 26 + 10 + 100 + 9,
+        0,
+        &[(Metric::FollowersGained, 2_597.0)],
+    ),
     (
         "web-analytics/ga4-api-acquisition.csv",
         "web-analytics",

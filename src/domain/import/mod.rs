@@ -10,6 +10,7 @@ pub mod apply;
 pub mod date;
 pub mod decode;
 pub mod header;
+mod linkedin;
 mod meta;
 mod read;
 pub mod sheet;
@@ -204,7 +205,10 @@ pub fn parse_staged(
         }
     };
     decoded();
-    let mut parsed = read::dispatch(&tables, options)?;
+    let mut parsed = match linkedin::read_workbook(name, &tables, options) {
+        Some(result) => result?,
+        None => read::dispatch(&tables, options)?,
+    };
     if let Some(detail) = encoding_note {
         parsed.note(
             Severity::Warning,

@@ -225,6 +225,33 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
     Ok(parsed)
 }
 
+/// A layout for a known header row (families that read several sheets themselves).
+pub(super) fn layout_for<'t>(
+    table: &'t Table,
+    index: usize,
+    meanings: Vec<Option<Meaning>>,
+    language: &str,
+) -> Layout<'t> {
+    let header = &table.rows[index];
+    let data = &table.rows[index + 1..];
+    let styles = (0..header.cells.len())
+        .map(|i| {
+            value::column_style(
+                data.iter()
+                    .filter_map(|r| r.cells.get(i).map(String::as_str)),
+            )
+            .unwrap_or_else(|| value::language_style(language))
+        })
+        .collect();
+    Layout {
+        table,
+        header,
+        meanings,
+        data,
+        styles,
+    }
+}
+
 /// Gives each header cell its meaning in the family's dictionaries; returns the meanings, the
 /// language most cells matched, and how many cells were recognised.
 fn map_header(family: &Family, row: &Row) -> (Vec<Option<Meaning>>, &'static str, usize) {
@@ -530,7 +557,7 @@ pub(super) fn read_daily(
             }
         }
     }
-    parsed.daily = days.into_iter().collect();
+    parsed.daily.extend(days);
     Ok(())
 }
 
