@@ -333,6 +333,8 @@ messages! {
     DiagNewColumns => "Kolom yang tidak dikenal dan tidak diimpor: {detail}.", "Columns not recognised and not imported: {detail}.";
     DiagDateOrder => "Semua tanggal cocok dengan dua urutan; dianggap {detail}.", "Every date fits both orders; read as {detail}.";
     DiagYearInferred => "Tanggal tanpa tahun; tahun disimpulkan dari urutan dan tanggal ekspor: {detail}.", "Dates have no year; inferred from their order and the export date: {detail}.";
+    DiagMissingColumns => "Kolom yang biasanya ada di ekspor ini tidak ditemukan: {detail}. Angka itu tidak akan tersedia untuk file ini; periksa pilihan kolom saat mengekspor.", "Columns this export usually has are missing: {detail}. Those figures will not be available from this file; check the column choice when exporting.";
+    DiagDescriptionRow => "Baris keterangan kolom di bawah judul dilewati.", "The row of column descriptions under the header was skipped.";
     DiagTotalRow => "Baris total dilewati.", "Total row skipped.";
     DiagDuplicate => "Duplikat di dalam file ({detail}); baris terakhir dipakai.", "Duplicate within the file ({detail}); the last row is kept.";
     DiagMissingId => "Baris tanpa ID dilewati.", "Row without an ID skipped.";

@@ -196,6 +196,20 @@ const SPECIMENS: &[Case] = &[
         0,
         &[(Metric::FollowersGained, 2_597.0)],
     ),
+    // Classic post-level export: a row of descriptions under the header.
+    (
+        "facebook/Facebook Insights Data Export (Post Level) - Visualization Studio VIC - 2015-08-19 - 2016-02-15.csv",
+        "facebook-insights",
+        Platform::Facebook,
+        "posts",
+        170,
+        0,
+        &[
+            (Metric::Reach, 122_585.0),
+            (Metric::Impressions, 291_369.0),
+            (Metric::Reactions, 2_353.0),
+        ],
+    ),
     (
         "web-analytics/ga4-api-acquisition.csv",
         "web-analytics",
@@ -300,6 +314,23 @@ fn fixtures_reproduce_each_quirk() {
     assert_eq!(p.posts[1].metrics.get(&Metric::Views), Some(&12_600.0));
     assert_eq!(p.posts[0].metrics.get(&Metric::Views), Some(&1_234.0));
 
+    // Header drift: an X export whose reposts column was renamed says so (and still imports).
+    let drifted = String::from_utf8_lossy(&crate::fixture("import/x-account-analytics-ja.csv"))
+        .replace("リポスト", "再投稿");
+    let p = parse("x.csv", drifted.as_bytes(), &o).unwrap();
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "missing-columns" && d.detail == "Shares"),
+        "{:?}",
+        p.diagnostics
+    );
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "new-columns" && d.detail.contains("再投稿"))
+    );
+
     // X account analytics with Japanese headers and "Fri, Feb 6, 2026" dates.
     let p = parse(
         "x.csv",
@@ -319,6 +350,31 @@ fn fixtures_reproduce_each_quirk() {
     assert_eq!(total(&p, Metric::Impressions), 2500.0);
     // Reposts are the shares; X's separate "shares" (sent by message) are not imported.
     assert_eq!(total(&p, Metric::Shares), 5.0 + 1.0);
+
+    // XML Spreadsheet 2003 saved as .xls, page level, with a description row under the header.
+    let p = parse(
+        "p.xls",
+        &crate::fixture("import/facebook-insights-page-level.xls"),
+        &o,
+    )
+    .unwrap();
+    assert_eq!(
+        (p.family.as_str(), p.kind.as_str()),
+        ("facebook-insights", "daily")
+    );
+    assert_eq!(p.daily.len(), 3);
+    assert_eq!(total(&p, Metric::Impressions), 3060.0);
+    assert_eq!(p.daily[2].1.get(&Metric::Followers), Some(&1210.0));
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "description-row-skipped")
+    );
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "new-columns" && d.detail.contains("Jakarta"))
+    );
 
     // Semicolons, comma decimals, day-first dates: sessions per day and per source.
     let p = parse(

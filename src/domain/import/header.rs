@@ -299,6 +299,24 @@ const X_COMMON: &[(Meaning, &str)] = &[
     (Ignored, "dial phone"),
     (Metric(M::VideoViews), "media views"),
     (Ignored, "media engagements"),
+    (Ignored, "promoted impressions"),
+    (Ignored, "promoted engagements"),
+    (Ignored, "promoted engagement rate"),
+    (Ignored, "promoted retweets"),
+    (Ignored, "promoted replies"),
+    (Ignored, "promoted likes"),
+    (Ignored, "promoted user profile clicks"),
+    (Ignored, "promoted url clicks"),
+    (Ignored, "promoted hashtag clicks"),
+    (Ignored, "promoted detail expands"),
+    (Ignored, "promoted permalink clicks"),
+    (Ignored, "promoted app opens"),
+    (Ignored, "promoted app installs"),
+    (Ignored, "promoted follows"),
+    (Ignored, "promoted email tweet"),
+    (Ignored, "promoted dial phone"),
+    (Ignored, "promoted media views"),
+    (Ignored, "promoted media engagements"),
 ];
 
 pub const X_TWEETS: &[Dictionary] = &[Dictionary {
@@ -462,5 +480,47 @@ pub const WEB: &[Dictionary] = &[Dictionary {
         (Ignored, "Avg. Session Duration"),
         (Ignored, "Pages / Session"),
         (Ignored, "Event count"),
+    ],
+}];
+
+/// Classic Facebook Insights exports (before 2020): post level and page level, with a second
+/// header row of long descriptions.
+pub const FB_CLASSIC: &[Dictionary] = &[Dictionary {
+    language: "en",
+    columns: &[
+        (PostId, "Post ID"),
+        (Permalink, "Permalink"),
+        (Text, "Post Message"),
+        (PostType, "Type"),
+        (PublishTime, "Posted"),
+        (Ignored, "Countries"),
+        (Ignored, "Languages"),
+        (Ignored, "Audience Targeting"),
+        (Metric(M::Reach), "Lifetime Post Total Reach"),
+        (Metric(M::Impressions), "Lifetime Post Total Impressions"),
+        (
+            Metric(M::Reactions),
+            "Lifetime Talking About This (Post) by action type - like",
+        ),
+        (
+            Metric(M::Comments),
+            "Lifetime Talking About This (Post) by action type - comment",
+        ),
+        (
+            Metric(M::Shares),
+            "Lifetime Talking About This (Post) by action type - share",
+        ),
+        (Metric(M::Clicks), "Lifetime Post Consumptions"),
+        (
+            Metric(M::LinkClicks),
+            "Lifetime Post Consumptions by type - link clicks",
+        ),
+        (Date, "Date"),
+        (Metric(M::Followers), "Lifetime Total Likes"),
+        (Metric(M::FollowersGained), "Daily New Likes"),
+        (Metric(M::FollowersLost), "Daily Unlikes"),
+        (Metric(M::Reach), "Daily Total Reach"),
+        (Metric(M::Impressions), "Daily Total Impressions"),
+        (Metric(M::PageVisits), "Daily Total Page Views"),
     ],
 }];

@@ -11,6 +11,12 @@ pub(super) const CONTENT: Family = Family {
     id: "meta-content",
     dictionaries: &[META_CONTENT],
     required: &[Meaning::PostId, Meaning::PublishTime],
+    expected: &[
+        Meaning::Permalink,
+        Meaning::Metric(Metric::Reach),
+        Meaning::Metric(Metric::Comments),
+        Meaning::Metric(Metric::Shares),
+    ],
     read: read_content,
 };
 
@@ -18,6 +24,7 @@ pub(super) const SERIES: Family = Family {
     id: "meta-series",
     dictionaries: &[META_SERIES],
     required: &[Meaning::Date, Meaning::Primary],
+    expected: &[],
     read: read_series,
 };
 

@@ -9,6 +9,7 @@
 pub mod apply;
 pub mod date;
 pub mod decode;
+mod facebook;
 pub mod header;
 mod linkedin;
 mod meta;

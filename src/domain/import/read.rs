@@ -22,6 +22,8 @@ pub(super) struct Family {
     pub dictionaries: &'static [&'static [Dictionary]],
     /// Meanings that must all be present for the family to match.
     pub required: &'static [Meaning],
+    /// Columns the family's exports normally have: missing ones are reported (header drift).
+    pub expected: &'static [Meaning],
     pub read: fn(&Layout, &ImportOptions, &mut Parsed) -> Result<(), ImportError>,
 }
 
@@ -34,6 +36,7 @@ pub(super) const FAMILIES: &[&Family] = &[
     &super::tiktok::FAMILY,
     &super::youtube::FAMILY,
     &super::web::FAMILY,
+    &super::facebook::CLASSIC,
 ];
 
 /// A table with its header found and its columns given meanings.
@@ -157,7 +160,9 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
         return Err(ImportError::new("unknown-format", header));
     };
     let header = &table.rows[index];
-    let data = &table.rows[index + 1..];
+    // Some exports put a row of long column descriptions under the header.
+    let described = table.rows.get(index + 1).is_some_and(is_description_row);
+    let data = &table.rows[index + 1 + usize::from(described)..];
     // Columns that cannot tell (`1.204`) follow the other columns of the file, then its language.
     let voted: Vec<Option<NumberStyle>> = (0..header.cells.len())
         .map(|i| {
@@ -216,6 +221,34 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
             None,
             "new-columns",
             unknown.join(", "),
+        );
+    }
+    let missing: Vec<String> = family
+        .expected
+        .iter()
+        .filter(|m| !layout.meanings.contains(&Some(**m)))
+        .map(|m| match m {
+            Meaning::Metric(metric) => format!("{metric:?}"),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    if !missing.is_empty() {
+        parsed.note(
+            Severity::Warning,
+            Some(header.line),
+            None,
+            "missing-columns",
+            missing.join(", "),
+        );
+    }
+    if described {
+        let line = table.rows[index + 1].line;
+        parsed.note(
+            Severity::Info,
+            Some(line),
+            None,
+            "description-row-skipped",
+            String::new(),
         );
     }
     (family.read)(&layout, options, &mut parsed)?;
@@ -373,6 +406,21 @@ fn extend_period(parsed: &mut Parsed, day: NaiveDate) {
         Some((a, b)) => (a.min(day), b.max(day)),
         None => (day, day),
     });
+}
+
+/// A row of column descriptions: no cell is a number, and some are sentences.
+fn is_description_row(row: &Row) -> bool {
+    let sentences = row
+        .cells
+        .iter()
+        .filter(|c| c.len() > 25 && c.contains(' '))
+        .count();
+    let numbers = row
+        .cells
+        .iter()
+        .filter(|c| value::number(c, NumberStyle::DotDecimal).is_some())
+        .count();
+    sentences >= 2 && numbers == 0
 }
 
 /// Whether a row is a totals row (`Total`, `Totals`, `Jumlah`...).

@@ -13,6 +13,7 @@ pub(super) const FAMILY: Family = Family {
     id: "tiktok",
     dictionaries: &[TIKTOK],
     required: &[],
+    expected: &[],
     read,
 };
 

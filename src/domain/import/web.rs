@@ -14,6 +14,7 @@ pub(super) const FAMILY: Family = Family {
     id: "web-analytics",
     dictionaries: &[WEB],
     required: &[Meaning::Metric(Metric::Sessions)],
+    expected: &[],
     read,
 };
 

@@ -11,6 +11,12 @@ pub(super) const TWEETS: Family = Family {
     id: "x-tweet-activity",
     dictionaries: &[X_TWEETS, X_METRICS],
     required: &[Meaning::PostId, Meaning::PublishTime],
+    expected: &[
+        Meaning::Metric(Metric::Impressions),
+        Meaning::Metric(Metric::Reactions),
+        Meaning::Metric(Metric::Comments),
+        Meaning::Metric(Metric::Shares),
+    ],
     read: read_tweets,
 };
 
@@ -18,6 +24,7 @@ pub(super) const DAILY: Family = Family {
     id: "x-daily",
     dictionaries: &[X_DAILY, X_METRICS],
     required: &[Meaning::Date, Meaning::PostsPublished],
+    expected: &[],
     read: read_daily,
 };
 
@@ -28,6 +35,11 @@ pub(super) const CONTENT: Family = Family {
         Meaning::PostId,
         Meaning::PublishTime,
         Meaning::Metric(Metric::Impressions),
+    ],
+    expected: &[
+        Meaning::Metric(Metric::Reactions),
+        Meaning::Metric(Metric::Comments),
+        Meaning::Metric(Metric::Shares),
     ],
     read: read_tweets,
 };

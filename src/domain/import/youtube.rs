@@ -11,6 +11,7 @@ pub(super) const FAMILY: Family = Family {
     id: "youtube-studio",
     dictionaries: &[YOUTUBE],
     required: &[Meaning::Metric(Metric::Views)],
+    expected: &[Meaning::Title],
     read,
 };
 

@@ -285,6 +285,8 @@ fn diagnostic_text(lang: Lang, d: &Diagnostic) -> String {
         "date-order-assumed" => Msg::DiagDateOrder,
         "year-inferred" => Msg::DiagYearInferred,
         "total-row-skipped" => Msg::DiagTotalRow,
+        "missing-columns" => Msg::DiagMissingColumns,
+        "description-row-skipped" => Msg::DiagDescriptionRow,
         "duplicate-in-file" => Msg::DiagDuplicate,
         "missing-id" => Msg::DiagMissingId,
         "bad-date" => Msg::DiagBadDate,
