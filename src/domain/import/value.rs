@@ -13,10 +13,24 @@ pub enum NumberStyle {
 
 /// Whether a cell means "no value".
 pub fn is_empty(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_ascii_lowercase().as_str(),
-        "" | "-" | "--" | "—" | "undefined" | "null" | "none" | "n/a" | "na" | "nan"
-    )
+    const EMPTIES: [&str; 10] = [
+        "",
+        "-",
+        "--",
+        "—",
+        "undefined",
+        "null",
+        "none",
+        "n/a",
+        "na",
+        "nan",
+    ];
+    // Cheap for long text: only short cells can be an empty spelling.
+    if cell.len() > 12 {
+        return false;
+    }
+    let cell = cell.trim();
+    EMPTIES.iter().any(|e| cell.eq_ignore_ascii_case(e))
 }
 
 /// Decides the number style of a column from its cells: a cell like `1.234,5` or `12,5` only
