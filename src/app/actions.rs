@@ -274,22 +274,11 @@ pub fn export_workspace(state: AppState) {
     let lang = state.lang.get_untracked();
     let Some((bytes, name)) = state.workspace.with_untracked(|w| {
         w.as_ref().map(|w| {
-            let slug: String = w
-                .info
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
+            let slug = crate::domain::slug(&w.info.name);
             let today = tz::today(browser::now_millis(), &w.info.time_zone);
             (
                 migrate::export_file(w),
-                format!("linimasa-{}-{today}.json", slug.trim_matches('-')),
+                format!("linimasa-{slug}-{today}.json"),
             )
         })
     }) else {

@@ -10,3 +10,19 @@ pub mod overview;
 pub mod tz;
 
 pub use model::*;
+
+/// A name as a lowercase token for IDs and file names: every character that is not a letter or
+/// digit becomes `-`, edges trimmed (`Kopi Café #1` → `kopi-café--1`).
+pub fn slug(name: &str) -> String {
+    let out: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    out.trim_matches('-').to_owned()
+}

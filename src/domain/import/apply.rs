@@ -234,7 +234,9 @@ fn match_or_create(
     let base = format!(
         "{}-{}",
         platform.slug(),
-        a.external_id.clone().unwrap_or_else(|| slug(&name))
+        a.external_id
+            .clone()
+            .unwrap_or_else(|| crate::domain::slug(&name).chars().take(40).collect())
     );
     let mut id = base.clone();
     let mut n = 2;
@@ -254,18 +256,4 @@ fn match_or_create(
         url: None,
     });
     ProfileId(id)
-}
-
-fn slug(s: &str) -> String {
-    let out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    out.trim_matches('-').chars().take(40).collect()
 }

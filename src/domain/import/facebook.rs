@@ -20,11 +20,7 @@ fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result
     parsed.platform = Some(Platform::Facebook);
     if layout.has(Meaning::PostId) && layout.has(Meaning::PublishTime) {
         // The page is named in every permalink (`facebook.com/<page>/posts/...`).
-        parsed.account.handle = layout
-            .data
-            .iter()
-            .map(|r| layout.cell(r, Meaning::Permalink))
-            .find_map(read::handle_in_link);
+        parsed.account.handle = layout.handle_in_links();
         let rules = PostRules {
             platform: Platform::Facebook,
             date_order: Order::MonthFirst,

@@ -110,6 +110,14 @@ impl<'t> Layout<'t> {
         out
     }
 
+    /// The account handle named in the first permalink that has one.
+    pub fn handle_in_links(&self) -> Option<String> {
+        self.data
+            .iter()
+            .map(|r| self.cell(r, Meaning::Permalink))
+            .find_map(handle_in_link)
+    }
+
     pub fn number(&self, row: &Row, meaning: Meaning) -> Option<f64> {
         let i = self.column(meaning)?;
         value::number(row.cells.get(i)?, self.styles[i])

@@ -55,11 +55,7 @@ fn read_content(
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {
-    parsed.account.handle = layout
-        .data
-        .iter()
-        .map(|r| layout.cell(r, Meaning::Permalink))
-        .find_map(read::handle_in_link);
+    parsed.account.handle = layout.handle_in_links();
     // The export date (`Time`) anchors the posts' years.
     let exported = layout
         .data

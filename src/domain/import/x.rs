@@ -49,11 +49,7 @@ fn read_tweets(
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {
-    parsed.account.handle = layout
-        .data
-        .iter()
-        .map(|r| layout.cell(r, Meaning::Permalink))
-        .find_map(read::handle_in_link);
+    parsed.account.handle = layout.handle_in_links();
     let rules = PostRules {
         platform: Platform::X,
         date_order: Order::MonthFirst,
