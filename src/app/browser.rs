@@ -185,22 +185,29 @@ pub fn time_origin() -> f64 {
     performance().map_or(0.0, |p| p.time_origin())
 }
 
+/// Where the app's files are served from, ending in `/` (`http://host/tools/linimasa/`). The
+/// page links its assets with relative URLs, so the icon's resolved URL names that directory,
+/// whatever deep link the page was opened at.
+pub fn app_directory() -> Option<web_sys::Url> {
+    let window = window()?;
+    let icon = window
+        .document()?
+        .query_selector("link[rel=icon]")
+        .ok()??
+        .get_attribute("href")?;
+    let page = window.location().href().ok()?;
+    web_sys::Url::new_with_base(
+        "./",
+        &web_sys::Url::new_with_base(&icon, &page).ok()?.href(),
+    )
+    .ok()
+}
+
 /// The URL of a file shipped beside index.html, wherever the app is served from.
 pub fn asset_url(name: &str) -> String {
-    let base = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("link[rel=icon]").ok().flatten())
-        .and_then(|e| e.get_attribute("href"))
-        .zip(window().and_then(|w| w.location().href().ok()))
-        .and_then(|(icon, page)| web_sys::Url::new_with_base(&icon, &page).ok())
-        .map(|u| u.href());
-    match base {
-        Some(icon) => match icon.rfind('/') {
-            Some(i) => format!("{}{name}", &icon[..=i]),
-            None => name.to_owned(),
-        },
-        None => name.to_owned(),
-    }
+    app_directory()
+        .and_then(|dir| web_sys::Url::new_with_base(name, &dir.href()).ok())
+        .map_or_else(|| name.to_owned(), |u| u.href())
 }
 
 impl Timing {

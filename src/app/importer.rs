@@ -167,18 +167,7 @@ fn finish(state: AppState, reports: Vec<FileReport>) {
 fn fail_all(state: AppState, names: &[String], detail: &str) {
     let reports = names
         .iter()
-        .map(|name| FileReport {
-            name: name.clone(),
-            status: "error".into(),
-            platform: "generic".into(),
-            error: Some(crate::domain::import::ImportError {
-                code: "worker".into(),
-                row: None,
-                column: None,
-                detail: detail.into(),
-            }),
-            ..FileReport::default()
-        })
+        .map(|name| FileReport::failed(name, "worker", detail))
         .collect();
     finish(state, reports);
 }

@@ -33,23 +33,9 @@ pub const ROUTES: [(&str, Msg); 10] = [
 /// relative URLs, so the directory the icon resolves to is the directory the app lives in; an
 /// unknown path such as `/no-such-page` still has base `` and shows the not-found page.
 fn base_path() -> String {
-    let Some(window) = web_sys::window() else {
-        return String::new();
-    };
-    let href = window
-        .document()
-        .and_then(|d| d.query_selector("link[rel=icon]").ok().flatten())
-        .and_then(|e| e.get_attribute("href"));
-    let (Some(href), Ok(page)) = (href, window.location().href()) else {
-        return String::new();
-    };
-    let path = web_sys::Url::new_with_base(&href, &page)
-        .map(|u| u.pathname())
-        .unwrap_or_default();
-    match path.rfind('/') {
-        Some(i) => path[..i].to_owned(),
-        None => String::new(),
-    }
+    crate::app::browser::app_directory()
+        .map(|dir| dir.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
 }
 
 #[component]

@@ -59,6 +59,22 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// A file that was not imported, with the reason.
+    pub fn failed(name: &str, code: &str, detail: &str) -> Self {
+        FileReport {
+            name: name.into(),
+            status: "error".into(),
+            platform: "generic".into(),
+            error: Some(ImportError {
+                code: code.into(),
+                row: None,
+                column: None,
+                detail: detail.into(),
+            }),
+            ..FileReport::default()
+        }
+    }
+
     /// The status a set of diagnostics gives a successful file.
     pub fn status_of(diagnostics: &[Diagnostic]) -> &'static str {
         if diagnostics.iter().any(|d| d.severity >= Severity::Warning) {

@@ -38,16 +38,7 @@ pub fn start() {
         wasm_bindgen_futures::spawn_local(async move {
             let files = match request {
                 Ok(request) => run(request, files).await,
-                Err(e) => vec![FileReport {
-                    status: "error".into(),
-                    error: Some(ImportError {
-                        code: "bad-request".into(),
-                        row: None,
-                        column: None,
-                        detail: e.to_string(),
-                    }),
-                    ..FileReport::default()
-                }],
+                Err(e) => vec![FileReport::failed("", "bad-request", &e.to_string())],
             };
             post(&WorkerMessage::Done { files });
         });
@@ -69,13 +60,13 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
         .fixed_offset();
     let store = match IdbStore::open(DATABASE).await {
         Ok(store) => store,
-        Err(e) => return all_failed(&request.names, "storage", &e.to_string(), time_origin),
+        Err(e) => return all_failed(&request.names, "storage", &e.to_string()),
     };
     let id = request.workspace.as_str().into();
     let mut ws = match workspace::load(&store, &id).await {
         Ok(Some(ws)) => ws,
         Ok(None) => Workspace::empty(WorkspaceInfo::new(id, "")),
-        Err(e) => return all_failed(&request.names, "storage", &e.to_string(), time_origin),
+        Err(e) => return all_failed(&request.names, "storage", &e.to_string()),
     };
     let mut reports = Vec::new();
     for (index, (name, bytes)) in request.names.iter().zip(&files).enumerate() {
@@ -105,7 +96,7 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
             .timings
             .push(("import:parse".into(), decoded_at, end));
         match result {
-            Ok(parsed) => {
+            Ok(mut parsed) => {
                 report.platform = parsed.platform.map_or("generic", |p| p.slug()).into();
                 report.kind = parsed.kind.clone();
                 report.family = parsed.family.clone();
@@ -115,9 +106,8 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
                 report.period = parsed.period;
                 report.columns = parsed.columns.clone();
                 let hash = import::content_hash(bytes);
-                let mut diagnostics = parsed.diagnostics.clone();
                 if let Some(earlier) = ws.batches.iter().find(|b| b.content_hash == hash) {
-                    diagnostics.push(crate::domain::model::Diagnostic {
+                    parsed.diagnostics.push(crate::domain::model::Diagnostic {
                         severity: crate::domain::model::Severity::Info,
                         row: None,
                         column: None,
@@ -138,9 +128,6 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
                         profile: None,
                     },
                 );
-                if let Some(last) = ws.batches.last_mut() {
-                    last.diagnostics = diagnostics.clone();
-                }
                 report.profile = batch
                     .profiles
                     .first()
@@ -148,13 +135,16 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
                     .map(|p| p.name.clone())
                     .unwrap_or_default();
                 report.counts = batch.counts;
-                report.status = FileReport::status_of(&diagnostics).into();
-                report.diagnostics = diagnostics;
+                report.status = FileReport::status_of(&batch.diagnostics).into();
+                report.diagnostics = batch.diagnostics;
             }
             Err(error) => {
-                report.status = "error".into();
-                report.platform = "generic".into();
-                report.error = Some(error);
+                report = FileReport {
+                    error: Some(error),
+                    timings: report.timings,
+                    time_origin,
+                    ..FileReport::failed(name, "", "")
+                };
             }
         }
         reports.push(report);
@@ -195,21 +185,9 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
     reports
 }
 
-fn all_failed(names: &[String], code: &str, detail: &str, time_origin: f64) -> Vec<FileReport> {
+fn all_failed(names: &[String], code: &str, detail: &str) -> Vec<FileReport> {
     names
         .iter()
-        .map(|name| FileReport {
-            name: name.clone(),
-            status: "error".into(),
-            platform: "generic".into(),
-            error: Some(ImportError {
-                code: code.into(),
-                row: None,
-                column: None,
-                detail: detail.into(),
-            }),
-            time_origin,
-            ..FileReport::default()
-        })
+        .map(|name| FileReport::failed(name, code, detail))
         .collect()
 }

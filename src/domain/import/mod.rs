@@ -121,6 +121,12 @@ impl Parsed {
                 .sum::<usize>()) as u64
     }
 
+    /// Skips a row that cannot be imported, saying why.
+    fn skip(&mut self, row: u64, column: &str, code: &str, detail: String) {
+        self.skipped += 1;
+        self.note(Severity::Warning, Some(row), Some(column), code, detail);
+    }
+
     fn note(
         &mut self,
         severity: Severity,

@@ -409,7 +409,7 @@ pub(super) fn resolve_dates(
     Ok(dates)
 }
 
-fn extend_period(parsed: &mut Parsed, day: NaiveDate) {
+pub(super) fn extend_period(parsed: &mut Parsed, day: NaiveDate) {
     parsed.period = Some(match parsed.period {
         Some((a, b)) => (a.min(day), b.max(day)),
         None => (day, day),
@@ -498,26 +498,12 @@ pub(super) fn read_posts(
             id => Some(id.trim_start_matches('\'').to_owned()),
         };
         let Some(id) = id else {
-            parsed.skipped += 1;
-            parsed.note(
-                Severity::Warning,
-                Some(row.line),
-                Some("id"),
-                "missing-id",
-                String::new(),
-            );
+            parsed.skip(row.line, "id", "missing-id", String::new());
             continue;
         };
         let (Some(stamp), Some(day)) = (stamp, day) else {
-            parsed.skipped += 1;
             let cell = layout.cell(row, Meaning::PublishTime).to_owned();
-            parsed.note(
-                Severity::Warning,
-                Some(row.line),
-                Some(&time_column),
-                "bad-date",
-                cell,
-            );
+            parsed.skip(row.line, &time_column, "bad-date", cell);
             continue;
         };
         extend_period(parsed, *day);
@@ -577,15 +563,8 @@ pub(super) fn read_daily(
             continue;
         }
         let Some(day) = day else {
-            parsed.skipped += 1;
             let cell = layout.cell(row, Meaning::Date).to_owned();
-            parsed.note(
-                Severity::Warning,
-                Some(row.line),
-                Some(&column),
-                "bad-date",
-                cell,
-            );
+            parsed.skip(row.line, &column, "bad-date", cell);
             continue;
         };
         let metrics = layout.metrics(row);

@@ -108,13 +108,11 @@ fn read_activity(
         let active = layout.number(row, Meaning::Metric(Metric::Followers));
         match (day, hour, active) {
             (Some(day), Some(hour), Some(active)) => {
-                parsed.activity.push((day, hour as u8, active))
+                read::extend_period(parsed, day);
+                parsed.activity.push((day, hour as u8, active));
             }
             _ => parsed.skipped += 1,
         }
-    }
-    if let (Some(first), Some(last)) = (parsed.activity.first(), parsed.activity.last()) {
-        parsed.period = Some((first.0.min(last.0), first.0.max(last.0)));
     }
     Ok(())
 }
