@@ -10,13 +10,13 @@ use super::browser::{self, Timing};
 use super::state::{AppState, Confirmation};
 use super::store::AppStore;
 use super::tabs::Tabs;
-use crate::domain::demo::{self, DemoOptions};
-use crate::domain::merge;
+use super::worker_client::{self, Reply};
 use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, tz};
 use crate::i18n::{Lang, Msg, fill};
 use crate::storage::StoreError;
 use crate::storage::migrate::{self, RestoreError};
 use crate::storage::workspace::{self, LoadError};
+use crate::worker::protocol::{Job, JobError, Rewritten, WorkerMessage};
 
 const CURRENT_WORKSPACE: &str = "linimasa.workspace";
 pub const LANGUAGE: &str = "linimasa.lang";
@@ -170,16 +170,6 @@ pub fn reload_and_announce(state: AppState) {
     reload(state, false);
 }
 
-/// Replaces the open workspace with `ws`: one transaction, then the screen.
-async fn replace(state: AppState, ws: Workspace) -> Result<(), StoreError> {
-    let store = store(&state).ok_or_else(|| StoreError::Unavailable("not open".into()))?;
-    workspace::save(&store, &ws).await?;
-    browser::set_preference(CURRENT_WORKSPACE, &ws.info.id.0);
-    announce(&state, &ws.info.id);
-    state.workspace.set(Some(ws));
-    Ok(())
-}
-
 fn ask(state: AppState, text: String, on_confirm: impl Fn() + 'static) {
     state.confirmation.set(Some(Confirmation {
         text,
@@ -187,36 +177,65 @@ fn ask(state: AppState, text: String, on_confirm: impl Fn() + 'static) {
     }));
 }
 
-/// Loads the demo workspace (asking first when the open workspace has data).
+/// The open workspace's identity and today's date in its time zone.
+fn open_workspace(state: &AppState) -> Option<(String, chrono::NaiveDate)> {
+    state.workspace.with_untracked(|w| {
+        w.as_ref().map(|w| {
+            (
+                w.info.id.0.clone(),
+                tz::today(browser::now_millis(), &w.info.time_zone),
+            )
+        })
+    })
+}
+
+/// The user-facing text of a failed whole-workspace job.
+fn job_error_text(lang: Lang, error: &JobError) -> String {
+    match error {
+        JobError::Store(e) => store_error_text(lang, e),
+        JobError::Restore(e) => restore_error_text(lang, e),
+    }
+}
+
+/// Runs a whole-workspace job in the worker and, when it stored something, reloads the
+/// workspace, tells other tabs and says `done`.
+async fn rewrite(state: AppState, job: Job, file: Option<Vec<u8>>) -> Result<Rewritten, JobError> {
+    let outcome = match worker_client::call(&job, file).await {
+        Ok(Reply {
+            message: WorkerMessage::Rewritten { outcome },
+            ..
+        }) => outcome,
+        Ok(_) => Err(JobError::Store(StoreError::Failed("worker".into()))),
+        Err(e) => Err(JobError::Store(StoreError::Failed(e))),
+    };
+    if let Ok(done) = &outcome
+        && done.stored
+    {
+        reload_and_announce(state);
+    }
+    outcome
+}
+
+/// Loads the demo workspace (asking first when the open workspace has data). It is generated
+/// and stored by the worker; the page then reloads it.
 pub fn load_demo(state: AppState) {
     let lang = state.lang.get_untracked();
     let records = state
         .workspace
         .with_untracked(|w| w.as_ref().map(|w| w.counts().total()).unwrap_or(0));
     let go = move || {
+        let Some((workspace, today)) = open_workspace(&state) else {
+            return;
+        };
         state.busy.set(Some(Msg::Working));
         spawn_local(async move {
-            let zone = state.workspace.with_untracked(|w| {
-                w.as_ref()
-                    .map(|w| w.info.time_zone.clone())
-                    .unwrap_or_default()
-            });
-            let today = tz::today(browser::now_millis(), &zone);
-            let mut ws = demo::generate(&DemoOptions::new(today));
             // The demo fills the open workspace, so the user keeps one workspace to come back to.
-            if let Some(id) = state
-                .workspace
-                .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
-            {
-                ws.info.id = id;
-            }
-            let total = ws.counts().total();
-            match replace(state, ws).await {
-                Ok(()) => state.info(fill(
+            match rewrite(state, Job::Demo { workspace, today }, None).await {
+                Ok(done) => state.info(fill(
                     Msg::DemoLoaded.text(lang),
-                    &[("records", &lang.count(total as f64))],
+                    &[("records", &lang.count(done.records as f64))],
                 )),
-                Err(e) => state.error(store_error_text(lang, &e)),
+                Err(e) => state.error(job_error_text(lang, &e)),
             }
             state.busy.set(None);
         });
@@ -269,25 +288,33 @@ pub fn update_info(state: AppState, change: impl FnOnce(&mut WorkspaceInfo) + 's
     });
 }
 
-/// Downloads the open workspace as one file.
+/// Downloads the open workspace as one file (written by the worker from what is stored).
 pub fn export_workspace(state: AppState) {
     let lang = state.lang.get_untracked();
-    let Some((bytes, name)) = state.workspace.with_untracked(|w| {
-        w.as_ref().map(|w| {
-            let slug = crate::domain::slug(&w.info.name);
-            let today = tz::today(browser::now_millis(), &w.info.time_zone);
-            (
-                migrate::export_file(w),
-                format!("linimasa-{slug}-{today}.json"),
-            )
-        })
-    }) else {
+    let Some((workspace, today)) = open_workspace(&state) else {
         return;
     };
-    match browser::download(&name, "application/json", &bytes) {
-        Ok(()) => state.info(fill(Msg::WorkspaceExported.text(lang), &[("file", &name)])),
-        Err(e) => state.error(fill(Msg::ErrorStorage.text(lang), &[("detail", &e)])),
-    }
+    state.busy.set(Some(Msg::Working));
+    spawn_local(async move {
+        let job = Job::Export { workspace, today };
+        let result = match worker_client::call(&job, None).await {
+            Ok(Reply {
+                message: WorkerMessage::Exported { outcome: Ok(name) },
+                bytes: Some(bytes),
+            }) => browser::download(&name, "application/json", &bytes).map(|()| name),
+            Ok(Reply {
+                message: WorkerMessage::Exported { outcome: Err(e) },
+                ..
+            }) => Err(job_error_text(lang, &e)),
+            Ok(_) => Err("worker".into()),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(name) => state.info(fill(Msg::WorkspaceExported.text(lang), &[("file", &name)])),
+            Err(e) => state.error(fill(Msg::ErrorStorage.text(lang), &[("detail", &e)])),
+        }
+        state.busy.set(None);
+    });
 }
 
 /// How an imported workspace file is combined with the open workspace.
@@ -298,10 +325,14 @@ pub enum ImportMode {
 }
 
 /// Reads a workspace file, says what it would do, and does it once the user confirms. A file that
-/// cannot be restored is refused with the reason; nothing changes.
+/// cannot be restored is refused with the reason; nothing changes. Restoring and merging run in
+/// the worker, once to preview and once to store.
 pub fn import_workspace_file(state: AppState, file: web_sys::File, mode: ImportMode) {
     let lang = state.lang.get_untracked();
     let name = file.name();
+    let Some((workspace, _)) = open_workspace(&state) else {
+        return;
+    };
     spawn_local(async move {
         let refuse = |reason: String| {
             state.error(fill(
@@ -313,66 +344,64 @@ pub fn import_workspace_file(state: AppState, file: web_sys::File, mode: ImportM
             Ok(bytes) => bytes,
             Err(e) => return refuse(e),
         };
-        let restored = match migrate::restore_file(&bytes) {
-            Ok(restored) => restored,
-            Err(e) => return refuse(restore_error_text(lang, &e)),
+        let merge = mode == ImportMode::Merge;
+        let job = |store| Job::WorkspaceFile {
+            workspace: workspace.clone(),
+            merge,
+            store,
         };
-        let Some(current) = state.workspace.get_untracked() else {
-            return;
+        state.busy.set(Some(Msg::Working));
+        let preview = rewrite(state, job(false), Some(bytes.clone())).await;
+        state.busy.set(None);
+        let preview = match preview {
+            Ok(preview) => preview,
+            Err(JobError::Restore(e)) => return refuse(restore_error_text(lang, &e)),
+            Err(e) => return state.error(job_error_text(lang, &e)),
         };
-        let from_schema = restored.from_schema;
-        let mut incoming = restored.workspace;
-        let (result, text) = match mode {
-            ImportMode::Replace => {
-                incoming.info.id = current.info.id.clone();
-                let text = fill(
-                    Msg::ReplaceConfirm.text(lang),
-                    &[
-                        ("file", &name),
-                        ("records", &lang.count(incoming.counts().total() as f64)),
-                        ("current", &lang.count(current.counts().total() as f64)),
-                    ],
-                );
-                (incoming, text)
-            }
-            ImportMode::Merge => {
-                let mut merged = current.clone();
-                let summary = merge::merge(&mut merged, incoming);
-                let text = fill(
-                    Msg::MergeConfirm.text(lang),
-                    &[
-                        ("file", &name),
-                        ("added", &lang.count(summary.added as f64)),
-                        ("updated", &lang.count(summary.updated as f64)),
-                        ("unchanged", &lang.count(summary.unchanged as f64)),
-                    ],
-                );
-                (merged, text)
-            }
+        let text = match preview.merge {
+            Some(summary) => fill(
+                Msg::MergeConfirm.text(lang),
+                &[
+                    ("file", &name),
+                    ("added", &lang.count(summary.added as f64)),
+                    ("updated", &lang.count(summary.updated as f64)),
+                    ("unchanged", &lang.count(summary.unchanged as f64)),
+                ],
+            ),
+            None => fill(
+                Msg::ReplaceConfirm.text(lang),
+                &[
+                    ("file", &name),
+                    ("records", &lang.count(preview.records as f64)),
+                    ("current", &lang.count(preview.current as f64)),
+                ],
+            ),
         };
-        let name = name.clone();
+        let bytes = std::rc::Rc::new(bytes);
+        let job = std::rc::Rc::new(job(true));
         ask(state, text, move || {
-            let ws = result.clone();
-            let name = name.clone();
+            let (name, bytes, job) = (name.clone(), bytes.clone(), job.clone());
             state.busy.set(Some(Msg::Working));
             spawn_local(async move {
-                let total = ws.counts().total();
-                match replace(state, ws).await {
-                    Ok(()) => {
+                match rewrite(state, (*job).clone(), Some((*bytes).clone())).await {
+                    Ok(done) => {
                         let mut text = fill(
                             Msg::WorkspaceImported.text(lang),
-                            &[("file", &name), ("records", &lang.count(total as f64))],
+                            &[
+                                ("file", &name),
+                                ("records", &lang.count(done.records as f64)),
+                            ],
                         );
-                        if from_schema < migrate::SCHEMA {
+                        if done.from_schema < migrate::SCHEMA {
                             text.push(' ');
                             text.push_str(&fill(
                                 Msg::WorkspaceMigrated.text(lang),
-                                &[("from", &from_schema.to_string())],
+                                &[("from", &done.from_schema.to_string())],
                             ));
                         }
                         state.info(text);
                     }
-                    Err(e) => state.error(store_error_text(lang, &e)),
+                    Err(e) => state.error(job_error_text(lang, &e)),
                 }
                 state.busy.set(None);
             });

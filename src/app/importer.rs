@@ -1,24 +1,19 @@
 //! Importing export files from the page: reads the picked or dropped files, hands them to the
-//! import worker, follows its progress, records the `import:*` User Timing measures in the
+//! worker, follows its progress, records the `import:*` User Timing measures in the
 //! page's timeline, then reloads the workspace and tells other tabs.
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{MessageEvent, Worker};
+use web_sys::Worker;
 
 use super::actions;
 use super::browser;
 use super::state::{AppState, ImportRun};
+use super::worker_client::{self, Reply};
 use crate::domain::tz;
-use crate::worker::protocol::{FileReport, ImportRequest, WorkerMessage};
-
-/// The worker's loader, written by Trunk beside index.html.
-const WORKER_LOADER: &str = "worker_loader.js";
+use crate::worker::protocol::{FileReport, ImportRequest, Job, WorkerMessage};
 
 thread_local! {
     static RUNNING: RefCell<Option<Worker>> = const { RefCell::new(None) };
@@ -55,70 +50,38 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
         let Some((workspace, time_zone)) = open() else {
             return fail_all(state, &names, "workspace not loaded");
         };
-        let message = Array::new();
         let now = browser::now_millis();
-        let request = ImportRequest {
+        let job = Job::Import(ImportRequest {
             workspace,
             today: tz::today(now, &time_zone),
             time_zone,
             names: names.clone(),
             now_millis: now,
-        };
-        message.push(&JsValue::from_str(
-            &serde_json::to_string(&request).unwrap_or_default(),
-        ));
-        let transfer = Array::new();
-        for file in &files {
-            match browser::read_file(file).await {
-                Ok(bytes) => {
-                    let array = Uint8Array::from(bytes.as_slice());
-                    transfer.push(&array.buffer());
-                    message.push(&array.buffer());
-                }
-                Err(_) => {
-                    message.push(&Uint8Array::new_with_length(0).buffer());
-                }
-            }
-        }
-        let worker = match Worker::new(&browser::asset_url(WORKER_LOADER)) {
-            Ok(w) => w,
-            Err(e) => return fail_all(state, &names, &format!("{e:?}")),
-        };
-        let pending = std::rc::Rc::new(RefCell::new(Some((message, transfer))));
-        let sender = worker.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
-            match serde_json::from_str::<WorkerMessage>(&text) {
-                Ok(WorkerMessage::Ready) => {
-                    if let Some((message, transfer)) = pending.borrow_mut().take()
-                        && let Err(e) = sender.post_message_with_transfer(&message, &transfer)
-                    {
-                        let names = state.import.with_untracked(|r| {
-                            r.as_ref().map(|r| r.files.clone()).unwrap_or_default()
-                        });
-                        fail_all(state, &names, &format!("{e:?}"));
-                    }
-                }
-                Ok(WorkerMessage::Progress { file, stage }) => state.import.update(|r| {
-                    if let Some(r) = r {
-                        r.current = Some((file, stage));
-                    }
-                }),
-                Ok(WorkerMessage::Done { files }) => finish(state, files),
-                Err(_) => {}
-            }
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let mut contents = Vec::with_capacity(files.len());
+        for file in &files {
+            // An unreadable file arrives empty and is reported as such by the worker.
+            contents.push(browser::read_file(file).await.unwrap_or_default());
+        }
+        let on_reply = move |reply: Reply| match reply.message {
+            WorkerMessage::Progress { file, stage } => state.import.update(|r| {
+                if let Some(r) = r {
+                    r.current = Some((file, stage));
+                }
+            }),
+            WorkerMessage::Done { files } => finish(state, files),
+            _ => {}
+        };
+        let on_error = move |detail: String| {
             let names = state
                 .import
                 .with_untracked(|r| r.as_ref().map(|r| r.files.clone()).unwrap_or_default());
-            fail_all(state, &names, "worker");
-        });
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        RUNNING.with(|r| *r.borrow_mut() = Some(worker));
+            fail_all(state, &names, &detail);
+        };
+        match worker_client::start(&job, contents, on_reply, on_error) {
+            Ok(worker) => RUNNING.with(|r| *r.borrow_mut() = Some(worker)),
+            Err(e) => fail_all(state, &names, &e),
+        }
     });
 }
 

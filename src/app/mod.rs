@@ -7,5 +7,6 @@ pub mod importer;
 pub mod state;
 pub mod store;
 pub mod tabs;
+pub mod worker_client;
 
 pub use state::{AppState, Notice};

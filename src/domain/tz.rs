@@ -24,6 +24,11 @@ pub fn is_known(name: &str) -> bool {
     name.parse::<Tz>().is_ok()
 }
 
+/// Every zone Linimasa knows, by IANA name.
+pub fn known() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())
+}
+
 /// The instant seen in `zone`.
 pub fn in_zone(instant: &DateTime<FixedOffset>, zone_name: &str) -> DateTime<FixedOffset> {
     let (tz, _) = zone(zone_name);

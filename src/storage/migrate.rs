@@ -25,7 +25,7 @@ pub const SCHEMA: u32 = 2;
 pub const FILE_FORMAT: &str = "linimasa-workspace";
 
 /// Why something could not be restored. Nothing was changed when this is returned.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum RestoreError {
     #[error("not JSON (line {line}, column {column})")]
     NotJson { line: usize, column: usize },
@@ -177,15 +177,95 @@ pub fn restore(mut found: Found) -> Result<Workspace, RestoreError> {
 /// Deserialises a whole workspace document, reporting the path of a bad value, then checks and
 /// normalises it.
 fn finish(doc: &[u8]) -> Result<Workspace, RestoreError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(doc);
     let mut workspace: Workspace =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| RestoreError::Invalid {
-            path: e.path().to_string(),
-            detail: e.inner().to_string(),
+        serde_json::from_slice(doc).map_err(|e| RestoreError::Invalid {
+            path: path_at(doc, offset_of(doc, e.line(), e.column())),
+            detail: strip_position(&e.to_string()),
         })?;
     check(&workspace)?;
     workspace.normalize();
     Ok(workspace)
+}
+
+/// The byte offset of a 1-based line and column as serde_json reports them.
+fn offset_of(doc: &[u8], line: usize, column: usize) -> usize {
+    let line_start = doc
+        .split_inclusive(|b| *b == b'\n')
+        .take(line.saturating_sub(1))
+        .map(<[u8]>::len)
+        .sum::<usize>();
+    (line_start + column).min(doc.len())
+}
+
+/// The JSON path (`posts[12].metrics.reach`) of the value that ends at `offset`, found by walking
+/// the document's structure up to there. A path-tracking deserialiser would say the same, but it
+/// doubles the model's deserialisation code in the download; errors are rare, a walk is cheap.
+pub fn path_at(doc: &[u8], offset: usize) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let end = offset.min(doc.len());
+    let mut i = 0;
+    while i < end {
+        match doc[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(_)) => expecting_key = true,
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < doc.len() && doc[i] != b'"' {
+                    if doc[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if expecting_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = Some(String::from_utf8_lossy(&doc[start..i.min(doc.len())]).into());
+                    }
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+        }
+    }
+    if path.is_empty() { ".".into() } else { path }
+}
+
+/// serde_json's message without its " at line 1 column 3456" tail (the path says where).
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
 }
 
 /// Brings one item from the schema that wrote it to [`SCHEMA`].
@@ -349,4 +429,44 @@ pub fn restore_file(bytes: &[u8]) -> Result<Restored, RestoreError> {
         workspace: restore(found)?,
         from_schema: schema,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_at_names_the_value_a_parser_stopped_at() {
+        let doc =
+            br#"{"info":{"name":"a"},"posts":[{"id":"1"},{"id":"2","metrics":{"reach":"x"}}]}"#;
+        let at = |needle: &str| {
+            let start = doc
+                .windows(needle.len())
+                .position(|w| w == needle.as_bytes())
+                .unwrap();
+            start + needle.len()
+        };
+        assert_eq!(path_at(doc, at(r#""reach":"x""#)), "posts[1].metrics.reach");
+        assert_eq!(path_at(doc, at(r#""name":"a""#)), "info.name");
+        assert_eq!(path_at(doc, at(r#"{"id":"1""#)), "posts[0].id");
+        assert_eq!(path_at(doc, 0), ".");
+    }
+
+    #[test]
+    fn path_at_skips_brackets_and_quotes_inside_strings() {
+        let doc = br#"{"posts":[{"text":"[{\"a\",","id":5}]}"#;
+        assert_eq!(path_at(doc, doc.len() - 3), "posts[0].id");
+    }
+
+    #[test]
+    fn a_bad_value_is_reported_with_its_path_and_without_the_column() {
+        let doc = br#"{"info":{"id":"w","name":"n","revision":"many"}}"#;
+        match finish(doc) {
+            Err(RestoreError::Invalid { path, detail }) => {
+                assert_eq!(path, "info.revision", "{detail}");
+                assert!(!detail.contains("column"), "{detail}");
+            }
+            other => panic!("expected an invalid value, got {other:?}"),
+        }
+    }
 }

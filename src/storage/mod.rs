@@ -60,7 +60,7 @@ pub enum Op {
     DeleteWorkspace(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum StoreError {
     /// The browser refused the write because the origin's quota is used up. Nothing was written.
     #[error("storage quota exceeded")]

@@ -1,11 +1,68 @@
-//! Messages between the page and the import worker, as JSON. Pure types: the page and the
-//! worker share them, and they test natively.
+//! Messages between the page and the worker, as JSON. Pure types: the page and the worker share
+//! them, and they test natively. A message is a JSON string, or an array of a JSON string and the
+//! bytes that go with it (files to import, a workspace file, an export).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::import::ImportError;
+use crate::domain::merge::MergeSummary;
 use crate::domain::model::{BatchCounts, Diagnostic, Severity};
+use crate::storage::StoreError;
+use crate::storage::migrate::RestoreError;
+
+/// Work the page hands to the worker: everything that builds or rewrites a whole workspace, so
+/// that its code (parsers, demo generator, merge, the workspace writer) stays out of the page's
+/// download and its time off the page's thread.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "kebab-case")]
+pub enum Job {
+    /// Import export files (sent alongside, in the order of `names`).
+    Import(ImportRequest),
+    /// Fill the workspace with the demo (keeping its identity).
+    Demo { workspace: String, today: NaiveDate },
+    /// Read a workspace file (sent alongside) and say what replacing the workspace with it, or
+    /// merging it in, would do; store the result only when `store`.
+    WorkspaceFile {
+        workspace: String,
+        merge: bool,
+        store: bool,
+    },
+    /// Write the whole workspace as one file (sent back alongside [`WorkerMessage::Exported`]).
+    Export { workspace: String, today: NaiveDate },
+}
+
+/// Why a whole-workspace job failed. Nothing was stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JobError {
+    Restore(RestoreError),
+    Store(StoreError),
+}
+
+impl From<RestoreError> for JobError {
+    fn from(e: RestoreError) -> Self {
+        JobError::Restore(e)
+    }
+}
+
+impl From<StoreError> for JobError {
+    fn from(e: StoreError) -> Self {
+        JobError::Store(e)
+    }
+}
+
+/// What a demo or workspace-file job did, or would do when it was not asked to store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rewritten {
+    pub stored: bool,
+    /// Records in the workspace afterwards, and before.
+    pub records: usize,
+    pub current: usize,
+    /// For a merge: what it adds and changes.
+    pub merge: Option<MergeSummary>,
+    /// The schema the file was written with.
+    pub from_schema: u32,
+}
 
 /// What the page asks: import these files (sent alongside as byte arrays, in this order) into
 /// the workspace.
@@ -30,6 +87,12 @@ pub enum WorkerMessage {
     Progress { file: usize, stage: String },
     /// Every file is finished; the workspace is stored (or nothing is, see the reports).
     Done { files: Vec<FileReport> },
+    /// A demo or workspace-file job ended.
+    Rewritten {
+        outcome: Result<Rewritten, JobError>,
+    },
+    /// The workspace file is attached; `name` is a suggested file name.
+    Exported { outcome: Result<String, JobError> },
 }
 
 /// The outcome of one file, as the Import page shows it.

@@ -1,11 +1,13 @@
-//! The worker side: message loop, the import pipeline with timings, and storing.
+//! The worker side: message loop, the import pipeline with timings, the whole-workspace jobs,
+//! and storing.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use super::protocol::{FileReport, ImportRequest, WorkerMessage};
+use super::jobs;
+use super::protocol::{FileReport, ImportRequest, Job, JobError, WorkerMessage};
 use crate::app::store::DATABASE;
 use crate::domain::import::{self, ImportError, ImportOptions, apply::BatchInfo};
 use crate::domain::model::{BatchId, Workspace, WorkspaceInfo};
@@ -26,26 +28,81 @@ fn post(message: &WorkerMessage) {
     }
 }
 
-/// Installs the message handler. Each message is `[json request, ArrayBuffer...]`.
+fn post_with(message: &WorkerMessage, bytes: &[u8]) {
+    if let Ok(json) = serde_json::to_string(message) {
+        let array = Uint8Array::from(bytes);
+        let data = Array::of2(&JsValue::from_str(&json), &array.buffer());
+        let _ = scope().post_message_with_transfer(&data, &Array::of1(&array.buffer()));
+    }
+}
+
+/// Installs the message handler. Each message is `[json job, ArrayBuffer...]`.
 pub fn start() {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data: Array = event.data().unchecked_into();
-        let request: Result<ImportRequest, _> =
+        let job: Result<Job, _> =
             serde_json::from_str(&data.get(0).as_string().unwrap_or_default());
-        let files: Vec<Vec<u8>> = (1..data.length())
+        let mut files: Vec<Vec<u8>> = (1..data.length())
             .map(|i| Uint8Array::new(&data.get(i)).to_vec())
             .collect();
         wasm_bindgen_futures::spawn_local(async move {
-            let files = match request {
-                Ok(request) => run(request, files).await,
-                Err(e) => vec![FileReport::failed("", "bad-request", &e.to_string())],
-            };
-            post(&WorkerMessage::Done { files });
+            match job {
+                Ok(Job::Import(request)) => {
+                    let files = run(request, files).await;
+                    post(&WorkerMessage::Done { files });
+                }
+                Ok(job) => {
+                    let bytes = files.pop().unwrap_or_default();
+                    whole_workspace(job, bytes).await;
+                }
+                Err(e) => post(&WorkerMessage::Done {
+                    files: vec![FileReport::failed("", "bad-request", &e.to_string())],
+                }),
+            }
         });
     });
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     post(&WorkerMessage::Ready);
+}
+
+/// Runs a demo, workspace-file or export job and posts its outcome.
+async fn whole_workspace(job: Job, bytes: Vec<u8>) {
+    let store = match IdbStore::open(DATABASE).await {
+        Ok(store) => store,
+        Err(e) => {
+            let e = JobError::Store(e);
+            return post(&match job {
+                Job::Export { .. } => WorkerMessage::Exported { outcome: Err(e) },
+                _ => WorkerMessage::Rewritten { outcome: Err(e) },
+            });
+        }
+    };
+    match job {
+        Job::Demo { workspace, today } => {
+            let outcome = jobs::demo(&store, &workspace.into(), today).await;
+            post(&WorkerMessage::Rewritten { outcome });
+        }
+        Job::WorkspaceFile {
+            workspace,
+            merge,
+            store: store_it,
+        } => {
+            let outcome =
+                jobs::workspace_file(&store, &workspace.into(), &bytes, merge, store_it).await;
+            post(&WorkerMessage::Rewritten { outcome });
+        }
+        Job::Export { workspace, today } => {
+            match jobs::export(&store, &workspace.into(), today).await {
+                Ok((name, file)) => {
+                    post_with(&WorkerMessage::Exported { outcome: Ok(name) }, &file)
+                }
+                Err(e) => post(&WorkerMessage::Exported { outcome: Err(e) }),
+            }
+        }
+        Job::Import(_) => {}
+    }
+    store.close();
 }
 
 async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {

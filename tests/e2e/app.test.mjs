@@ -155,7 +155,7 @@ test('export, re-import (replace and merge) and refusing a damaged file', async 
   await page.getByTestId('import-workspace').setInputFiles(first);
   await page.getByTestId('confirm-dialog').waitFor();
   await page.getByTestId('confirm-ok').click();
-  await page.getByTestId('notice').waitFor();
+  await page.getByTestId('notice').filter({ hasText: 'first.json' }).waitFor();
   const second = await exportWorkspace(page, browser.userDataDir, 'second.json');
   assert.deepEqual(JSON.parse(readFileSync(second, 'utf8')).workspace, exported.workspace);
 

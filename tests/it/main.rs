@@ -2,6 +2,7 @@
 //! the domain and the in-memory store.
 
 mod import;
+mod jobs;
 mod storage;
 mod workspace_file;
 

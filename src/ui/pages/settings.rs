@@ -76,7 +76,11 @@ fn WorkspaceForm() -> impl IntoView {
             <label class="lm-field">
                 <span class="lm-field__label">{move || state.t(Msg::TimeZone)}</span>
                 <input class="lm-input" type="text" data-testid="time-zone-input" prop:disabled=loading
+                    list="lm-time-zones" autocomplete="off"
                     prop:value=move || zone.get() on:input=move |ev| zone.set(event_target_value(&ev))/>
+                <datalist id="lm-time-zones">
+                    {tz::known().map(|name| view! { <option value=name></option> }).collect_view()}
+                </datalist>
             </label>
             <button class="lm-button lm-button--primary" type="submit" data-testid="save-workspace"
                 prop:disabled=loading>
@@ -160,7 +164,7 @@ fn Backup() -> impl IntoView {
             <h2 class="lm-card__title">{move || state.t(Msg::SettingsBackup)}</h2>
             <p>{move || state.t(Msg::BackupHelp)}</p>
             <button class="lm-button lm-button--primary" data-testid="export-workspace"
-                prop:disabled=move || state.workspace.with(Option::is_none)
+                prop:disabled=move || state.workspace.with(Option::is_none) || state.busy.with(Option::is_some)
                 on:click=move |_| actions::export_workspace(state)>
                 {move || state.t(Msg::ExportWorkspace)}
             </button>
@@ -182,7 +186,7 @@ fn Backup() -> impl IntoView {
                 {move || state.t(Msg::ImportWorkspace)}
                 <input type="file" accept=".json,application/json" data-testid="import-workspace"
                     class="lm-file__input" on:change=on_file
-                    prop:disabled=move || state.workspace.with(Option::is_none)/>
+                    prop:disabled=move || state.workspace.with(Option::is_none) || state.busy.with(Option::is_some)/>
             </label>
         </section>
     }

@@ -1,0 +1,120 @@
+//! Talking to the worker from the page: one worker per job, the job sent once the worker's wasm
+//! says it is ready (earlier messages would be lost), its messages passed on. [`call`] is for
+//! jobs with one answer; [`start`] for jobs that report progress and may be cancelled.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use js_sys::{Array, ArrayBuffer, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+use super::browser;
+use crate::worker::protocol::{Job, WorkerMessage};
+
+/// The worker's loader, written by Trunk beside index.html.
+const WORKER_LOADER: &str = "worker_loader.js";
+
+/// A message from the worker and the bytes that came with it.
+pub struct Reply {
+    pub message: WorkerMessage,
+    pub bytes: Option<Vec<u8>>,
+}
+
+fn reply(data: JsValue) -> Option<Reply> {
+    let (text, bytes) = if let Some(text) = data.as_string() {
+        (text, None)
+    } else {
+        let array: Array = data.dyn_into().ok()?;
+        let bytes = array
+            .get(1)
+            .dyn_into::<ArrayBuffer>()
+            .ok()
+            .map(|b| Uint8Array::new(&b).to_vec());
+        (array.get(0).as_string()?, bytes)
+    };
+    let message = serde_json::from_str(&text).ok()?;
+    Some(Reply { message, bytes })
+}
+
+/// Starts a worker on `job`, with `files` sent alongside (transferred, not copied). Every message
+/// but `Ready` goes to `on_reply`; a crash of the worker to `on_error`.
+pub fn start(
+    job: &Job,
+    files: Vec<Vec<u8>>,
+    mut on_reply: impl FnMut(Reply) + 'static,
+    on_error: impl FnMut(String) + 'static,
+) -> Result<Worker, String> {
+    let on_error = Rc::new(RefCell::new(on_error));
+    let message = Array::new();
+    message.push(&JsValue::from_str(
+        &serde_json::to_string(job).map_err(|e| e.to_string())?,
+    ));
+    let transfer = Array::new();
+    for bytes in &files {
+        let array = Uint8Array::from(bytes.as_slice());
+        transfer.push(&array.buffer());
+        message.push(&array.buffer());
+    }
+    let worker = Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?;
+    let pending = Rc::new(RefCell::new(Some((message, transfer))));
+    let sender = worker.clone();
+    let failed = on_error.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let Some(reply) = reply(event.data()) else {
+            return;
+        };
+        if matches!(reply.message, WorkerMessage::Ready) {
+            if let Some((message, transfer)) = pending.borrow_mut().take()
+                && let Err(e) = sender.post_message_with_transfer(&message, &transfer)
+            {
+                (failed.borrow_mut())(format!("{e:?}"));
+            }
+            return;
+        }
+        on_reply(reply);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_crash = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let detail = event
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(|e| e.message())
+            .unwrap_or_else(|| "worker".into());
+        (on_error.borrow_mut())(detail);
+    });
+    worker.set_onerror(Some(on_crash.as_ref().unchecked_ref()));
+    on_crash.forget();
+    Ok(worker)
+}
+
+/// Runs a job that answers once (progress messages are ignored) and ends the worker.
+pub async fn call(job: &Job, file: Option<Vec<u8>>) -> Result<Reply, String> {
+    let (tx, rx) = oneshot::channel::<Result<Reply, String>>();
+    let tx = Rc::new(RefCell::new(Some(tx)));
+    let on_error = {
+        let tx = tx.clone();
+        move |detail: String| {
+            if let Some(tx) = tx.borrow_mut().take() {
+                let _ = tx.send(Err(detail));
+            }
+        }
+    };
+    let worker = start(
+        job,
+        file.into_iter().collect(),
+        move |reply| {
+            if !matches!(reply.message, WorkerMessage::Progress { .. })
+                && let Some(tx) = tx.borrow_mut().take()
+            {
+                let _ = tx.send(Ok(reply));
+            }
+        },
+        on_error,
+    )?;
+    let result = rx.await.unwrap_or_else(|_| Err("worker".into()));
+    worker.terminate();
+    result
+}

@@ -1,0 +1,84 @@
+//! The whole-workspace jobs the worker runs besides imports: load the demo, replace or merge from
+//! a workspace file, export. Generic over [`Store`], so they test natively on the memory store.
+
+use chrono::NaiveDate;
+
+use super::protocol::{JobError, Rewritten};
+use crate::domain::demo::{self, DemoOptions};
+use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, merge};
+use crate::storage::migrate;
+use crate::storage::{Store, workspace};
+
+async fn current<S: Store>(store: &S, id: &WorkspaceId) -> Result<Workspace, JobError> {
+    Ok(workspace::load(store, id)
+        .await
+        .map_err(|e| match e {
+            workspace::LoadError::Store(e) => JobError::Store(e),
+            workspace::LoadError::Restore(e) => JobError::Restore(e),
+        })?
+        .unwrap_or_else(|| Workspace::empty(WorkspaceInfo::new(id.clone(), ""))))
+}
+
+/// Fills the workspace with the demo, keeping the workspace's identity.
+pub async fn demo<S: Store>(
+    store: &S,
+    id: &WorkspaceId,
+    today: NaiveDate,
+) -> Result<Rewritten, JobError> {
+    let before = current(store, id).await?.counts().total();
+    let mut ws = demo::generate(&DemoOptions::new(today));
+    ws.info.id = id.clone();
+    workspace::save(store, &ws).await?;
+    Ok(Rewritten {
+        stored: true,
+        records: ws.counts().total(),
+        current: before,
+        merge: None,
+        from_schema: migrate::SCHEMA,
+    })
+}
+
+/// Reads a workspace file and replaces the workspace with it, or merges it in; stores the result
+/// only when `store_it` (otherwise says what it would do, for the user to confirm).
+pub async fn workspace_file<S: Store>(
+    store: &S,
+    id: &WorkspaceId,
+    bytes: &[u8],
+    merge_in: bool,
+    store_it: bool,
+) -> Result<Rewritten, JobError> {
+    let restored = migrate::restore_file(bytes)?;
+    let mut ws = current(store, id).await?;
+    let before = ws.counts().total();
+    let mut summary = None;
+    if merge_in {
+        summary = Some(merge::merge(&mut ws, restored.workspace));
+    } else {
+        ws = restored.workspace;
+        ws.info.id = id.clone();
+    }
+    if store_it {
+        workspace::save(store, &ws).await?;
+    }
+    Ok(Rewritten {
+        stored: store_it,
+        records: ws.counts().total(),
+        current: before,
+        merge: summary,
+        from_schema: restored.from_schema,
+    })
+}
+
+/// The workspace as one file, and a file name for it.
+pub async fn export<S: Store>(
+    store: &S,
+    id: &WorkspaceId,
+    today: NaiveDate,
+) -> Result<(String, Vec<u8>), JobError> {
+    let ws = current(store, id).await?;
+    let slug = crate::domain::slug(&ws.info.name);
+    Ok((
+        format!("linimasa-{slug}-{today}.json"),
+        migrate::export_file(&ws),
+    ))
+}

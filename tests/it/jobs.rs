@@ -1,0 +1,93 @@
+//! The worker's whole-workspace jobs, on the memory store.
+
+use chrono::NaiveDate;
+use futures::executor::block_on;
+use linimasa::domain::WorkspaceId;
+use linimasa::storage::memory::MemoryStore;
+use linimasa::storage::migrate::{RestoreError, export_file};
+use linimasa::storage::workspace;
+use linimasa::worker::jobs;
+use linimasa::worker::protocol::JobError;
+
+use crate::demo;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+#[test]
+fn the_demo_fills_the_open_workspace_and_keeps_its_identity() {
+    let store = MemoryStore::new();
+    let id = WorkspaceId::from("mine");
+    let done = block_on(jobs::demo(&store, &id, today())).unwrap();
+    assert!(done.stored);
+    assert_eq!(done.current, 0);
+    let ws = block_on(workspace::load(&store, &id)).unwrap().unwrap();
+    assert_eq!(ws.info.id, id);
+    assert_eq!(ws.counts().total(), done.records);
+    assert!(done.records > 1000, "{}", done.records);
+}
+
+#[test]
+fn a_preview_stores_nothing_and_a_confirmed_replace_stores_the_file() {
+    let store = MemoryStore::new();
+    let id = WorkspaceId::from("mine");
+    let file = export_file(&demo());
+    let preview = block_on(jobs::workspace_file(&store, &id, &file, false, false)).unwrap();
+    assert!(!preview.stored);
+    assert!(block_on(workspace::load(&store, &id)).unwrap().is_none());
+    let done = block_on(jobs::workspace_file(&store, &id, &file, false, true)).unwrap();
+    assert_eq!(done.records, preview.records);
+    let ws = block_on(workspace::load(&store, &id)).unwrap().unwrap();
+    assert_eq!(
+        ws.info.id, id,
+        "the file takes the open workspace's identity"
+    );
+    assert_eq!(ws.counts().total(), done.records);
+}
+
+#[test]
+fn merging_the_same_file_twice_changes_nothing_the_second_time() {
+    let store = MemoryStore::new();
+    let id = WorkspaceId::from("mine");
+    let file = export_file(&demo());
+    block_on(jobs::workspace_file(&store, &id, &file, true, true)).unwrap();
+    let again = block_on(jobs::workspace_file(&store, &id, &file, true, false)).unwrap();
+    let summary = again.merge.unwrap();
+    assert_eq!(summary.added, 0);
+    assert_eq!(summary.updated, 0);
+    assert!(summary.unchanged > 1000);
+    assert_eq!(again.records, again.current);
+}
+
+#[test]
+fn a_damaged_file_is_refused_and_the_stored_workspace_is_untouched() {
+    let store = MemoryStore::new();
+    let id = WorkspaceId::from("mine");
+    block_on(jobs::demo(&store, &id, today())).unwrap();
+    let before = block_on(workspace::load(&store, &id)).unwrap().unwrap();
+    let mut file = export_file(&demo());
+    file.truncate(file.len() / 2);
+    let result = block_on(jobs::workspace_file(&store, &id, &file, false, true));
+    assert!(
+        matches!(result, Err(JobError::Restore(RestoreError::NotJson { .. }))),
+        "{result:?}"
+    );
+    let after = block_on(workspace::load(&store, &id)).unwrap().unwrap();
+    assert_eq!(after, before);
+}
+
+#[test]
+fn an_export_is_the_stored_workspace_under_a_dated_name() {
+    let store = MemoryStore::new();
+    let id = WorkspaceId::from("mine");
+    block_on(jobs::demo(&store, &id, today())).unwrap();
+    let (name, bytes) = block_on(jobs::export(&store, &id, today())).unwrap();
+    assert!(
+        name.starts_with("linimasa-") && name.ends_with("-2026-11-27.json"),
+        "{name}"
+    );
+    let stored = block_on(workspace::load(&store, &id)).unwrap().unwrap();
+    let restored = linimasa::storage::migrate::restore_file(&bytes).unwrap();
+    assert_eq!(restored.workspace, stored);
+}
