@@ -303,6 +303,8 @@ pub fn generate(options: &DemoOptions) -> Workspace {
         competitor: false,
         url: Some("https://kopinusantara.co.id".into()),
     });
+    ws.audience_snapshots
+        .push(traffic_sources(&ws.daily, today));
 
     let (table, people) = audience(&mut rng, options.audience_size, today);
     ws.audience_tables.push(table);
@@ -464,7 +466,8 @@ fn profile_history(
     for day in 0..days {
         let date = start + Duration::days(day);
         let progress = day as f64 / days as f64;
-        let late = ((progress - 0.75) / 0.25).clamp(0.0, 1.0);
+        // The late trend sets in over the four weeks before the last quarter.
+        let late = ((progress - 0.675) / 0.075).clamp(0.0, 1.0);
         let engagement = spec.engagement * (1.0 + spec.late_trend * late);
         let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
         let mut rate = spec.rate;
@@ -734,6 +737,37 @@ fn web_traffic(rng: &mut ChaCha8Rng, start: NaiveDate, today: NaiveDate) -> Vec<
             }
         })
         .collect()
+}
+
+/// Where the website's sessions of the last 28 days came from. Social networks bring little,
+/// although the posts carry links: one of the stories the audit should tell.
+fn traffic_sources(daily: &[DailyMetrics], today: NaiveDate) -> AudienceSnapshot {
+    let sessions: f64 = daily
+        .iter()
+        .filter(|d| d.profile.as_str() == "web-main" && (today - d.date).num_days() < 28)
+        .filter_map(|d| d.values.get(&Metric::Sessions))
+        .sum();
+    let shares = [
+        ("Organic Search", 0.47),
+        ("Direct", 0.27),
+        ("Referral", 0.11),
+        ("Paid Search", 0.07),
+        ("Email", 0.05),
+        ("Organic Social", 0.03),
+    ];
+    AudienceSnapshot {
+        id: AudienceSnapshotId(format!("traffic-web-main-{today}")),
+        profile: ProfileId::from("web-main"),
+        date: today,
+        breakdowns: vec![Breakdown {
+            dimension: Dimension::TrafficSource,
+            unit: BreakdownUnit::Count,
+            entries: shares
+                .iter()
+                .map(|(source, share)| ((*source).into(), (sessions * share).round()))
+                .collect(),
+        }],
+    }
 }
 
 struct Segment {

@@ -2,9 +2,11 @@
 //! functions. Never touches a browser API, IndexedDB, the clock, randomness without a seed, or IO;
 //! builds and tests natively with `cargo test --no-default-features`.
 
+pub mod audit;
 pub mod demo;
 pub mod import;
 pub mod merge;
+pub mod metrics;
 pub mod model;
 pub mod overview;
 pub mod tz;

@@ -7,18 +7,7 @@ use serde::Serialize;
 use super::model::*;
 use super::tz;
 
-/// Engagement as the discipline defines it: reactions + comments + shares (+ saves).
-pub fn engagement(metrics: &Metrics) -> f64 {
-    [
-        Metric::Reactions,
-        Metric::Comments,
-        Metric::Shares,
-        Metric::Saves,
-    ]
-    .iter()
-    .filter_map(|m| metrics.get(m))
-    .sum()
-}
+pub use super::metrics::engagement;
 
 /// One row of the overview table.
 #[derive(Debug, Clone, PartialEq, Serialize)]

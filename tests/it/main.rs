@@ -1,8 +1,10 @@
 //! Native integration tests: whole pipelines from inputs (fixtures, the demo generator) through
 //! the domain and the in-memory store.
 
+mod audit;
 mod import;
 mod jobs;
+mod metrics;
 mod storage;
 mod workspace_file;
 

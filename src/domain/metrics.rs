@@ -1,0 +1,531 @@
+//! The metrics engine: per profile and period, the numbers of the audit and of reports, each with
+//! the definition it follows (see the "Definitions" of the brief, shown beside every number in
+//! the UI). Pure and deterministic: the same workspace and period always give the same figures.
+//! Days are calendar days in the workspace time zone.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::model::*;
+use super::tz;
+
+/// Engagement as the discipline defines it: reactions + comments + shares (+ saves). When an
+/// export only has the platform's own interaction total, that total. Clicks are not engagement.
+pub fn engagement(metrics: &Metrics) -> f64 {
+    let parts = [
+        Metric::Reactions,
+        Metric::Comments,
+        Metric::Shares,
+        Metric::Saves,
+    ];
+    if parts.iter().any(|m| metrics.contains_key(m)) {
+        parts.iter().filter_map(|m| metrics.get(m)).sum()
+    } else {
+        metrics.get(&Metric::Interactions).copied().unwrap_or(0.0)
+    }
+}
+
+/// Impressions, or views where the platform counts views instead (TikTok, YouTube).
+pub fn impressions(metrics: &Metrics) -> Option<f64> {
+    metrics
+        .get(&Metric::Impressions)
+        .or_else(|| metrics.get(&Metric::Views))
+        .or_else(|| metrics.get(&Metric::VideoViews))
+        .copied()
+}
+
+/// Clicks on a post: link clicks where the export separates them, else all clicks.
+pub fn clicks(metrics: &Metrics) -> Option<f64> {
+    metrics
+        .get(&Metric::LinkClicks)
+        .or_else(|| metrics.get(&Metric::Clicks))
+        .copied()
+}
+
+/// The `metric` of a benchmark that holds an engagement rate by reach.
+pub const BENCHMARK_RATE_REACH: &str = "engagement_rate_reach";
+
+/// Which denominator an engagement rate uses. It is always shown with the rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RateBase {
+    /// Engagement ÷ reach, over the posts whose reach is known (the default where reach exists).
+    Reach,
+    /// Engagement ÷ impressions (or views), over the posts where they are known.
+    Impressions,
+    /// Average engagement per post ÷ followers.
+    Followers,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Rate {
+    pub value: f64,
+    pub base: RateBase,
+}
+
+/// A follower count and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FollowerCount {
+    pub value: f64,
+    /// The day the count was recorded.
+    pub date: NaiveDate,
+    /// No count was recorded for the day asked: the nearest known count is used instead, as the
+    /// brief allows when a platform stopped exporting follower counts. Shown as such.
+    pub fallback: bool,
+}
+
+/// The split of engagement by kind of interaction.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Distribution {
+    pub reactions: f64,
+    pub comments: f64,
+    pub shares: f64,
+    pub saves: f64,
+}
+
+/// How one post format did in the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormatStats {
+    pub format: PostFormat,
+    pub posts: usize,
+    pub engagement: f64,
+    pub per_post: f64,
+}
+
+/// Paid results, from posts with spend (promoted or boosted).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Ads {
+    pub posts: usize,
+    pub spend: f64,
+    pub clicks: f64,
+    pub impressions: f64,
+    pub reach: f64,
+    pub conversions: f64,
+    /// Clicks ÷ impressions.
+    pub ctr: Option<f64>,
+    /// Spend ÷ clicks.
+    pub cpc: Option<f64>,
+    /// Spend ÷ impressions × 1,000.
+    pub cpm: Option<f64>,
+    /// Impressions ÷ reach.
+    pub frequency: Option<f64>,
+}
+
+/// Customer service: how messages that needed an answer were answered.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Responsiveness {
+    pub needing_reply: usize,
+    pub answered: usize,
+    /// Answered ÷ needing a reply.
+    pub rate: Option<f64>,
+    /// First reply time − message time, in hours.
+    pub mean_hours: Option<f64>,
+    pub median_hours: Option<f64>,
+}
+
+/// Every figure of one profile over one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileMetrics {
+    pub profile: ProfileId,
+    pub platform: Platform,
+    pub period: Period,
+    pub posts: usize,
+    /// Posts per day over the period.
+    pub posts_per_day: f64,
+    pub followers_start: Option<FollowerCount>,
+    pub followers_end: Option<FollowerCount>,
+    /// End − start, when both counts were recorded (not fallbacks).
+    pub follower_growth: Option<f64>,
+    /// Growth ÷ start.
+    pub follower_growth_rate: Option<f64>,
+    /// Sums over the posts where the export has the figure; `None` when no post has it.
+    pub reach: Option<f64>,
+    pub impressions: Option<f64>,
+    pub engagement: f64,
+    pub distribution: Distribution,
+    pub engagement_rate: Option<Rate>,
+    /// Σ engagement of each post ÷ followers on its day × 1,000; `true` when a follower count had
+    /// to fall back to the nearest known one.
+    pub per_thousand_fans: Option<(f64, bool)>,
+    pub clicks: Option<f64>,
+    /// Clicks ÷ impressions, over posts that have both.
+    pub ctr: Option<f64>,
+    /// Best first.
+    pub formats: Vec<FormatStats>,
+    pub ads: Option<Ads>,
+    pub responsiveness: Option<Responsiveness>,
+    /// Web profiles: sessions in the period (daily series).
+    pub sessions: Option<f64>,
+}
+
+impl Period {
+    /// The `days` days that end on `end`.
+    pub fn ending(end: NaiveDate, days: i64) -> Period {
+        Period {
+            start: end - Duration::days(days.max(1) - 1),
+            end,
+        }
+    }
+
+    /// The period of the same length just before this one.
+    pub fn previous(&self) -> Period {
+        Period::ending(self.start - Duration::days(1), self.days())
+    }
+}
+
+/// The last day any record of the workspace covers (posts, daily series, messages): the "as of"
+/// date of an audit. `None` for an empty workspace.
+pub fn last_day(ws: &Workspace) -> Option<NaiveDate> {
+    let zone = &ws.info.time_zone;
+    ws.posts
+        .iter()
+        .map(|p| tz::local_date(&p.published, zone))
+        .chain(ws.daily.iter().map(|d| d.date))
+        .max()
+}
+
+/// Follower counts of a profile by day, from its daily series.
+pub fn follower_series(ws: &Workspace, profile: &ProfileId) -> BTreeMap<NaiveDate, f64> {
+    ws.daily
+        .iter()
+        .filter(|d| &d.profile == profile)
+        .filter_map(|d| d.values.get(&Metric::Followers).map(|f| (d.date, *f)))
+        .collect()
+}
+
+/// The follower count on `date`: the latest recorded on or before it (within a week, else it is a
+/// fallback), or the earliest after it (a fallback).
+pub fn followers_on(series: &BTreeMap<NaiveDate, f64>, date: NaiveDate) -> Option<FollowerCount> {
+    if let Some((&day, &value)) = series.range(..=date).next_back() {
+        return Some(FollowerCount {
+            value,
+            date: day,
+            fallback: (date - day).num_days() > 7,
+        });
+    }
+    series.iter().next().map(|(&day, &value)| FollowerCount {
+        value,
+        date: day,
+        fallback: true,
+    })
+}
+
+fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    (denominator > 0.0).then(|| numerator / denominator)
+}
+
+/// The posts of a profile published within a period (workspace time zone).
+pub fn posts_in<'a>(
+    ws: &'a Workspace,
+    profile: &'a ProfileId,
+    period: Period,
+) -> impl Iterator<Item = &'a Post> + 'a {
+    let zone = ws.info.time_zone.clone();
+    ws.posts
+        .iter()
+        .filter(move |p| &p.profile == profile)
+        .filter(move |p| period.contains(tz::local_date(&p.published, &zone)))
+}
+
+/// Every figure of one profile over a period.
+pub fn profile_metrics(ws: &Workspace, profile: &Profile, period: Period) -> ProfileMetrics {
+    let zone = &ws.info.time_zone;
+    let posts: Vec<&Post> = posts_in(ws, &profile.id, period).collect();
+    let series = follower_series(ws, &profile.id);
+    let followers_start = followers_on(&series, period.start);
+    let followers_end = followers_on(&series, period.end);
+    let (follower_growth, follower_growth_rate) = match (followers_start, followers_end) {
+        (Some(s), Some(e)) if !s.fallback && !e.fallback && s.date < e.date => {
+            (Some(e.value - s.value), ratio(e.value - s.value, s.value))
+        }
+        _ => (None, None),
+    };
+
+    let mut engagement_total = 0.0;
+    let mut distribution = Distribution::default();
+    let (mut reach, mut reach_engagement, mut has_reach) = (0.0, 0.0, false);
+    let (mut shown, mut shown_engagement, mut has_shown) = (0.0, 0.0, false);
+    let (mut clicks_total, mut has_clicks) = (0.0, false);
+    let (mut ctr_clicks, mut ctr_shown) = (0.0, 0.0);
+    let (mut per_fans, mut per_fans_fallback, mut has_fans) = (0.0, false, false);
+    let mut formats: BTreeMap<PostFormat, (usize, f64)> = BTreeMap::new();
+    let mut ads = Ads::default();
+    for post in &posts {
+        let m = &post.metrics;
+        let e = engagement(m);
+        engagement_total += e;
+        let get = |metric| m.get(&metric).copied().unwrap_or(0.0);
+        distribution.reactions += get(Metric::Reactions);
+        distribution.comments += get(Metric::Comments);
+        distribution.shares += get(Metric::Shares);
+        distribution.saves += get(Metric::Saves);
+        if let Some(r) = m.get(&Metric::Reach) {
+            reach += r;
+            reach_engagement += e;
+            has_reach = true;
+        }
+        let seen = impressions(m);
+        if let Some(i) = seen {
+            shown += i;
+            shown_engagement += e;
+            has_shown = true;
+        }
+        if let Some(c) = clicks(m) {
+            clicks_total += c;
+            has_clicks = true;
+            if let Some(i) = seen {
+                ctr_clicks += c;
+                ctr_shown += i;
+            }
+        }
+        if let Some(f) = followers_on(&series, tz::local_date(&post.published, zone))
+            && f.value > 0.0
+        {
+            per_fans += e / f.value * 1000.0;
+            per_fans_fallback |= f.fallback;
+            has_fans = true;
+        }
+        let slot = formats.entry(post.format).or_default();
+        slot.0 += 1;
+        slot.1 += e;
+        if let Some(spend) = m.get(&Metric::Spend).filter(|s| **s > 0.0) {
+            ads.posts += 1;
+            ads.spend += spend;
+            ads.clicks += clicks(m).unwrap_or(0.0);
+            ads.impressions += seen.unwrap_or(0.0);
+            ads.reach += get(Metric::Reach);
+            ads.conversions += get(Metric::Conversions);
+        }
+    }
+    let engagement_rate = if has_reach && reach > 0.0 {
+        Some(Rate {
+            value: reach_engagement / reach,
+            base: RateBase::Reach,
+        })
+    } else if has_shown && shown > 0.0 {
+        Some(Rate {
+            value: shown_engagement / shown,
+            base: RateBase::Impressions,
+        })
+    } else {
+        followers_end
+            .filter(|f| f.value > 0.0 && !posts.is_empty())
+            .map(|f| Rate {
+                value: engagement_total / posts.len() as f64 / f.value,
+                base: RateBase::Followers,
+            })
+    };
+    let mut formats: Vec<FormatStats> = formats
+        .into_iter()
+        .map(|(format, (n, e))| FormatStats {
+            format,
+            posts: n,
+            engagement: e,
+            per_post: e / n as f64,
+        })
+        .collect();
+    formats.sort_by(|a, b| b.per_post.total_cmp(&a.per_post));
+    let ads = (ads.posts > 0).then(|| Ads {
+        ctr: ratio(ads.clicks, ads.impressions),
+        cpc: ratio(ads.spend, ads.clicks),
+        cpm: ratio(ads.spend * 1000.0, ads.impressions),
+        frequency: ratio(ads.impressions, ads.reach),
+        ..ads
+    });
+    let sessions: Vec<f64> = ws
+        .daily
+        .iter()
+        .filter(|d| d.profile == profile.id && period.contains(d.date))
+        .filter_map(|d| d.values.get(&Metric::Sessions).copied())
+        .collect();
+    ProfileMetrics {
+        profile: profile.id.clone(),
+        platform: profile.platform,
+        period,
+        posts: posts.len(),
+        posts_per_day: posts.len() as f64 / period.days() as f64,
+        followers_start,
+        followers_end,
+        follower_growth,
+        follower_growth_rate,
+        reach: has_reach.then_some(reach),
+        impressions: has_shown.then_some(shown),
+        engagement: engagement_total,
+        distribution,
+        engagement_rate,
+        per_thousand_fans: has_fans.then_some((per_fans, per_fans_fallback)),
+        clicks: has_clicks.then_some(clicks_total),
+        ctr: ratio(ctr_clicks, ctr_shown),
+        formats,
+        ads,
+        responsiveness: responsiveness(ws, &profile.id, period),
+        sessions: (!sessions.is_empty()).then(|| sessions.iter().sum()),
+    }
+}
+
+/// Response rate and time of the messages a profile received in a period.
+pub fn responsiveness(
+    ws: &Workspace,
+    profile: &ProfileId,
+    period: Period,
+) -> Option<Responsiveness> {
+    let zone = &ws.info.time_zone;
+    let needing: Vec<&Message> = ws
+        .messages
+        .iter()
+        .filter(|m| &m.profile == profile && m.needs_reply)
+        .filter(|m| period.contains(tz::local_date(&m.received, zone)))
+        .collect();
+    if needing.is_empty() {
+        return None;
+    }
+    let mut hours: Vec<f64> = needing
+        .iter()
+        .filter_map(|m| {
+            m.first_reply
+                .map(|r| (r - m.received).num_seconds().max(0) as f64 / 3600.0)
+        })
+        .collect();
+    hours.sort_by(f64::total_cmp);
+    let median = match hours.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(hours[n / 2]),
+        n => Some((hours[n / 2 - 1] + hours[n / 2]) / 2.0),
+    };
+    Some(Responsiveness {
+        needing_reply: needing.len(),
+        answered: hours.len(),
+        rate: ratio(hours.len() as f64, needing.len() as f64),
+        mean_hours: ratio(hours.iter().sum(), hours.len() as f64),
+        median_hours: median,
+    })
+}
+
+/// One month of a profile's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthPoint {
+    /// The first day of the month.
+    pub month: NaiveDate,
+    pub posts: usize,
+    pub engagement: f64,
+    /// Engagement ÷ reach over the month's posts with reach.
+    pub rate_reach: Option<f64>,
+    /// The last follower count recorded in the month.
+    pub followers: Option<f64>,
+}
+
+fn month_of(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).unwrap_or(date)
+}
+
+/// A profile's history month by month over a period (months that overlap it).
+pub fn monthly(ws: &Workspace, profile: &ProfileId, period: Period) -> Vec<MonthPoint> {
+    let zone = &ws.info.time_zone;
+    let mut months: BTreeMap<NaiveDate, (usize, f64, f64, f64, Option<(NaiveDate, f64)>)> =
+        BTreeMap::new();
+    let mut month = month_of(period.start);
+    while month <= period.end {
+        months.insert(month, (0, 0.0, 0.0, 0.0, None));
+        month = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(NaiveDate::MAX);
+    }
+    for post in posts_in(ws, profile, period) {
+        let slot = months
+            .entry(month_of(tz::local_date(&post.published, zone)))
+            .or_default();
+        let e = engagement(&post.metrics);
+        slot.0 += 1;
+        slot.1 += e;
+        if let Some(r) = post.metrics.get(&Metric::Reach) {
+            slot.2 += r;
+            slot.3 += e;
+        }
+    }
+    for (date, value) in follower_series(ws, profile) {
+        if period.contains(date)
+            && let Some(slot) = months.get_mut(&month_of(date))
+            && slot.4.is_none_or(|(d, _)| d < date)
+        {
+            slot.4 = Some((date, value));
+        }
+    }
+    months
+        .into_iter()
+        .map(
+            |(month, (posts, engagement, reach, engaged, followers))| MonthPoint {
+                month,
+                posts,
+                engagement,
+                rate_reach: ratio(engaged, reach),
+                followers: followers.map(|(_, f)| f),
+            },
+        )
+        .collect()
+}
+
+/// The posts of the given profiles in a period, by engagement: best first.
+pub fn ranked_posts<'a>(
+    ws: &'a Workspace,
+    profiles: &'a [ProfileId],
+    period: Period,
+) -> Vec<&'a Post> {
+    let mut posts: Vec<&Post> = profiles
+        .iter()
+        .flat_map(|p| posts_in(ws, p, period))
+        .collect();
+    posts.sort_by(|a, b| {
+        engagement(&b.metrics)
+            .total_cmp(&engagement(&a.metrics))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    posts
+}
+
+/// What one platform delivers for the effort put in (own profiles only).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChannelStats {
+    pub platform: Platform,
+    pub profiles: usize,
+    pub posts: usize,
+    pub engagement: f64,
+    pub per_post: f64,
+    /// This channel's share of all posts, and of all engagement.
+    pub share_of_posts: f64,
+    pub share_of_engagement: f64,
+}
+
+/// Channels compared: posts (effort) against engagement (result), most delivering per post first.
+pub fn channels(metrics: &[ProfileMetrics]) -> Vec<ChannelStats> {
+    let mut by: BTreeMap<Platform, (usize, usize, f64)> = BTreeMap::new();
+    for m in metrics.iter().filter(|m| m.platform != Platform::Web) {
+        let slot = by.entry(m.platform).or_default();
+        slot.0 += 1;
+        slot.1 += m.posts;
+        slot.2 += m.engagement;
+    }
+    let posts: usize = by.values().map(|v| v.1).sum();
+    let engagement: f64 = by.values().map(|v| v.2).sum();
+    let mut out: Vec<ChannelStats> = by
+        .into_iter()
+        .filter(|(_, v)| v.1 > 0)
+        .map(|(platform, (profiles, n, e))| ChannelStats {
+            platform,
+            profiles,
+            posts: n,
+            engagement: e,
+            per_post: e / n as f64,
+            share_of_posts: ratio(n as f64, posts as f64).unwrap_or(0.0),
+            share_of_engagement: ratio(e, engagement).unwrap_or(0.0),
+        })
+        .collect();
+    out.sort_by(|a, b| b.per_post.total_cmp(&a.per_post));
+    out
+}
+
+/// Relative change from `before` to `now` (0.1 = +10 %); `None` when there is no base.
+pub fn change(now: f64, before: f64) -> Option<f64> {
+    (before.abs() > f64::EPSILON).then(|| (now - before) / before)
+}

@@ -1,0 +1,144 @@
+//! The metrics engine against the specimens, with every expected number calculated here from the
+//! file itself (the csv crate over the raw columns), not by the importer.
+
+use chrono::NaiveDate;
+use linimasa::domain::import::{ImportOptions, apply, apply::BatchInfo, parse};
+use linimasa::domain::metrics::{self, RateBase};
+use linimasa::domain::{Period, Workspace, WorkspaceInfo};
+
+fn specimen(path: &str) -> Option<Vec<u8>> {
+    let dir = std::env::var("LINIMASA_SPECIMENS")
+        .unwrap_or_else(|_| format!("{}/../shared/specimens", env!("CARGO_MANIFEST_DIR")));
+    std::fs::read(format!("{dir}/{path}")).ok()
+}
+
+fn imported(name: &str, bytes: &[u8]) -> Workspace {
+    let mut ws = Workspace::empty(WorkspaceInfo::new("t".into(), "t"));
+    let options = ImportOptions {
+        time_zone: ws.info.time_zone.clone(),
+        today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    };
+    let parsed = parse(name, bytes, &options).unwrap();
+    apply(
+        &mut ws,
+        parsed,
+        BatchInfo {
+            id: "b".into(),
+            file_name: name.into(),
+            content_hash: "h".into(),
+            bytes: bytes.len() as u64,
+            imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap(),
+            profile: None,
+        },
+    );
+    ws
+}
+
+/// The columns of a CSV as text, by header name.
+fn columns(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (headers, rows)
+}
+
+fn number(cell: &str) -> Option<f64> {
+    cell.trim().replace(',', "").parse().ok()
+}
+
+fn everything() -> Period {
+    Period {
+        start: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+        end: NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+    }
+}
+
+#[test]
+fn facebook_posts_engagement_and_rate_by_reach_match_the_file() {
+    let Some(bytes) = specimen("facebook/meta-business-suite-facebook-posts.csv") else {
+        return;
+    };
+    let (headers, rows) = columns(&bytes);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (reach, reactions, comments, shares) = (
+        col("Reach"),
+        col("Reactions"),
+        col("Comments"),
+        col("Shares"),
+    );
+    let mut engagement = 0.0;
+    let mut engaged_with_reach = 0.0;
+    let mut reach_total = 0.0;
+    for row in &rows {
+        let e: f64 = [reactions, comments, shares]
+            .iter()
+            .filter_map(|&i| number(&row[i]))
+            .sum();
+        engagement += e;
+        if let Some(r) = number(&row[reach]) {
+            reach_total += r;
+            engaged_with_reach += e;
+        }
+    }
+    let ws = imported("meta-business-suite-facebook-posts.csv", &bytes);
+    let m = metrics::profile_metrics(&ws, &ws.profiles[0], everything());
+    assert_eq!(m.posts, rows.len());
+    assert!(
+        (m.engagement - engagement).abs() < 1e-6,
+        "{} vs {engagement}",
+        m.engagement
+    );
+    let rate = m.engagement_rate.unwrap();
+    assert_eq!(rate.base, RateBase::Reach);
+    assert!((rate.value - engaged_with_reach / reach_total).abs() < 1e-12);
+    assert!((m.reach.unwrap() - reach_total).abs() < 1e-6);
+}
+
+#[test]
+fn tiktok_content_engagement_and_rate_by_views_match_the_file() {
+    let Some(bytes) = specimen("tiktok/Content.csv") else {
+        return;
+    };
+    let (headers, rows) = columns(&bytes);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let parts = [
+        col("Total likes"),
+        col("Total comments"),
+        col("Total shares"),
+    ];
+    let views = col("Total views");
+    let mut engagement = 0.0;
+    let mut seen = 0.0;
+    let mut engaged_seen = 0.0;
+    for row in &rows {
+        let e: f64 = parts.iter().filter_map(|&i| number(&row[i])).sum();
+        engagement += e;
+        if let Some(v) = number(&row[views]) {
+            seen += v;
+            engaged_seen += e;
+        }
+    }
+    let ws = imported("Content.csv", &bytes);
+    let m = metrics::profile_metrics(&ws, &ws.profiles[0], everything());
+    assert_eq!(m.posts, rows.len());
+    assert!((m.engagement - engagement).abs() < 1e-6);
+    let rate = m.engagement_rate.unwrap();
+    assert_eq!(
+        rate.base,
+        RateBase::Impressions,
+        "TikTok has views, not reach"
+    );
+    assert!((rate.value - engaged_seen / seen).abs() < 1e-12);
+}
