@@ -420,14 +420,24 @@ fn month_of(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
+/// Running sums of one month.
+#[derive(Default)]
+struct MonthSums {
+    posts: usize,
+    engagement: f64,
+    reach: f64,
+    engaged_with_reach: f64,
+    /// The latest follower count of the month and its day.
+    followers: Option<(NaiveDate, f64)>,
+}
+
 /// A profile's history month by month over a period (months that overlap it).
 pub fn monthly(ws: &Workspace, profile: &ProfileId, period: Period) -> Vec<MonthPoint> {
     let zone = &ws.info.time_zone;
-    let mut months: BTreeMap<NaiveDate, (usize, f64, f64, f64, Option<(NaiveDate, f64)>)> =
-        BTreeMap::new();
+    let mut months: BTreeMap<NaiveDate, MonthSums> = BTreeMap::new();
     let mut month = month_of(period.start);
     while month <= period.end {
-        months.insert(month, (0, 0.0, 0.0, 0.0, None));
+        months.insert(month, MonthSums::default());
         month = month
             .checked_add_months(chrono::Months::new(1))
             .unwrap_or(NaiveDate::MAX);
@@ -437,32 +447,30 @@ pub fn monthly(ws: &Workspace, profile: &ProfileId, period: Period) -> Vec<Month
             .entry(month_of(tz::local_date(&post.published, zone)))
             .or_default();
         let e = engagement(&post.metrics);
-        slot.0 += 1;
-        slot.1 += e;
+        slot.posts += 1;
+        slot.engagement += e;
         if let Some(r) = post.metrics.get(&Metric::Reach) {
-            slot.2 += r;
-            slot.3 += e;
+            slot.reach += r;
+            slot.engaged_with_reach += e;
         }
     }
     for (date, value) in follower_series(ws, profile) {
         if period.contains(date)
             && let Some(slot) = months.get_mut(&month_of(date))
-            && slot.4.is_none_or(|(d, _)| d < date)
+            && slot.followers.is_none_or(|(d, _)| d < date)
         {
-            slot.4 = Some((date, value));
+            slot.followers = Some((date, value));
         }
     }
     months
         .into_iter()
-        .map(
-            |(month, (posts, engagement, reach, engaged, followers))| MonthPoint {
-                month,
-                posts,
-                engagement,
-                rate_reach: ratio(engaged, reach),
-                followers: followers.map(|(_, f)| f),
-            },
-        )
+        .map(|(month, sums)| MonthPoint {
+            month,
+            posts: sums.posts,
+            engagement: sums.engagement,
+            rate_reach: ratio(sums.engaged_with_reach, sums.reach),
+            followers: sums.followers.map(|(_, f)| f),
+        })
         .collect()
 }
 

@@ -6,6 +6,8 @@
 //! The audit looks at a window (90 days by default) ending on the last day the data covers, and
 //! compares it with the window before.
 
+pub mod text;
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
