@@ -2,7 +2,10 @@
 //!
 //! Crate map (see ARCHITECTURE.md for the invariants):
 //! - [`domain`]: the pure core — the model of a workspace, the demo generator, merging, and
-//!   import (every export family), and (later) metrics, audit, personas, calendar and reports. No browser, no clock, no IO.
+//!   import (every export family), metrics and the audit; (later) personas, calendar and reports.
+//!   No browser, no clock, no IO.
+//! - [`present`]: read-only views (audit, later dashboards and reports) written as escaped HTML
+//!   text by pure code, shared by the app's pages and exported reports.
 //! - [`i18n`]: the UI languages, every user-facing string, and number/date formatting. Pure.
 //! - [`sync`]: hybrid logical clock and per-field change merging. Pure.
 //! - [`storage`]: the `Store` trait, its in-memory and IndexedDB implementations, the versioned
@@ -12,6 +15,7 @@
 
 pub mod domain;
 pub mod i18n;
+pub mod present;
 pub mod storage;
 pub mod sync;
 pub mod worker;

@@ -311,3 +311,23 @@ fn the_demo_audit_finds_what_the_demo_plants() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_audit_html_escapes_imported_text_and_carries_its_hooks() {
+    let mut h = History::new("fb", Platform::Facebook);
+    h.engagement = |d| if d < 90 { 50.0 } else { 100.0 };
+    let mut ws = build(&[h]);
+    ws.profiles[0].name = "<script>alert(1)</script> & \"Kopi\"".into();
+    let audit = audit::run(&ws, 90).unwrap();
+    let html = linimasa::present::audit::audit(&ws, &audit, linimasa::i18n::Lang::En);
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Kopi&quot;"));
+    assert!(html.contains(
+        "data-testid=\"finding\" data-severity=\"critical\" data-profile=\"fb\" data-kind=\"engagement-falling\""
+    ));
+    // One line per block, so that a change reads as a diff.
+    let readable = ["<li", "<tr", "<h2", "<h3", "<table", "<ul", "<svg", "<p"]
+        .iter()
+        .fold(html, |text, tag| text.replace(tag, &format!("\n{tag}")));
+    insta::assert_snapshot!(readable);
+}

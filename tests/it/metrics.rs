@@ -142,3 +142,35 @@ fn tiktok_content_engagement_and_rate_by_views_match_the_file() {
     );
     assert!((rate.value - engaged_seen / seen).abs() < 1e-12);
 }
+
+#[test]
+fn the_audit_of_the_instagram_specimen_explains_its_falling_engagement() {
+    use linimasa::domain::audit::{self, Cause, FindingKind, Level};
+    let Some(bytes) = specimen("instagram/meta-business-suite-instagram-posts.csv") else {
+        return;
+    };
+    let ws = imported("meta-business-suite-instagram-posts.csv", &bytes);
+    let audit = audit::run(&ws, 90).unwrap();
+    let falling = audit
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::EngagementFalling)
+        .expect("engagement fell in the last 90 days of the file");
+    assert_eq!(falling.level, Level::Warning);
+    // Fewer posts and a lower rate per reached person, while each post reached more people.
+    assert_eq!(
+        falling.causes,
+        vec![Cause::WeakerContent, Cause::FewerPosts]
+    );
+    // The window's engagement is the file's engagement over the window's posts.
+    let window_engagement: f64 = metrics::posts_in(&ws, &ws.profiles[0].id, audit.window)
+        .map(|p| metrics::engagement(&p.metrics))
+        .sum();
+    assert_eq!(falling.evidence[0].now, window_engagement);
+    assert!(
+        audit
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::BelowPlan)
+    );
+}

@@ -167,7 +167,10 @@ pub fn fact(fact: &Fact, lang: Lang) -> String {
     } else if let Some(target) = fact.target {
         fill(
             Msg::FactTarget.text(lang),
-            &[("value", &now), ("target", &value(fact.measure, target, lang))],
+            &[
+                ("value", &now),
+                ("target", &value(fact.measure, target, lang)),
+            ],
         )
     } else {
         now
@@ -197,7 +200,11 @@ pub fn title(finding: &Finding, ws: &Workspace, lang: Lang) -> String {
     let first = finding.evidence.first();
     let moved = first
         .and_then(|f| f.before.and_then(|b| change(f.now, b)))
-        .map(|c| signed_change(c, lang).trim_start_matches(['−', '+']).to_owned())
+        .map(|c| {
+            signed_change(c, lang)
+                .trim_start_matches(['−', '+'])
+                .to_owned()
+        })
         .unwrap_or_default();
     let weak = finding
         .evidence

@@ -4,10 +4,8 @@ mod confirm;
 mod definition;
 mod empty;
 mod notice;
-mod sparkline;
 
 pub use confirm::ConfirmDialog;
 pub use definition::Definition;
 pub use empty::{EmptyWorkspace, PagePlan};
 pub use notice::NoticeBar;
-pub use sparkline::Sparkline;

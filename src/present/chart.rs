@@ -1,9 +1,9 @@
-//! A small line chart of a monthly series, drawn as inline SVG, with its values as the text
+//! Small charts as inline SVG markup, drawn from numbers only, with their values as the text
 //! alternative.
 
-use chrono::NaiveDate;
-use leptos::prelude::*;
+use chrono::{Datelike, NaiveDate};
 
+use super::html::escape;
 use crate::i18n::Lang;
 
 const WIDTH: f64 = 160.0;
@@ -35,25 +35,25 @@ pub fn points(values: &[f64]) -> String {
         .join(" ")
 }
 
-#[component]
-pub fn Sparkline(series: Vec<(NaiveDate, f64)>, lang: Lang) -> impl IntoView {
+/// A sparkline of a monthly series; `None` below two points.
+pub fn sparkline(series: &[(NaiveDate, f64)], lang: Lang) -> Option<String> {
     if series.len() < 2 {
         return None;
     }
-    let label = series
-        .iter()
-        .map(|(month, v)| format!("{} {}", lang.month_short(chrono::Datelike::month(month)), lang.count(*v)))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let label = escape(
+        &series
+            .iter()
+            .map(|(month, v)| format!("{} {}", lang.month_short(month.month()), lang.count(*v)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     let values: Vec<f64> = series.iter().map(|(_, v)| *v).collect();
-    let aria = label.clone();
-    Some(view! {
-        <svg class="lm-spark" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=aria>
-            <title>{label}</title>
-            <polyline points=points(&values) fill="none" stroke="currentColor" stroke-width="2"
-                stroke-linejoin="round" stroke-linecap="round"/>
-        </svg>
-    })
+    Some(format!(
+        "<svg class=\"lm-spark\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"{label}\">\
+         <title>{label}</title><polyline points=\"{}\" fill=\"none\" stroke=\"currentColor\" \
+         stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/></svg>",
+        points(&values)
+    ))
 }
 
 #[cfg(test)]
@@ -63,5 +63,13 @@ mod tests {
     #[test]
     fn the_lowest_value_is_at_the_bottom_and_the_highest_at_the_top() {
         assert_eq!(points(&[1.0, 3.0, 2.0]), "3.0,37.0 80.0,3.0 157.0,20.0");
+    }
+
+    #[test]
+    fn a_sparkline_names_its_values() {
+        let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+        let svg = sparkline(&[(d(9), 1200.0), (d(10), 800.0)], Lang::Id).unwrap();
+        assert!(svg.contains("aria-label=\"Sep 1.200, Okt 800\""), "{svg}");
+        assert!(sparkline(&[(d(9), 1.0)], Lang::Id).is_none());
     }
 }

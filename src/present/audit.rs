@@ -1,0 +1,415 @@
+//! The audit as HTML: the overall score and its weights, the findings (most serious first, each
+//! with evidence, likely causes, an action and a sparkline), scores by profile, the channel
+//! comparison and the inventory.
+
+use super::html::Html;
+use super::{chart, definition};
+use crate::domain::audit::{Audit, Finding, WEIGHTS, text};
+use crate::domain::{ProfileId, Workspace};
+use crate::i18n::{Lang, Msg, fill};
+
+/// The audit's body (below the page title).
+pub fn audit(ws: &Workspace, audit: &Audit, lang: Lang) -> String {
+    let t = |m: Msg| m.text(lang);
+    let mut h = Html::new();
+    let window = fill(
+        t(Msg::AuditWindow),
+        &[
+            ("from", &lang.date(audit.window.start)),
+            ("to", &lang.date(audit.window.end)),
+            ("pfrom", &lang.date(audit.previous.start)),
+            ("pto", &lang.date(audit.previous.end)),
+            ("asof", &lang.date(audit.as_of)),
+        ],
+    );
+    h.elem("p", &[("class", "lm-lead")], &window);
+    h.open("div", &[("class", "lm-audit-head")]);
+    h.open(
+        "div",
+        &[("class", "lm-score"), ("data-testid", "audit-score")],
+    );
+    h.open("span", &[("class", "lm-kpi__label")])
+        .text(t(Msg::AuditOverall))
+        .text(" ");
+    definition(&mut h, Msg::DefAuditScore, lang);
+    h.close("span");
+    let overall = audit
+        .overall
+        .map(|s| lang.number(s, 0))
+        .unwrap_or_else(|| "–".into());
+    h.elem(
+        "span",
+        &[
+            ("class", "lm-score__value"),
+            ("data-testid", "audit-overall"),
+        ],
+        &overall,
+    );
+    h.elem("span", &[("class", "lm-score__scale")], "/ 100");
+    h.close("div");
+    let weights: Vec<Vec<String>> = WEIGHTS
+        .iter()
+        .map(|(part, weight)| vec![text::part(*part, lang).into(), lang.number(*weight, 0)])
+        .collect();
+    table(
+        &mut h,
+        &Table {
+            testid: "audit-weights",
+            class: "lm-table lm-table--compact",
+            caption: Some(t(Msg::AuditWeights)),
+            headers: &[(t(Msg::ColPart), false), (t(Msg::ColWeight), true)],
+            rows: weights.iter().map(|cells| Row::plain(cells)).collect(),
+        },
+    );
+    h.close("div");
+
+    h.elem(
+        "h2",
+        &[("class", "lm-section-title")],
+        t(Msg::AuditFindings),
+    );
+    if audit.findings.is_empty() {
+        h.elem(
+            "p",
+            &[("class", "lm-empty"), ("data-testid", "no-findings")],
+            t(Msg::AuditNoFindings),
+        );
+    } else {
+        h.open("ol", &[("class", "lm-findings")]);
+        for finding in &audit.findings {
+            finding_html(&mut h, ws, finding, lang);
+        }
+        h.close("ol");
+    }
+
+    h.elem("h2", &[("class", "lm-section-title")], t(Msg::AuditScores));
+    scores(&mut h, ws, audit, lang);
+    h.open("h2", &[("class", "lm-section-title")])
+        .text(t(Msg::AuditChannels))
+        .text(" ");
+    definition(&mut h, Msg::DefChannels, lang);
+    h.close("h2");
+    channels(&mut h, audit, lang);
+    h.elem(
+        "h2",
+        &[("class", "lm-section-title")],
+        t(Msg::AuditInventory),
+    );
+    inventory(&mut h, ws, audit, lang);
+    h.into_string()
+}
+
+/// A table row: its hook attributes and cells (the first is the row header).
+struct Row<'a> {
+    attrs: Vec<(&'static str, String)>,
+    cells: &'a [String],
+}
+
+impl<'a> Row<'a> {
+    fn plain(cells: &'a [String]) -> Self {
+        Row {
+            attrs: Vec::new(),
+            cells,
+        }
+    }
+}
+
+struct Table<'a> {
+    testid: &'static str,
+    class: &'static str,
+    caption: Option<&'a str>,
+    /// Header text, and whether the column is numeric (right-aligned).
+    headers: &'a [(&'a str, bool)],
+    rows: Vec<Row<'a>>,
+}
+
+fn table(h: &mut Html, table: &Table) {
+    h.open(
+        "table",
+        &[("class", table.class), ("data-testid", table.testid)],
+    );
+    if let Some(caption) = table.caption {
+        h.elem("caption", &[], caption);
+    }
+    h.open("thead", &[]).open("tr", &[]);
+    for (header, numeric) in table.headers {
+        if *numeric {
+            h.elem("th", &[("scope", "col"), ("class", "lm-num")], header);
+        } else {
+            h.elem("th", &[("scope", "col")], header);
+        }
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for row in &table.rows {
+        let attrs: Vec<(&'static str, &str)> =
+            row.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        h.open("tr", &attrs);
+        for (i, cell) in row.cells.iter().enumerate() {
+            let numeric = table.headers.get(i).is_some_and(|(_, n)| *n);
+            if i == 0 {
+                h.elem("th", &[("scope", "row")], cell);
+            } else if numeric {
+                h.elem("td", &[("class", "lm-num")], cell);
+            } else {
+                h.elem("td", &[], cell);
+            }
+        }
+        h.close("tr");
+    }
+    h.close("tbody").close("table");
+}
+
+fn wrapped(h: &mut Html, t: &Table) {
+    h.open("div", &[("class", "lm-table-wrap")]);
+    table(h, t);
+    h.close("div");
+}
+
+fn finding_html(h: &mut Html, ws: &Workspace, finding: &Finding, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    let level = finding.level.slug();
+    let profile = finding
+        .profile
+        .as_ref()
+        .map(|p| p.0.clone())
+        .or_else(|| finding.platform.map(|p| p.slug().to_owned()))
+        .unwrap_or_default();
+    let class = format!("lm-finding lm-finding--{level}");
+    let badge = format!("lm-severity lm-severity--{level}");
+    h.open(
+        "li",
+        &[
+            ("class", &class),
+            ("data-testid", "finding"),
+            ("data-severity", level),
+            ("data-profile", &profile),
+            ("data-kind", finding.kind.slug()),
+        ],
+    );
+    h.open("div", &[("class", "lm-finding__head")])
+        .elem(
+            "span",
+            &[("class", &badge)],
+            text::level(finding.level, lang),
+        )
+        .elem(
+            "h3",
+            &[("class", "lm-finding__title")],
+            &text::title(finding, ws, lang),
+        )
+        .close("div");
+    h.open("div", &[("class", "lm-finding__body")])
+        .open("div", &[]);
+    h.elem("h4", &[("class", "lm-finding__label")], t(Msg::Evidence))
+        .open("ul", &[]);
+    for fact in &finding.evidence {
+        h.elem("li", &[], &text::fact(fact, lang));
+    }
+    h.close("ul");
+    if !finding.causes.is_empty() {
+        h.elem(
+            "h4",
+            &[("class", "lm-finding__label")],
+            t(Msg::LikelyCauses),
+        )
+        .open("ul", &[]);
+        for cause in &finding.causes {
+            h.elem("li", &[], text::cause(*cause, lang));
+        }
+        h.close("ul");
+    }
+    h.elem(
+        "h4",
+        &[("class", "lm-finding__label")],
+        t(Msg::RecommendedAction),
+    )
+    .elem("p", &[], text::action(finding.kind, lang))
+    .close("div");
+    if let Some(svg) = chart::sparkline(&finding.series, lang) {
+        h.trusted(&svg);
+    }
+    h.close("div").close("li");
+}
+
+fn profile_name(ws: &Workspace, id: &ProfileId) -> String {
+    ws.profile(id)
+        .map(|p| match &p.region {
+            Some(region) if !p.name.contains(region.as_str()) => format!("{} ({region})", p.name),
+            _ => p.name.clone(),
+        })
+        .unwrap_or_else(|| id.0.clone())
+}
+
+fn platform_of(ws: &Workspace, id: &ProfileId) -> &'static str {
+    ws.profile(id).map_or("", |p| p.platform.name())
+}
+
+fn scores(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    let cells: Vec<Vec<String>> = audit
+        .scores
+        .iter()
+        .map(|score| {
+            let mut row = vec![
+                format!(
+                    "{} · {}",
+                    profile_name(ws, &score.profile),
+                    platform_of(ws, &score.profile)
+                ),
+                lang.number(score.score, 0),
+            ];
+            row.extend(WEIGHTS.iter().map(|(part, _)| {
+                score
+                    .parts
+                    .iter()
+                    .find(|(p, _)| p == part)
+                    .map(|(_, v)| lang.number(*v, 0))
+                    .unwrap_or_else(|| "–".into())
+            }));
+            row
+        })
+        .collect();
+    let mut headers = vec![(t(Msg::ColProfile), false), (t(Msg::ColScore), true)];
+    headers.extend(
+        WEIGHTS
+            .iter()
+            .map(|(part, _)| (text::part(*part, lang), true)),
+    );
+    wrapped(
+        h,
+        &Table {
+            testid: "audit-scores",
+            class: "lm-table",
+            caption: None,
+            headers: &headers,
+            rows: audit
+                .scores
+                .iter()
+                .zip(&cells)
+                .map(|(score, cells)| Row {
+                    attrs: vec![
+                        ("data-testid", "audit-profile-score".into()),
+                        ("data-profile", score.profile.0.clone()),
+                    ],
+                    cells,
+                })
+                .collect(),
+        },
+    );
+}
+
+fn channels(h: &mut Html, audit: &Audit, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    let cells: Vec<Vec<String>> = audit
+        .channels
+        .iter()
+        .map(|c| {
+            vec![
+                c.platform.name().to_owned(),
+                lang.count(c.posts as f64),
+                lang.number(c.per_post, 1),
+                lang.percent(c.share_of_posts, 1),
+                lang.percent(c.share_of_engagement, 1),
+            ]
+        })
+        .collect();
+    wrapped(
+        h,
+        &Table {
+            testid: "audit-channels",
+            class: "lm-table",
+            caption: None,
+            headers: &[
+                (t(Msg::ColChannel), false),
+                (t(Msg::ColPosts), true),
+                (t(Msg::ColPerPost), true),
+                (t(Msg::ColShareOfPosts), true),
+                (t(Msg::ColShareOfEngagement), true),
+            ],
+            rows: audit
+                .channels
+                .iter()
+                .zip(&cells)
+                .map(|(c, cells)| Row {
+                    attrs: vec![
+                        ("data-testid", "audit-channel".into()),
+                        ("data-platform", c.platform.slug().into()),
+                    ],
+                    cells,
+                })
+                .collect(),
+        },
+    );
+}
+
+fn inventory(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    let cells: Vec<Vec<String>> = audit
+        .inventory
+        .iter()
+        .map(|row| {
+            let coverage = match (row.first_day, row.last_day) {
+                (Some(from), Some(to)) => fill(
+                    t(Msg::CoverageRange),
+                    &[("from", &lang.date(from)), ("to", &lang.date(to))],
+                ),
+                _ => t(Msg::NoData).to_owned(),
+            };
+            let status = match (row.last_day, row.stale) {
+                (None, _) => t(Msg::StatusEmpty),
+                (Some(_), true) => t(Msg::StatusStale),
+                (Some(_), false) => t(Msg::StatusCurrent),
+            };
+            let mut name = profile_name(ws, &row.profile);
+            if row.competitor {
+                name = format!("{name} · {}", t(Msg::Competitor));
+            }
+            vec![
+                name,
+                row.platform.name().to_owned(),
+                row.sub_brand
+                    .clone()
+                    .or_else(|| row.region.clone())
+                    .unwrap_or_else(|| "—".into()),
+                lang.count(row.posts as f64),
+                coverage,
+                status.into(),
+                row.metrics
+                    .iter()
+                    .map(|m| text::metric(*m, lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        })
+        .collect();
+    wrapped(
+        h,
+        &Table {
+            testid: "inventory",
+            class: "lm-table",
+            caption: None,
+            headers: &[
+                (t(Msg::ColProfile), false),
+                (t(Msg::ColPlatform), false),
+                (t(Msg::ColRegion), false),
+                (t(Msg::ColPosts), true),
+                (t(Msg::ColCoverage), false),
+                (t(Msg::ColStatus), false),
+                (t(Msg::ColMetrics), false),
+            ],
+            rows: audit
+                .inventory
+                .iter()
+                .zip(&cells)
+                .map(|(row, cells)| Row {
+                    attrs: vec![
+                        ("data-testid", "inventory-row".into()),
+                        ("data-profile", row.profile.0.clone()),
+                        ("data-stale", row.stale.to_string()),
+                    ],
+                    cells,
+                })
+                .collect(),
+        },
+    );
+}

@@ -1,0 +1,27 @@
+//! Read-only views written as HTML text: the audit (and, as they come, dashboards and reports).
+//! Pure, so they are snapshot-tested natively and shared by the app's pages (inserted as one
+//! fragment) and by exported report files. Everything from a workspace is escaped by
+//! [`html::Html`]; charts are SVG drawn from numbers only.
+
+pub mod audit;
+pub mod chart;
+pub mod html;
+
+use crate::i18n::{Lang, Msg};
+use html::Html;
+
+/// A number's definition, one tap away (the same markup as the app's `Definition` component).
+pub fn definition(html: &mut Html, msg: Msg, lang: Lang) {
+    let what = crate::i18n::Msg::WhatIsThis.text(lang);
+    html.open("details", &[("class", "lm-def")])
+        .open("summary", &[("class", "lm-def__toggle"), ("title", what)])
+        .elem(
+            "span",
+            &[("class", "lm-def__icon"), ("aria-hidden", "true")],
+            "i",
+        )
+        .elem("span", &[("class", "lm-visually-hidden")], what)
+        .close("summary")
+        .elem("p", &[("class", "lm-def__text")], msg.text(lang))
+        .close("details");
+}

@@ -1,0 +1,80 @@
+// End-to-end tests of the audit: findings with their hooks on the demo, and on imported specimens.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(() => server.stop());
+
+const findings = (page) => page.getByTestId('finding').evaluateAll((els) =>
+  els.map((e) => ({ ...e.dataset, text: e.innerText })));
+
+test('the demo audit lists findings with severity and profile, a score and its weights', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.goto(server.url + '/audit');
+  await page.getByTestId('finding').first().waitFor();
+  const found = await findings(page);
+  for (const f of found) {
+    assert.ok(['critical', 'warning', 'info'].includes(f.severity), JSON.stringify(f));
+    assert.ok(f.profile.length > 0, JSON.stringify(f));
+  }
+  // The demo's planted stories: Surabaya's engagement falls and it answers slowly; social
+  // media brings the website little traffic.
+  const about = (kind, profile) => found.find((f) => f.kind === kind && f.profile === profile);
+  const falling = about('engagement-falling', 'fb-surabaya');
+  assert.ok(falling, JSON.stringify(found.map((f) => [f.kind, f.profile])));
+  assert.match(falling.text, /Surabaya/);
+  assert.ok(about('slow-replies', 'fb-surabaya'));
+  assert.ok(about('social-traffic-low', 'web-main'));
+  // Most serious first.
+  const rank = { critical: 0, warning: 1, info: 2 };
+  const order = found.map((f) => rank[f.severity]);
+  assert.deepEqual(order, [...order].sort((a, b) => a - b));
+
+  const overall = Number(await page.getByTestId('audit-overall').innerText());
+  assert.ok(overall >= 0 && overall <= 100, String(overall));
+  assert.equal(await page.getByTestId('audit-weights').locator('tbody tr').count(), 6);
+  assert.ok(await page.getByTestId('audit-profile-score').count() >= 8);
+  assert.ok(await page.getByTestId('inventory-row').count() >= 10);
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure')
+    .filter((m) => m.name === 'audit:run').map((m) => m.detail.records));
+  assert.ok(measures.length >= 1 && measures[0] > 5000, JSON.stringify(measures));
+
+  // The same findings in the other language.
+  await page.getByTestId('language-select').selectOption('en');
+  await page.getByText('Likely causes').first().waitFor();
+  assert.equal((await findings(page)).length, found.length);
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
+const specimens = process.env.LINIMASA_SPECIMENS || path.resolve(root, '../shared/specimens');
+const instagram = path.join(specimens, 'instagram/meta-business-suite-instagram-posts.csv');
+
+test('imported specimens are audited: the findings name the imported profile', { skip: !existsSync(instagram) }, async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/import');
+  await page.getByTestId('import-input').setInputFiles([instagram]);
+  await page.getByTestId('import-done').waitFor({ timeout: 60000 });
+  await page.goto(server.url + '/audit');
+  await page.getByTestId('finding').first().waitFor();
+  const found = await findings(page);
+  const profiles = await page.getByTestId('inventory-row').evaluateAll((els) => els.map((e) => e.dataset.profile));
+  assert.equal(profiles.length, 1);
+  const falling = found.find((f) => f.kind === 'engagement-falling');
+  assert.ok(falling, JSON.stringify(found));
+  assert.equal(falling.profile, profiles[0]);
+  assert.equal(falling.severity, 'warning');
+  assert.ok(found.some((f) => f.kind === 'below-plan' && f.profile === profiles[0]));
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
