@@ -96,14 +96,14 @@ pub fn start(state: AppState) {
             Ok(ws) => {
                 let records = ws.counts().total();
                 browser::set_preference(CURRENT_WORKSPACE, &ws.info.id.0);
-                state.workspace.set(Some(ws));
+                state.set_workspace(ws);
                 timing.end(records);
             }
             Err(e) => {
                 let lang = state.lang.get_untracked();
                 state.error(load_error_text(lang, &e));
                 // Show an empty, unsaved workspace rather than nothing.
-                state.workspace.set(Some(Workspace::empty(new_info(lang))));
+                state.set_workspace(Workspace::empty(new_info(lang)));
             }
         }
         browser::request_persistence().await;
@@ -147,7 +147,7 @@ pub fn reload(state: AppState, from_other_tab: bool) {
     spawn_local(async move {
         match workspace::load(&store, &id).await {
             Ok(Some(ws)) => {
-                state.workspace.set(Some(ws));
+                state.set_workspace(ws);
                 if from_other_tab {
                     state.info(Msg::OtherTabChanged.text(state.lang.get_untracked()).into());
                 }
@@ -281,6 +281,7 @@ pub fn update_info(state: AppState, change: impl FnOnce(&mut WorkspaceInfo) + 's
                         w.info = info;
                     }
                 });
+                state.generation.update(|g| *g += 1);
                 state.info(Msg::Saved.text(lang).into());
             }
             Err(e) => state.error(store_error_text(lang, &e)),

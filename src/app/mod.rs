@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod browser;
+pub mod engine;
 pub mod importer;
 pub mod state;
 pub mod store;

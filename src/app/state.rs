@@ -34,6 +34,8 @@ pub struct AppState {
     pub tabs: StoredValue<Option<Tabs>, LocalStorage>,
     /// The import in progress or last finished (Import page).
     pub import: RwSignal<Option<ImportRun>>,
+    /// Counts changes of the stored workspace, so the engine worker knows when to reload it.
+    pub generation: RwSignal<u64>,
 }
 
 /// An import of one or more files, as the Import page shows it.
@@ -58,7 +60,14 @@ impl AppState {
             store: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
             import: RwSignal::new(None),
+            generation: RwSignal::new(0),
         }
+    }
+
+    /// Shows a workspace read from (or just written to) storage.
+    pub fn set_workspace(&self, ws: Workspace) {
+        self.workspace.set(Some(ws));
+        self.generation.update(|g| *g += 1);
     }
 
     /// The text of a message in the current language (reactive).

@@ -1,15 +1,18 @@
 //! The whole-workspace jobs the worker runs besides imports: load the demo, replace or merge from
-//! a workspace file, export. Generic over [`Store`], so they test natively on the memory store.
+//! a workspace file, export; and the read-only views the engine writes (the audit). Generic over [`Store`], so they test natively on the memory store.
 
 use chrono::NaiveDate;
 
-use super::protocol::{JobError, Rewritten};
+use super::protocol::{JobError, Rewritten, ViewKind};
+use crate::domain::audit;
 use crate::domain::demo::{self, DemoOptions};
 use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, merge};
+use crate::i18n::Lang;
+use crate::present;
 use crate::storage::migrate;
 use crate::storage::{Store, workspace};
 
-async fn current<S: Store>(store: &S, id: &WorkspaceId) -> Result<Workspace, JobError> {
+pub async fn current<S: Store>(store: &S, id: &WorkspaceId) -> Result<Workspace, JobError> {
     Ok(workspace::load(store, id)
         .await
         .map_err(|e| match e {
@@ -81,4 +84,19 @@ pub async fn export<S: Store>(
         format!("linimasa-{slug}-{today}.json"),
         migrate::export_file(&ws),
     ))
+}
+
+/// A read-only view of a loaded workspace, as HTML; `None` when there is nothing to show.
+pub fn view(ws: &Workspace, view: ViewKind, lang: Lang) -> Option<String> {
+    match view {
+        ViewKind::Audit => {
+            let audit = audit::run(ws, audit::WINDOW_DAYS)?;
+            Some(present::audit::audit(ws, &audit, lang))
+        }
+    }
+}
+
+/// The records a view was computed over (the `detail` of its User Timing measure).
+pub fn view_records(ws: &Workspace) -> u64 {
+    (ws.posts.len() + ws.daily.len() + ws.messages.len()) as u64
 }

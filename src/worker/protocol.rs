@@ -30,6 +30,36 @@ pub enum Job {
     },
     /// Write the whole workspace as one file (sent back alongside [`WorkerMessage::Exported`]).
     Export { workspace: String, today: NaiveDate },
+    /// Compute a read-only view of the workspace and write it as HTML (the engine worker, which
+    /// stays alive and keeps the workspace loaded while `generation` does not change).
+    View {
+        request: u64,
+        workspace: String,
+        generation: u64,
+        view: ViewKind,
+        lang: crate::i18n::Lang,
+    },
+}
+
+/// The read-only views the engine computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ViewKind {
+    Audit,
+}
+
+/// A view written by the engine, with the timing of its computation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ViewReply {
+    pub request: u64,
+    /// `None` when the workspace has nothing to show.
+    pub html: Option<String>,
+    /// The User Timing measure of the computation: name, start and end (worker clock, ms),
+    /// records; and the worker's time origin to shift it into the page's timeline.
+    pub measure: Option<(String, f64, f64, u64)>,
+    pub time_origin: f64,
+    /// Why the view could not be computed.
+    pub error: Option<JobError>,
 }
 
 /// Why a whole-workspace job failed. Nothing was stored.
@@ -93,6 +123,8 @@ pub enum WorkerMessage {
     },
     /// The workspace file is attached; `name` is a suggested file name.
     Exported { outcome: Result<String, JobError> },
+    /// A view the page asked for.
+    View(ViewReply),
 }
 
 /// The outcome of one file, as the Import page shows it.

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::jobs;
-use super::protocol::{FileReport, ImportRequest, Job, JobError, WorkerMessage};
+use super::protocol::{FileReport, ImportRequest, Job, JobError, ViewReply, WorkerMessage};
 use crate::app::store::DATABASE;
 use crate::domain::import::{self, ImportError, ImportOptions, apply::BatchInfo};
 use crate::domain::model::{BatchId, Workspace, WorkspaceInfo};
@@ -50,6 +50,16 @@ pub fn start() {
                 Ok(Job::Import(request)) => {
                     let files = run(request, files).await;
                     post(&WorkerMessage::Done { files });
+                }
+                Ok(Job::View {
+                    request,
+                    workspace,
+                    generation,
+                    view,
+                    lang,
+                }) => {
+                    let reply = engine_view(request, workspace, generation, view, lang).await;
+                    post(&WorkerMessage::View(reply));
                 }
                 Ok(job) => {
                     let bytes = files.pop().unwrap_or_default();
@@ -100,9 +110,69 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
                 Err(e) => post(&WorkerMessage::Exported { outcome: Err(e) }),
             }
         }
-        Job::Import(_) => {}
+        Job::Import(_) | Job::View { .. } => {}
     }
     store.close();
+}
+
+thread_local! {
+    /// The engine's loaded workspace: (ID, generation, data). Reloaded when the page says the
+    /// workspace changed (a new generation).
+    static LOADED: std::cell::RefCell<Option<(String, u64, std::rc::Rc<Workspace>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+async fn loaded(id: &str, generation: u64) -> Result<std::rc::Rc<Workspace>, JobError> {
+    let cached = LOADED.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(i, g, _)| i == id && *g == generation)
+            .map(|(_, _, ws)| ws.clone())
+    });
+    if let Some(ws) = cached {
+        return Ok(ws);
+    }
+    let store = IdbStore::open(DATABASE).await.map_err(JobError::Store)?;
+    let ws = jobs::current(&store, &id.into()).await;
+    store.close();
+    let ws = std::rc::Rc::new(ws?);
+    LOADED.with(|l| *l.borrow_mut() = Some((id.to_owned(), generation, ws.clone())));
+    Ok(ws)
+}
+
+/// Computes a view for the page, with its timing.
+async fn engine_view(
+    request: u64,
+    workspace: String,
+    generation: u64,
+    view: super::protocol::ViewKind,
+    lang: crate::i18n::Lang,
+) -> ViewReply {
+    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let ws = match loaded(&workspace, generation).await {
+        Ok(ws) => ws,
+        Err(e) => {
+            return ViewReply {
+                request,
+                error: Some(e),
+                time_origin,
+                ..ViewReply::default()
+            };
+        }
+    };
+    let start = now();
+    let html = jobs::view(&ws, view, lang);
+    let end = now();
+    let name = match view {
+        super::protocol::ViewKind::Audit => "audit:run",
+    };
+    ViewReply {
+        request,
+        html,
+        measure: Some((name.into(), start, end, jobs::view_records(&ws))),
+        time_origin,
+        error: None,
+    }
 }
 
 async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
