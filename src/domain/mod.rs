@@ -3,6 +3,7 @@
 //! builds and tests natively with `cargo test --no-default-features`.
 
 pub mod audit;
+pub mod dashboard;
 pub mod demo;
 pub mod import;
 pub mod merge;

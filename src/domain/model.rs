@@ -106,6 +106,14 @@ impl Platform {
         }
     }
 
+    /// The platform with this [`Platform::slug`].
+    pub fn from_slug(slug: &str) -> Option<Platform> {
+        Platform::SOCIAL
+            .into_iter()
+            .chain([Platform::Web])
+            .find(|p| p.slug() == slug)
+    }
+
     /// The platform's brand name (not translated).
     pub fn name(self) -> &'static str {
         match self {

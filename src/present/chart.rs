@@ -73,3 +73,98 @@ mod tests {
         assert!(sparkline(&[(d(9), 1.0)], Lang::Id).is_none());
     }
 }
+
+/// A labelled line chart: one point per label, the y axis from zero (or the lowest value when it
+/// is negative) to the highest, with three grid lines. The values are the text alternative.
+pub fn line(points: &[(String, f64)], title: &str, lang: Lang) -> String {
+    const W: f64 = 640.0;
+    const H: f64 = 220.0;
+    const LEFT: f64 = 56.0;
+    const BOTTOM: f64 = 28.0;
+    const TOP: f64 = 12.0;
+    let label = escape(&format!(
+        "{title}: {}",
+        points
+            .iter()
+            .map(|(l, v)| format!("{l} {}", lang.count(*v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let mut svg = format!(
+        "<svg class=\"lm-chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{label}\"><title>{label}</title>"
+    );
+    if points.is_empty() {
+        svg.push_str("</svg>");
+        return svg;
+    }
+    let max = points.iter().map(|p| p.1).fold(0.0_f64, f64::max);
+    let min = points.iter().map(|p| p.1).fold(0.0_f64, f64::min);
+    let span = if max > min { max - min } else { 1.0 };
+    let plot_w = W - LEFT - 8.0;
+    let plot_h = H - TOP - BOTTOM;
+    let x = |i: usize| {
+        if points.len() > 1 {
+            LEFT + plot_w * i as f64 / (points.len() - 1) as f64
+        } else {
+            LEFT + plot_w / 2.0
+        }
+    };
+    let y = |v: f64| TOP + plot_h - (v - min) / span * plot_h;
+    for step in 0..=3 {
+        let v = min + span * step as f64 / 3.0;
+        let gy = y(v);
+        svg.push_str(&format!(
+            "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{gy:.1}\" y2=\"{gy:.1}\" class=\"lm-chart__grid\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" class=\"lm-chart__axis\" text-anchor=\"end\">{}</text>",
+            W - 8.0,
+            LEFT - 6.0,
+            gy + 4.0,
+            escape(&lang.compact(v))
+        ));
+    }
+    let every = points.len().div_ceil(12).max(1);
+    for (i, (l, _)) in points.iter().enumerate().filter(|(i, _)| i % every == 0) {
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lm-chart__axis\" text-anchor=\"middle\">{}</text>",
+            x(i),
+            H - 8.0,
+            escape(l)
+        ));
+    }
+    let path: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| format!("{:.1},{:.1}", x(i), y(*v)))
+        .collect();
+    svg.push_str(&format!(
+        "<polyline points=\"{}\" class=\"lm-chart__line\" fill=\"none\"/>",
+        path.join(" ")
+    ));
+    for (i, (_, v)) in points.iter().enumerate() {
+        svg.push_str(&format!(
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" class=\"lm-chart__dot\"/>",
+            x(i),
+            y(*v)
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Horizontal bars as HTML (label, bar, value): shares of a whole or values against the largest.
+pub fn bars(items: &[(String, f64, String)]) -> String {
+    let max = items.iter().map(|i| i.1).fold(0.0_f64, f64::max);
+    let mut out = String::from("<ul class=\"lm-bars\">");
+    for (label, value, shown) in items {
+        let width = if max > 0.0 { value / max * 100.0 } else { 0.0 };
+        out.push_str(&format!(
+            "<li class=\"lm-bars__item\"><span class=\"lm-bars__label\">{}</span>\
+             <span class=\"lm-bars__track\"><span class=\"lm-bars__bar\" style=\"width:{width:.1}%\"></span></span>\
+             <span class=\"lm-bars__value\">{}</span></li>",
+            escape(label),
+            escape(shown)
+        ));
+    }
+    out.push_str("</ul>");
+    out
+}

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod chart;
+pub mod dashboard;
 pub mod html;
 
 use crate::i18n::{Lang, Msg};

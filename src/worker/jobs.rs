@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use super::protocol::{JobError, Rewritten, ViewKind};
-use crate::domain::audit;
 use crate::domain::demo::{self, DemoOptions};
 use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, merge};
+use crate::domain::{audit, dashboard};
 use crate::i18n::Lang;
 use crate::present;
 use crate::storage::migrate;
@@ -87,12 +87,24 @@ pub async fn export<S: Store>(
 }
 
 /// A read-only view of a loaded workspace, as HTML; `None` when there is nothing to show.
-pub fn view(ws: &Workspace, view: ViewKind, lang: Lang) -> Option<String> {
+pub fn view(ws: &Workspace, view: &ViewKind, lang: Lang) -> Option<String> {
     match view {
         ViewKind::Audit => {
             let audit = audit::run(ws, audit::WINDOW_DAYS)?;
             Some(present::audit::audit(ws, &audit, lang))
         }
+        ViewKind::Dashboard(query) => {
+            let dashboard = dashboard::compute(ws, query)?;
+            Some(present::dashboard::dashboard(ws, &dashboard, lang))
+        }
+    }
+}
+
+/// The User Timing measure a view's computation is recorded as.
+pub fn view_measure(view: &ViewKind) -> &'static str {
+    match view {
+        ViewKind::Audit => "audit:run",
+        ViewKind::Dashboard(_) => "dashboard:run",
     }
 }
 

@@ -42,10 +42,11 @@ pub enum Job {
 }
 
 /// The read-only views the engine computes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ViewKind {
     Audit,
+    Dashboard(crate::domain::dashboard::Query),
 }
 
 /// A view written by the engine, with the timing of its computation.

@@ -161,11 +161,9 @@ async fn engine_view(
         }
     };
     let start = now();
-    let html = jobs::view(&ws, view, lang);
+    let html = jobs::view(&ws, &view, lang);
     let end = now();
-    let name = match view {
-        super::protocol::ViewKind::Audit => "audit:run",
-    };
+    let name = jobs::view_measure(&view);
     ViewReply {
         request,
         html,

@@ -3,11 +3,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROUTES, fixtures, launch, loadDemo, open, serve, watchErrors } from './support.mjs';
+import { closeAll, ROUTES, fixtures, launch, loadDemo, open, serve, watchErrors } from './support.mjs';
 
 let server;
 before(async () => { server = await serve(); });
-after(() => server.stop());
+after(async () => { await closeAll(); server.stop(); });
 
 test('an empty workspace says what to do, in the browser language', async () => {
   const browser = await launch();
@@ -46,6 +46,8 @@ test('the demo loads, every route works on phone, tablet and desktop, deep links
     for (const route of ROUTES) {
       await page.goto(server.url + route);
       await page.locator('main h1').first().waitFor();
+      // Pages computed by the engine say so until their content arrives.
+      await page.locator('main [data-testid=busy]').waitFor({ state: 'detached', timeout: 30000 });
       const text = await page.locator('main').innerText();
       assert.ok(text.trim().length > 40, `${route} at ${width}px is nearly empty`);
       assert.equal(await page.getByTestId('not-found').count(), 0, `${route} is not found`);

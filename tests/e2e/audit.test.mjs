@@ -3,11 +3,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
+import { closeAll, launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
 
 let server;
 before(async () => { server = await serve(); });
-after(() => server.stop());
+after(async () => { await closeAll(); server.stop(); });
 
 const findings = (page) => page.getByTestId('finding').evaluateAll((els) =>
   els.map((e) => ({ ...e.dataset, text: e.innerText })));

@@ -4,11 +4,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixtures, launch, open, root, serve, watchErrors } from './support.mjs';
+import { closeAll, fixtures, launch, open, root, serve, watchErrors } from './support.mjs';
 
 let server;
 before(async () => { server = await serve(); });
-after(() => server.stop());
+after(async () => { await closeAll(); server.stop(); });
 
 const F = (name) => path.join(fixtures, 'import', name);
 

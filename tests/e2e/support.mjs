@@ -29,6 +29,15 @@ export async function serve(dist = path.join(root, 'dist')) {
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
+const open_browsers = new Set();
+
+/** Closes every browser a test left open (a failed assertion skips its own `close`), so that a
+ * failing test fails fast instead of keeping the run alive. */
+export async function closeAll() {
+  for (const context of open_browsers) await context.close().catch(() => {});
+  open_browsers.clear();
+}
+
 /** A browser with a fresh profile directory (persistent, so restarts can be tested). */
 export async function launch(userDataDir = mkdtempSync(path.join(tmpdir(), 'linimasa-e2e-')), options = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -39,10 +48,12 @@ export async function launch(userDataDir = mkdtempSync(path.join(tmpdir(), 'lini
     locale: 'id-ID',
     ...options,
   });
+  open_browsers.add(context);
   return {
     context,
     userDataDir,
     close: async ({ keep = false } = {}) => {
+      open_browsers.delete(context);
       await context.close();
       if (!keep) rmSync(userDataDir, { recursive: true, force: true });
     },

@@ -3,9 +3,11 @@
 mod confirm;
 mod definition;
 mod empty;
+mod engine_view;
 mod notice;
 
 pub use confirm::ConfirmDialog;
 pub use definition::Definition;
 pub use empty::{EmptyWorkspace, PagePlan};
+pub use engine_view::EngineView;
 pub use notice::NoticeBar;

@@ -1,12 +1,15 @@
 //! Home: the workspace overview — key figures and every profile with what its data holds.
 
 use leptos::prelude::*;
+use leptos_router::hooks::query_signal;
 
 use crate::app::state::use_app;
+use crate::domain::dashboard::{PERIODS, Query};
 use crate::domain::overview::{self, ProfileOverview};
 use crate::domain::{PlanStatus, Platform, Profile, Workspace};
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::components::{Definition, EmptyWorkspace};
+use crate::ui::components::{Definition, EmptyWorkspace, EngineView};
+use crate::worker::protocol::ViewKind;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -18,7 +21,70 @@ pub fn HomePage() -> impl IntoView {
                 Some(ws) if ws.is_empty() => view! { <EmptyWorkspace/> }.into_any(),
                 Some(ws) => overview_view(ws, state.lang.get()).into_any(),
             })}
+            {move || state.workspace.with(|w| w.as_ref().is_some_and(|w| !w.is_empty()))
+                .then(|| view! { <DashboardSection/> })}
         </section>
+    }
+}
+
+/// The dashboard of the chosen platform and period (both kept in the URL: `?days=90&platform=x`),
+/// computed by the engine.
+#[component]
+fn DashboardSection() -> impl IntoView {
+    let state = use_app();
+    let (days, set_days) = query_signal::<i64>("days");
+    let (platform, set_platform) = query_signal::<String>("platform");
+    let query = Memo::new(move |_| Query {
+        days: days.get().filter(|d| PERIODS.contains(d)).unwrap_or(30),
+        platform: platform.get().and_then(|p| Platform::from_slug(&p)),
+        profile: None,
+    });
+    let platforms = move || {
+        state.workspace.with(|w| {
+            let mut found: Vec<Platform> = w
+                .iter()
+                .flat_map(|w| w.profiles.iter())
+                .filter(|p| !p.competitor && p.platform != Platform::Web)
+                .map(|p| p.platform)
+                .collect();
+            found.sort_by_key(|p| p.slug());
+            found.dedup();
+            found
+        })
+    };
+    view! {
+        <h2 class="lm-section-title">{move || state.t(Msg::DashTitle)}</h2>
+        <div class="lm-filters" data-testid="dash-filters">
+            <label class="lm-field lm-field--inline">
+                <span class="lm-field__label">{move || state.t(Msg::FilterPeriod)}</span>
+                <select class="lm-input" data-testid="dash-period-select"
+                    on:change=move |ev| set_days.set(event_target_value(&ev).parse().ok())>
+                    {move || {
+                        let lang = state.lang.get();
+                        PERIODS.iter().map(|d| view! {
+                            <option value=d.to_string() selected=query.get().days == *d>
+                                {fill(Msg::DaysN.text(lang), &[("n", &d.to_string())])}
+                            </option>
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+            <label class="lm-field lm-field--inline">
+                <span class="lm-field__label">{move || state.t(Msg::FilterPlatform)}</span>
+                <select class="lm-input" data-testid="dash-platform-select"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set_platform.set((!value.is_empty()).then_some(value));
+                    }>
+                    <option value="" selected=move || query.get().platform.is_none()>{move || state.t(Msg::AllPlatforms)}</option>
+                    {move || platforms().into_iter().map(|p| view! {
+                        <option value=p.slug() selected=move || query.get().platform == Some(p)>{p.name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+        <EngineView view=Signal::derive(move || ViewKind::Dashboard(query.get()))
+            computing=Msg::DashComputing empty=Msg::DashEmpty class="lm-dashboard"/>
     }
 }
 

@@ -1,0 +1,217 @@
+//! The dashboard: key figures of the chosen profiles over a period, compared with the period
+//! before, their monthly history, the split of interactions, post formats and the top posts.
+//! Pure; the query comes from the page's URL.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::metrics::{self, ProfileMetrics, RateBase};
+use super::model::*;
+
+/// Which profiles and period a dashboard shows (the page keeps it in the URL).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Query {
+    /// Days in the period, ending on the last day with data.
+    pub days: i64,
+    pub platform: Option<Platform>,
+    pub profile: Option<ProfileId>,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Query {
+            days: 30,
+            platform: None,
+            profile: None,
+        }
+    }
+}
+
+/// The periods a user can pick.
+pub const PERIODS: [i64; 4] = [7, 30, 90, 365];
+
+/// Sums over the chosen profiles for one period.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Totals {
+    pub posts: usize,
+    pub followers: Option<f64>,
+    pub follower_growth: Option<f64>,
+    pub reach: Option<f64>,
+    pub impressions: Option<f64>,
+    pub engagement: f64,
+    /// Engagement ÷ reach over the posts whose reach is known.
+    pub rate_reach: Option<f64>,
+    /// Σ per-post engagement ÷ followers × 1,000, and whether a follower count fell back.
+    pub per_thousand_fans: Option<(f64, bool)>,
+    pub clicks: Option<f64>,
+    pub ctr: Option<f64>,
+}
+
+fn add(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a + b),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+/// Adds up profile figures. Rates are recomputed from sums, never averaged.
+pub fn totals(metrics: &[ProfileMetrics]) -> Totals {
+    let mut t = Totals::default();
+    let (mut reach_for_rate, mut engaged_with_reach) = (0.0, 0.0);
+    let (mut ctr_clicks, mut ctr_shown) = (0.0, 0.0);
+    for m in metrics {
+        t.posts += m.posts;
+        t.followers = add(t.followers, m.followers_end.map(|f| f.value));
+        t.follower_growth = add(t.follower_growth, m.follower_growth);
+        t.reach = add(t.reach, m.reach);
+        t.impressions = add(t.impressions, m.impressions);
+        t.engagement += m.engagement;
+        if let (Some(rate), Some(reach)) = (m.engagement_rate, m.reach)
+            && rate.base == RateBase::Reach
+        {
+            reach_for_rate += reach;
+            engaged_with_reach += rate.value * reach;
+        }
+        if let Some((v, fallback)) = m.per_thousand_fans {
+            let (sum, any) = t.per_thousand_fans.unwrap_or((0.0, false));
+            t.per_thousand_fans = Some((sum + v, any || fallback));
+        }
+        t.clicks = add(t.clicks, m.clicks);
+        if let (Some(ctr), Some(shown)) = (m.ctr, m.impressions) {
+            ctr_clicks += ctr * shown;
+            ctr_shown += shown;
+        }
+    }
+    t.rate_reach = (reach_for_rate > 0.0).then(|| engaged_with_reach / reach_for_rate);
+    t.ctr = (ctr_shown > 0.0).then(|| ctr_clicks / ctr_shown);
+    t
+}
+
+/// One month of the chosen profiles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Month {
+    pub month: NaiveDate,
+    pub engagement: f64,
+    pub posts: usize,
+    /// Sum of the last follower count of each profile that has one in the month.
+    pub followers: Option<f64>,
+}
+
+/// A post in the top list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopPost {
+    pub profile: ProfileId,
+    pub published: chrono::DateTime<chrono::FixedOffset>,
+    pub format: PostFormat,
+    pub text: String,
+    pub permalink: Option<String>,
+    pub engagement: f64,
+    pub reach: Option<f64>,
+}
+
+/// Everything the dashboard shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub query: Query,
+    pub period: Period,
+    pub previous: Period,
+    /// The profiles shown (own, not websites).
+    pub profiles: Vec<ProfileId>,
+    pub now: Totals,
+    pub before: Totals,
+    /// The twelve months up to the period's end.
+    pub months: Vec<Month>,
+    pub distribution: metrics::Distribution,
+    /// Formats by engagement per post, best first: (format, posts, per post).
+    pub formats: Vec<(PostFormat, usize, f64)>,
+    pub top: Vec<TopPost>,
+}
+
+/// The profiles a query selects: own social profiles, by platform or one profile.
+pub fn selected(ws: &Workspace, query: &Query) -> Vec<ProfileId> {
+    ws.profiles
+        .iter()
+        .filter(|p| !p.competitor && p.platform != Platform::Web)
+        .filter(|p| query.platform.is_none_or(|q| q == p.platform))
+        .filter(|p| query.profile.as_ref().is_none_or(|q| q == &p.id))
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+/// Computes the dashboard; `None` when the workspace has no dated data.
+pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
+    let as_of = metrics::last_day(ws)?;
+    let period = Period::ending(as_of, query.days);
+    let previous = period.previous();
+    let ids = selected(ws, query);
+    let profiles: Vec<&Profile> = ids.iter().filter_map(|id| ws.profile(id)).collect();
+    let now: Vec<ProfileMetrics> = profiles
+        .iter()
+        .map(|p| metrics::profile_metrics(ws, p, period))
+        .collect();
+    let before: Vec<ProfileMetrics> = profiles
+        .iter()
+        .map(|p| metrics::profile_metrics(ws, p, previous))
+        .collect();
+    let year = Period::ending(as_of, 365);
+    let mut months: BTreeMap<NaiveDate, Month> = BTreeMap::new();
+    for id in &ids {
+        for m in metrics::monthly(ws, id, year) {
+            let slot = months.entry(m.month).or_insert(Month {
+                month: m.month,
+                engagement: 0.0,
+                posts: 0,
+                followers: None,
+            });
+            slot.engagement += m.engagement;
+            slot.posts += m.posts;
+            slot.followers = add(slot.followers, m.followers);
+        }
+    }
+    let mut distribution = metrics::Distribution::default();
+    let mut formats: BTreeMap<PostFormat, (usize, f64)> = BTreeMap::new();
+    for m in &now {
+        distribution.reactions += m.distribution.reactions;
+        distribution.comments += m.distribution.comments;
+        distribution.shares += m.distribution.shares;
+        distribution.saves += m.distribution.saves;
+        for f in &m.formats {
+            let slot = formats.entry(f.format).or_default();
+            slot.0 += f.posts;
+            slot.1 += f.engagement;
+        }
+    }
+    let mut formats: Vec<(PostFormat, usize, f64)> = formats
+        .into_iter()
+        .map(|(f, (n, e))| (f, n, e / n.max(1) as f64))
+        .collect();
+    formats.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    let top = metrics::ranked_posts(ws, &ids, period)
+        .into_iter()
+        .take(10)
+        .map(|p| TopPost {
+            profile: p.profile.clone(),
+            published: p.published,
+            format: p.format,
+            text: p.text.chars().take(140).collect(),
+            permalink: p.permalink.clone(),
+            engagement: metrics::engagement(&p.metrics),
+            reach: p.metrics.get(&Metric::Reach).copied(),
+        })
+        .collect();
+    Some(Dashboard {
+        query: query.clone(),
+        period,
+        previous,
+        profiles: ids,
+        now: totals(&now),
+        before: totals(&before),
+        months: months.into_values().collect(),
+        distribution,
+        formats,
+        top,
+    })
+}

@@ -1,0 +1,358 @@
+//! The dashboard as HTML: key figures with their change against the previous period and their
+//! definitions, monthly charts, the split of interactions, post types and the top posts.
+
+use chrono::Datelike;
+
+use super::html::Html;
+use super::{chart, definition};
+use crate::domain::Workspace;
+use crate::domain::audit::text;
+use crate::domain::dashboard::Dashboard;
+use crate::domain::metrics::change;
+use crate::i18n::{Lang, Msg, fill};
+
+/// A permalink that may be linked: http(s) only, so an imported `javascript:` URL stays text.
+fn safe_link(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+}
+
+struct Kpi<'a> {
+    id: &'static str,
+    label: Msg,
+    def: Option<Msg>,
+    now: Option<f64>,
+    before: Option<f64>,
+    shown: &'a dyn Fn(f64) -> String,
+    note: Option<Msg>,
+}
+
+fn kpi(h: &mut Html, k: &Kpi, lang: Lang) {
+    let change = match (k.now, k.before) {
+        (Some(now), Some(before)) => change(now, before),
+        _ => None,
+    };
+    let direction = match change {
+        Some(c) if c > 0.0 => "up",
+        Some(c) if c < 0.0 => "down",
+        _ => "flat",
+    };
+    let testid = format!("dash-kpi-{}", k.id);
+    let change_attr = change.map(|c| format!("{c:.4}")).unwrap_or_default();
+    h.open(
+        "li",
+        &[
+            ("class", "lm-kpi"),
+            ("data-kpi", k.id),
+            ("data-change", &change_attr),
+        ],
+    );
+    h.open("span", &[("class", "lm-kpi__label")])
+        .text(k.label.text(lang));
+    if let Some(def) = k.def {
+        h.text(" ");
+        definition(h, def, lang);
+    }
+    h.close("span");
+    let value = k.now.map(k.shown).unwrap_or_else(|| "–".into());
+    h.elem(
+        "span",
+        &[("class", "lm-kpi__value"), ("data-testid", &testid)],
+        &value,
+    );
+    let versus = match change {
+        Some(c) => fill(
+            Msg::VsPrevious.text(lang),
+            &[("change", &text::signed_change(c, lang))],
+        ),
+        None => Msg::NoComparison.text(lang).to_owned(),
+    };
+    let class = format!("lm-kpi__change lm-kpi__change--{direction}");
+    h.elem("span", &[("class", &class)], &versus);
+    if let Some(note) = k.note {
+        h.elem("span", &[("class", "lm-kpi__note")], note.text(lang));
+    }
+    h.close("li");
+}
+
+/// The dashboard's body.
+pub fn dashboard(ws: &Workspace, d: &Dashboard, lang: Lang) -> String {
+    let t = |m: Msg| m.text(lang);
+    let mut h = Html::new();
+    let period = fill(
+        t(Msg::DashPeriod),
+        &[
+            ("from", &lang.date(d.period.start)),
+            ("to", &lang.date(d.period.end)),
+            ("pfrom", &lang.date(d.previous.start)),
+            ("pto", &lang.date(d.previous.end)),
+        ],
+    );
+    h.elem(
+        "p",
+        &[("class", "lm-lead"), ("data-testid", "dash-period")],
+        &period,
+    );
+    let count = |v: f64| lang.count(v);
+    let compact = |v: f64| lang.compact(v);
+    let percent = |v: f64| lang.percent(v, 2);
+    let one = |v: f64| lang.number(v, 1);
+    let signed = |v: f64| {
+        if v > 0.0 {
+            format!("+{}", lang.count(v))
+        } else {
+            lang.count(v)
+        }
+    };
+    let (n, b) = (&d.now, &d.before);
+    let fallback = n
+        .per_thousand_fans
+        .is_some_and(|(_, f)| f)
+        .then_some(Msg::FallbackNote);
+    let kpis = [
+        Kpi {
+            id: "posts",
+            label: Msg::KpiPosts,
+            def: None,
+            now: Some(n.posts as f64),
+            before: Some(b.posts as f64),
+            shown: &count,
+            note: None,
+        },
+        Kpi {
+            id: "followers",
+            label: Msg::KpiFollowers,
+            def: Some(Msg::DefFollowers),
+            now: n.followers,
+            before: b.followers,
+            shown: &compact,
+            note: None,
+        },
+        Kpi {
+            id: "growth",
+            label: Msg::KpiGrowth,
+            def: Some(Msg::DefGrowth),
+            now: n.follower_growth,
+            before: b.follower_growth,
+            shown: &signed,
+            note: None,
+        },
+        Kpi {
+            id: "reach",
+            label: Msg::KpiReach,
+            def: None,
+            now: n.reach,
+            before: b.reach,
+            shown: &compact,
+            note: None,
+        },
+        Kpi {
+            id: "engagement",
+            label: Msg::KpiEngagement,
+            def: Some(Msg::DefEngagement),
+            now: Some(n.engagement),
+            before: Some(b.engagement),
+            shown: &compact,
+            note: None,
+        },
+        Kpi {
+            id: "rate",
+            label: Msg::KpiRate,
+            def: Some(Msg::DefEngagementRate),
+            now: n.rate_reach,
+            before: b.rate_reach,
+            shown: &percent,
+            note: None,
+        },
+        Kpi {
+            id: "per-thousand",
+            label: Msg::KpiPerThousand,
+            def: Some(Msg::DefPerThousand),
+            now: n.per_thousand_fans.map(|p| p.0),
+            before: b.per_thousand_fans.map(|p| p.0),
+            shown: &one,
+            note: fallback,
+        },
+        Kpi {
+            id: "clicks",
+            label: Msg::KpiClicks,
+            def: None,
+            now: n.clicks,
+            before: b.clicks,
+            shown: &compact,
+            note: None,
+        },
+        Kpi {
+            id: "ctr",
+            label: Msg::KpiCtr,
+            def: Some(Msg::DefCtr),
+            now: n.ctr,
+            before: b.ctr,
+            shown: &percent,
+            note: None,
+        },
+    ];
+    h.open("ul", &[("class", "lm-kpis"), ("data-testid", "dash-kpis")]);
+    for k in &kpis {
+        kpi(&mut h, k, lang);
+    }
+    h.close("ul");
+
+    let month =
+        |m: &chrono::NaiveDate| format!("{} {}", lang.month_short(m.month()), m.year() % 100);
+    h.open("div", &[("class", "lm-charts")]);
+    let engagement: Vec<(String, f64)> = d
+        .months
+        .iter()
+        .map(|m| (month(&m.month), m.engagement))
+        .collect();
+    chart_card(
+        &mut h,
+        "chart-engagement",
+        t(Msg::ChartEngagement),
+        &chart::line(&engagement, t(Msg::ChartEngagement), lang),
+    );
+    let followers: Vec<(String, f64)> = d
+        .months
+        .iter()
+        .filter_map(|m| m.followers.map(|f| (month(&m.month), f)))
+        .collect();
+    if !followers.is_empty() {
+        chart_card(
+            &mut h,
+            "chart-followers",
+            t(Msg::ChartFollowers),
+            &chart::line(&followers, t(Msg::ChartFollowers), lang),
+        );
+    }
+    let dist = &d.distribution;
+    let total = dist.reactions + dist.comments + dist.shares + dist.saves;
+    if total > 0.0 {
+        let items: Vec<(String, f64, String)> = [
+            (Msg::MetReactions, dist.reactions),
+            (Msg::MetComments, dist.comments),
+            (Msg::MetShares, dist.shares),
+            (Msg::MetSaves, dist.saves),
+        ]
+        .iter()
+        .map(|(m, v)| (m.text(lang).to_owned(), *v, lang.percent(v / total, 1)))
+        .collect();
+        chart_card(
+            &mut h,
+            "chart-distribution",
+            t(Msg::ChartDistribution),
+            &chart::bars(&items),
+        );
+    }
+    if !d.formats.is_empty() {
+        let items: Vec<(String, f64, String)> = d
+            .formats
+            .iter()
+            .map(|(f, n, per)| {
+                (
+                    format!("{} ({})", text::format(*f, lang), lang.count(*n as f64)),
+                    *per,
+                    lang.number(*per, 1),
+                )
+            })
+            .collect();
+        chart_card(
+            &mut h,
+            "chart-formats",
+            t(Msg::ChartFormats),
+            &chart::bars(&items),
+        );
+    }
+    h.close("div");
+
+    h.elem("h2", &[("class", "lm-section-title")], t(Msg::TopPosts));
+    h.open("div", &[("class", "lm-table-wrap")])
+        .open(
+            "table",
+            &[("class", "lm-table"), ("data-testid", "top-posts")],
+        )
+        .open("thead", &[])
+        .open("tr", &[]);
+    for (header, numeric) in [
+        (t(Msg::ColPublished), false),
+        (t(Msg::ColProfile), false),
+        (t(Msg::ColFormat), false),
+        (t(Msg::ColText), false),
+        (t(Msg::KpiEngagement), true),
+        (t(Msg::KpiReach), true),
+    ] {
+        if numeric {
+            h.elem("th", &[("scope", "col"), ("class", "lm-num")], header);
+        } else {
+            h.elem("th", &[("scope", "col")], header);
+        }
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    let zone = &ws.info.time_zone;
+    for post in &d.top {
+        let day = crate::domain::tz::local_date(&post.published, zone);
+        let profile = ws
+            .profile(&post.profile)
+            .map(|p| format!("{} · {}", p.name, p.platform.name()))
+            .unwrap_or_default();
+        h.open(
+            "tr",
+            &[
+                ("data-testid", "top-post"),
+                ("data-profile", post.profile.as_str()),
+                ("data-engagement", &format!("{}", post.engagement)),
+            ],
+        );
+        h.elem("td", &[], &lang.date(day))
+            .elem("td", &[], &profile)
+            .elem("td", &[], text::format(post.format, lang));
+        h.open("td", &[("class", "lm-post-text")]).text(&post.text);
+        if let Some(link) = post.permalink.as_deref().and_then(safe_link) {
+            h.text(" ").elem(
+                "a",
+                &[
+                    ("href", link),
+                    ("target", "_blank"),
+                    ("rel", "noopener noreferrer"),
+                ],
+                t(Msg::OpenPost),
+            );
+        }
+        h.close("td");
+        h.elem("td", &[("class", "lm-num")], &lang.count(post.engagement))
+            .elem(
+                "td",
+                &[("class", "lm-num")],
+                &post
+                    .reach
+                    .map(|r| lang.count(r))
+                    .unwrap_or_else(|| "–".into()),
+            )
+            .close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+    h.into_string()
+}
+
+fn chart_card(h: &mut Html, testid: &'static str, title: &str, svg: &str) {
+    h.open(
+        "figure",
+        &[("class", "lm-chart-card"), ("data-testid", testid)],
+    )
+    .elem("figcaption", &[], title)
+    .trusted(svg)
+    .close("figure");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_link;
+
+    #[test]
+    fn only_web_links_are_linked() {
+        assert!(safe_link("https://www.instagram.com/p/x").is_some());
+        assert!(safe_link("javascript:alert(1)").is_none());
+        assert!(safe_link(" JaVaScRiPt:alert(1)").is_none());
+        assert!(safe_link("data:text/html,x").is_none());
+    }
+}

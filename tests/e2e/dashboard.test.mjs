@@ -1,0 +1,55 @@
+// End-to-end tests of the home dashboard: key figures with comparisons, charts with text
+// alternatives, top posts, and filters kept in the URL.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeAll, launch, loadDemo, open, serve, watchErrors } from './support.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await closeAll(); server.stop(); });
+
+const figure = async (page, id) => page.getByTestId(`dash-kpi-${id}`).innerText();
+
+test('the dashboard shows figures, charts and top posts, and its filters live in the URL', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.getByTestId('dash-kpi-engagement').waitFor();
+  for (const id of ['posts', 'followers', 'reach', 'engagement', 'rate', 'per-thousand', 'ctr']) {
+    assert.match(await figure(page, id), /\d/, id);
+  }
+  const change = await page.getByTestId('dash-kpis').locator('[data-kpi=engagement]').getAttribute('data-change');
+  assert.ok(Number.isFinite(Number(change)) && change !== '', change);
+  // Charts carry their values as text.
+  const label = await page.getByTestId('chart-engagement').locator('svg').getAttribute('aria-label');
+  assert.match(label, /\d/);
+  assert.equal(await page.getByTestId('top-post').count(), 10);
+  const engagement = await page.getByTestId('top-post').evaluateAll((els) => els.map((e) => Number(e.dataset.engagement)));
+  assert.deepEqual(engagement, [...engagement].sort((a, b) => b - a));
+  for (const href of await page.getByTestId('top-posts').locator('a').evaluateAll((els) => els.map((e) => e.href))) {
+    assert.match(href, /^https:\/\//);
+  }
+
+  // A longer period and one platform: the URL says so, and the figures follow.
+  const posts30 = await figure(page, 'posts');
+  await page.getByTestId('dash-period-select').selectOption('90');
+  await page.waitForURL(/days=90/);
+  await page.waitForFunction((before) =>
+    document.querySelector('[data-testid=dash-kpi-posts]')?.innerText !== before, posts30);
+  await page.getByTestId('dash-platform-select').selectOption('instagram');
+  await page.waitForURL(/platform=instagram/);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=top-post]')]
+    .every((e) => e.dataset.profile.startsWith('ig-')));
+  const shown = await figure(page, 'posts');
+
+  // The deep link survives a reload.
+  await page.reload();
+  await page.getByTestId('dash-kpi-posts').waitFor();
+  assert.equal(await figure(page, 'posts'), shown);
+  assert.equal(await page.getByTestId('dash-platform-select').inputValue(), 'instagram');
+  assert.equal(await page.getByTestId('dash-period-select').inputValue(), '90');
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
