@@ -170,6 +170,28 @@ pub fn measure_span(name: &str, start: f64, end: f64, records: u64) {
     }
 }
 
+/// Resolves when the page is idle (after the current rendering), or after `timeout_ms` at most.
+pub async fn idle(timeout_ms: u32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let Some(w) = window() else { return };
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"timeout".into(), &timeout_ms.into());
+        let target: JsValue = w.clone().into();
+        match Reflect::get(&target, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            Some(request) => {
+                let _ = request.call2(&target, &resolve, &options);
+            }
+            None => {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {

@@ -1,6 +1,8 @@
 // Browser benchmarks in headless Chromium, printed as a table (not tests: figures for notes).
 //   node bench.mjs first-paint [runs]   home page with the demo workspace loaded, after a restart
 //   node bench.mjs import FILE...       the import pipeline's User Timing measures per file
+//   node bench.mjs views [runs]         audit:run and dashboard:run on the demo (engine worker),
+//                                       and the time until the audit's findings are on screen
 // Run after `trunk build --release` in the repository root.
 import { launch, open, serve, loadDemo } from './support.mjs';
 
@@ -47,6 +49,31 @@ if (mode === 'first-paint') {
   const measures = await page.evaluate(() => performance.getEntriesByType('measure')
     .filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.duration, m.detail.records]));
   for (const [name, ms, records] of measures) console.log(`${name.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms  ${records} records`);
+  await browser.close();
+} else if (mode === 'views') {
+  const runs = Number(args[0] ?? 5);
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  const rows = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto(server.url + '/');
+    await page.getByTestId('dash-kpi-posts').waitFor();
+    const dashboard = await page.evaluate(() => performance.getEntriesByName('dashboard:run').at(-1).duration);
+    const t0 = Date.now();
+    await page.goto(server.url + '/audit');
+    await page.getByTestId('finding').first().waitFor();
+    const shown = Date.now() - t0;
+    rows.push(await page.evaluate(([shown, dashboard]) => {
+      const audit = performance.getEntriesByName('audit:run').at(-1);
+      return { audit: audit.duration, dashboard, records: audit.detail.records, shown };
+    }, [shown, dashboard]));
+  }
+  const f = (k) => median(rows.map((r) => r[k])).toFixed(0);
+  console.log(`runs: ${runs}, records: ${rows[0].records}`);
+  console.log(`audit:run ${f('audit')} ms, dashboard:run ${f('dashboard')} ms (median, in the engine worker)`);
+  console.log(`audit page: findings on screen ${f('shown')} ms after navigation (median; a fresh page load: page start, engine start, workspace load in the engine, audit)`);
   await browser.close();
 }
 server.stop();

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::engine;
 use crate::app::state::use_app;
+use crate::app::{browser, engine};
 use crate::i18n::{Msg, fill};
 use crate::worker::protocol::ViewKind;
 
@@ -40,6 +40,11 @@ pub fn EngineView(
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
         spawn_local(async move {
+            // The first view waits until the page has painted what it already has: starting the
+            // engine (fetching and compiling its wasm) must not delay the page's own content.
+            if ticket == 1 {
+                browser::idle(300).await;
+            }
             let reply = engine::view(&id, generation, view, lang).await;
             if latest.get_value() != ticket {
                 return;
