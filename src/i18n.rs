@@ -393,6 +393,7 @@ messages! {
     FilterPeriod => "Periode", "Period";
     FilterPlatform => "Platform", "Platform";
     AllPlatforms => "Semua platform", "All platforms";
+    FilterProfile => "Profil", "Profile";
     DaysN => "{n} hari terakhir", "Last {n} days";
     KpiReach => "Jangkauan", "Reach";
     KpiEngagement => "Engagement", "Engagement";
@@ -412,6 +413,8 @@ messages! {
     ChartDistribution => "Sebaran interaksi", "Interaction distribution";
     ChartFormats => "Jenis postingan (engagement per postingan)", "Post types (engagement per post)";
     TopPosts => "Postingan teratas", "Top posts";
+    ChartWhenPerform => "Kapan postingan berkinerja (rata-rata engagement per postingan)", "When posts perform (average engagement per post)";
+    ChartWhenOnline => "Kapan pengikut online (rata-rata pengikut aktif)", "When followers are online (average active followers)";
     ColPublished => "Terbit", "Published";
     ColFormat => "Format", "Format";
     ColText => "Isi", "Text";
@@ -427,6 +430,20 @@ messages! {
     AuditFindings => "Temuan", "Findings";
     AuditNoFindings => "Tidak ada temuan: semua profil berada dalam batas aturan audit.", "No findings: every profile is within the audit's rules.";
     AuditInventory => "Inventaris profil", "Profile inventory";
+    AuditCompetitors => "Pesaing dan tolok ukur", "Competitors and benchmarks";
+    DefCompetitors => "Profil sendiri dan pesaing di platform yang sama, pada periode audit: pengikut di akhir periode, pertumbuhannya, frekuensi, engagement per postingan dan tingkat engagement (dengan dasarnya). Tolok ukur industri, wilayah atau negara yang dimasukkan ditampilkan di bawahnya, agar perubahan sendiri bisa dibedakan dari perubahan yang lebih luas.", "Own and competitor profiles on the same platform over the audit period: followers at the end, their growth, frequency, engagement per post and engagement rate (with its base). Industry, region or country benchmarks entered are shown below them, so that an own change can be told apart from a wider one.";
+    ColFollowersEnd => "Pengikut", "Followers";
+    ColGrowthRate => "Pertumbuhan", "Growth";
+    ColPostsPerWeek => "Postingan/minggu", "Posts/week";
+    ColRate => "Tingkat engagement", "Engagement rate";
+    BenchmarkRow => "Tolok ukur {scope}: {label}", "{scope} benchmark: {label}";
+    ScopeIndustry => "industri", "industry";
+    BaseReach => "per jangkauan", "by reach";
+    BaseImpressions => "per tayangan", "by impressions";
+    BaseFollowers => "per pengikut", "by followers";
+    ScopeRegion => "wilayah", "region";
+    ScopeCountry => "negara", "country";
+    NoCompetitors => "Belum ada profil pesaing. Impor ekspor pesaing (mis. ekspor pesaing LinkedIn) atau tandai profil sebagai pesaing.", "No competitor profiles yet. Import competitor exports (e.g. LinkedIn's competitor export) or mark a profile as a competitor.";
     AuditChannels => "Perbandingan kanal", "Channel comparison";
     DefChannels => "Porsi postingan (usaha) dibandingkan porsi engagement (hasil) per platform, profil milik sendiri, dalam periode audit.", "Share of posts (effort) against share of engagement (result) per platform, own profiles, over the audit period.";
     AuditEmpty => "Impor data atau muat workspace contoh untuk menjalankan audit.", "Import data or load the demo workspace to run the audit.";

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{self, ProfileMetrics, RateBase};
@@ -128,6 +128,40 @@ pub struct Dashboard {
     /// Formats by engagement per post, best first: (format, posts, per post).
     pub formats: Vec<(PostFormat, usize, f64)>,
     pub top: Vec<TopPost>,
+    /// When posts perform: average engagement per post by weekday (Monday first) and hour, over
+    /// the period, in the workspace time zone; `None` where no post was published.
+    pub performance: Grid,
+    /// When followers are online (TikTok follower activity): average active followers by weekday
+    /// and hour over the period; empty when no profile has such data.
+    pub online: Grid,
+}
+
+/// Values by weekday (Monday first) and hour.
+pub type Grid = Vec<[Option<f64>; 24]>;
+
+fn grid(cells: impl Iterator<Item = (usize, usize, f64)>) -> Grid {
+    let mut sums = [[(0.0, 0u32); 24]; 7];
+    let mut any = false;
+    for (day, hour, value) in cells {
+        let slot = &mut sums[day.min(6)][hour.min(23)];
+        slot.0 += value;
+        slot.1 += 1;
+        any = true;
+    }
+    if !any {
+        return Vec::new();
+    }
+    sums.iter()
+        .map(|row| {
+            let mut out = [None; 24];
+            for (h, (sum, n)) in row.iter().enumerate() {
+                if *n > 0 {
+                    out[h] = Some(sum / f64::from(*n));
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// The profiles a query selects: own social profiles, by platform or one profile.
@@ -202,7 +236,34 @@ pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
             reach: p.metrics.get(&Metric::Reach).copied(),
         })
         .collect();
+    let zone = &ws.info.time_zone;
+    let performance = grid(
+        ids.iter()
+            .flat_map(|id| metrics::posts_in(ws, id, period))
+            .map(|p| {
+                let local = super::tz::in_zone(&p.published, zone);
+                (
+                    local.weekday().num_days_from_monday() as usize,
+                    local.hour() as usize,
+                    metrics::engagement(&p.metrics),
+                )
+            }),
+    );
+    let online = grid(
+        ws.follower_activity
+            .iter()
+            .filter(|a| ids.contains(&a.profile) && period.contains(a.date))
+            .map(|a| {
+                (
+                    a.date.weekday().num_days_from_monday() as usize,
+                    a.hour as usize,
+                    a.active,
+                )
+            }),
+    );
     Some(Dashboard {
+        performance,
+        online,
         query: query.clone(),
         period,
         previous,

@@ -5,7 +5,7 @@
 use super::html::Html;
 use super::{chart, definition};
 use crate::domain::audit::{Audit, Finding, WEIGHTS, text};
-use crate::domain::{ProfileId, Workspace};
+use crate::domain::{Platform, ProfileId, Workspace};
 use crate::i18n::{Lang, Msg, fill};
 
 /// The audit's body (below the page title).
@@ -90,6 +90,12 @@ pub fn audit(ws: &Workspace, audit: &Audit, lang: Lang) -> String {
     definition(&mut h, Msg::DefChannels, lang);
     h.close("h2");
     channels(&mut h, audit, lang);
+    h.open("h2", &[("class", "lm-section-title")])
+        .text(t(Msg::AuditCompetitors))
+        .text(" ");
+    definition(&mut h, Msg::DefCompetitors, lang);
+    h.close("h2");
+    competitors(&mut h, ws, audit, lang);
     h.elem(
         "h2",
         &[("class", "lm-section-title")],
@@ -98,6 +104,9 @@ pub fn audit(ws: &Workspace, audit: &Audit, lang: Lang) -> String {
     inventory(&mut h, ws, audit, lang);
     h.into_string()
 }
+
+/// The hook attributes of a row.
+type Attrs = Vec<(&'static str, String)>;
 
 /// A table row: its hook attributes and cells (the first is the row header).
 struct Row<'a> {
@@ -407,6 +416,135 @@ fn inventory(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
                         ("data-profile", row.profile.0.clone()),
                         ("data-stale", row.stale.to_string()),
                     ],
+                    cells,
+                })
+                .collect(),
+        },
+    );
+}
+
+/// Own and competitor profiles side by side, per platform that has a competitor, with the
+/// benchmarks entered for that platform.
+fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
+    let t = |m: Msg| m.text(lang);
+    let platforms: Vec<Platform> = {
+        let mut p: Vec<Platform> = ws
+            .profiles
+            .iter()
+            .filter(|p| p.competitor)
+            .map(|p| p.platform)
+            .collect();
+        p.sort_by_key(|p| p.slug());
+        p.dedup();
+        p
+    };
+    if platforms.is_empty() {
+        h.elem(
+            "p",
+            &[("class", "lm-empty"), ("data-testid", "no-competitors")],
+            t(Msg::NoCompetitors),
+        );
+        return;
+    }
+    let dash = || "–".to_owned();
+    let mut cells: Vec<(Attrs, Vec<String>)> = Vec::new();
+    for platform in &platforms {
+        for m in audit.metrics.iter().filter(|m| m.platform == *platform) {
+            let Some(profile) = ws.profile(&m.profile) else {
+                continue;
+            };
+            let mut name = profile_name(ws, &m.profile);
+            if profile.competitor {
+                name = format!("{name} · {}", t(Msg::Competitor));
+            }
+            let rate = m
+                .engagement_rate
+                .map(|r| {
+                    let base = text::fact_measure_name(r.base, lang);
+                    format!("{} ({base})", lang.percent(r.value, 2))
+                })
+                .unwrap_or_else(dash);
+            cells.push((
+                vec![
+                    ("data-testid", "competitor-row".into()),
+                    ("data-profile", m.profile.0.clone()),
+                    ("data-competitor", profile.competitor.to_string()),
+                ],
+                vec![
+                    name,
+                    platform.name().into(),
+                    m.followers_end
+                        .map(|f| lang.count(f.value))
+                        .unwrap_or_else(dash),
+                    m.follower_growth_rate
+                        .map(|g| text::signed_change(g, lang))
+                        .unwrap_or_else(dash),
+                    lang.number(m.posts_per_day * 7.0, 1),
+                    if m.posts > 0 {
+                        lang.number(m.engagement / m.posts as f64, 1)
+                    } else {
+                        dash()
+                    },
+                    rate,
+                ],
+            ));
+        }
+        for b in ws
+            .benchmarks
+            .iter()
+            .filter(|b| b.platform.is_none_or(|p| p == *platform))
+        {
+            let scope = match b.scope {
+                crate::domain::BenchmarkScope::Industry => t(Msg::ScopeIndustry),
+                crate::domain::BenchmarkScope::Region => t(Msg::ScopeRegion),
+                crate::domain::BenchmarkScope::Country => t(Msg::ScopeCountry),
+            };
+            let label = fill(
+                t(Msg::BenchmarkRow),
+                &[("scope", scope), ("label", &b.label)],
+            );
+            let rate = if b.metric == crate::domain::metrics::BENCHMARK_RATE_REACH {
+                format!(
+                    "{} ({})",
+                    lang.percent(b.value, 2),
+                    text::fact_measure_name(crate::domain::metrics::RateBase::Reach, lang)
+                )
+            } else {
+                format!("{}: {}", b.metric, lang.number(b.value, 2))
+            };
+            cells.push((
+                vec![("data-testid", "benchmark-row".into())],
+                vec![
+                    label,
+                    platform.name().into(),
+                    dash(),
+                    dash(),
+                    dash(),
+                    dash(),
+                    rate,
+                ],
+            ));
+        }
+    }
+    wrapped(
+        h,
+        &Table {
+            testid: "competitors",
+            class: "lm-table",
+            caption: None,
+            headers: &[
+                (t(Msg::ColProfile), false),
+                (t(Msg::ColPlatform), false),
+                (t(Msg::ColFollowersEnd), true),
+                (t(Msg::ColGrowthRate), true),
+                (t(Msg::ColPostsPerWeek), true),
+                (t(Msg::ColPerPost), true),
+                (t(Msg::ColRate), true),
+            ],
+            rows: cells
+                .iter()
+                .map(|(attrs, cells)| Row {
+                    attrs: attrs.clone(),
                     cells,
                 })
                 .collect(),

@@ -56,24 +56,6 @@ pub fn sparkline(series: &[(NaiveDate, f64)], lang: Lang) -> Option<String> {
     ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_lowest_value_is_at_the_bottom_and_the_highest_at_the_top() {
-        assert_eq!(points(&[1.0, 3.0, 2.0]), "3.0,37.0 80.0,3.0 157.0,20.0");
-    }
-
-    #[test]
-    fn a_sparkline_names_its_values() {
-        let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
-        let svg = sparkline(&[(d(9), 1200.0), (d(10), 800.0)], Lang::Id).unwrap();
-        assert!(svg.contains("aria-label=\"Sep 1.200, Okt 800\""), "{svg}");
-        assert!(sparkline(&[(d(9), 1.0)], Lang::Id).is_none());
-    }
-}
-
 /// A labelled line chart: one point per label, the y axis from zero (or the lowest value when it
 /// is negative) to the highest, with three grid lines. The values are the text alternative.
 pub fn line(points: &[(String, f64)], title: &str, lang: Lang) -> String {
@@ -167,4 +149,105 @@ pub fn bars(items: &[(String, f64, String)]) -> String {
     }
     out.push_str("</ul>");
     out
+}
+
+/// A weekday × hour heat-map (rows Monday first): darker is higher; empty cells are blank. The
+/// text alternative names the three strongest slots.
+pub fn heat(grid: &[[Option<f64>; 24]], title: &str, weekdays: &[&str; 7], lang: Lang) -> String {
+    const CELL: f64 = 22.0;
+    const LEFT: f64 = 44.0;
+    const TOP: f64 = 18.0;
+    let max = grid
+        .iter()
+        .flat_map(|row| row.iter().flatten())
+        .fold(0.0_f64, |a, b| a.max(*b));
+    let mut best: Vec<(f64, usize, usize)> = grid
+        .iter()
+        .enumerate()
+        .flat_map(|(d, row)| {
+            row.iter()
+                .enumerate()
+                .filter_map(move |(h, v)| v.map(|v| (v, d, h)))
+        })
+        .collect();
+    best.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let strongest = best
+        .iter()
+        .take(3)
+        .map(|(v, d, h)| format!("{} {h:02}:00 ({})", weekdays[*d], lang.number(*v, 1)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let label = escape(&format!("{title}: {strongest}"));
+    let width = LEFT + CELL * 24.0;
+    let height = TOP + CELL * 7.0;
+    let mut svg = format!(
+        "<svg class=\"lm-heat\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{label}\"><title>{label}</title>"
+    );
+    for h in (0..24).step_by(3) {
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"12\" class=\"lm-chart__axis\" text-anchor=\"middle\">{h:02}</text>",
+            LEFT + CELL * h as f64 + CELL / 2.0
+        ));
+    }
+    for (d, row) in grid.iter().enumerate().take(7) {
+        let y = TOP + CELL * d as f64;
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lm-chart__axis\" text-anchor=\"end\">{}</text>",
+            LEFT - 6.0,
+            y + CELL * 0.65,
+            escape(weekdays[d])
+        ));
+        for (h, value) in row.iter().enumerate() {
+            if let Some(v) = value {
+                let strength = if max > 0.0 {
+                    0.08 + 0.92 * v / max
+                } else {
+                    0.0
+                };
+                svg.push_str(&format!(
+                    "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" class=\"lm-heat__cell\" fill-opacity=\"{strength:.2}\"/>",
+                    LEFT + CELL * h as f64 + 1.0,
+                    CELL - 2.0,
+                    CELL - 2.0
+                ));
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lowest_value_is_at_the_bottom_and_the_highest_at_the_top() {
+        assert_eq!(points(&[1.0, 3.0, 2.0]), "3.0,37.0 80.0,3.0 157.0,20.0");
+    }
+
+    #[test]
+    fn a_sparkline_names_its_values() {
+        let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+        let svg = sparkline(&[(d(9), 1200.0), (d(10), 800.0)], Lang::Id).unwrap();
+        assert!(svg.contains("aria-label=\"Sep 1.200, Okt 800\""), "{svg}");
+        assert!(sparkline(&[(d(9), 1.0)], Lang::Id).is_none());
+    }
+
+    #[test]
+    fn a_heat_map_names_its_strongest_slots() {
+        let mut grid = vec![[None; 24]; 7];
+        grid[4][19] = Some(120.0);
+        grid[0][7] = Some(40.0);
+        grid[6][12] = Some(80.0);
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        let svg = heat(&grid, "When", &days, Lang::En);
+        assert!(
+            svg.contains(
+                "aria-label=\"When: Fri 19:00 (120.0), Sun 12:00 (80.0), Mon 07:00 (40.0)\""
+            ),
+            "{svg}"
+        );
+        assert_eq!(svg.matches("<rect").count(), 3);
+    }
 }

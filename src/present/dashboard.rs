@@ -263,6 +263,26 @@ pub fn dashboard(ws: &Workspace, d: &Dashboard, lang: Lang) -> String {
             &chart::bars(&items),
         );
     }
+    let weekdays: [&str; 7] = match lang {
+        Lang::Id => ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    };
+    if !d.performance.is_empty() {
+        chart_card(
+            &mut h,
+            "chart-when-posts-perform",
+            t(Msg::ChartWhenPerform),
+            &chart::heat(&d.performance, t(Msg::ChartWhenPerform), &weekdays, lang),
+        );
+    }
+    if !d.online.is_empty() {
+        chart_card(
+            &mut h,
+            "chart-when-online",
+            t(Msg::ChartWhenOnline),
+            &chart::heat(&d.online, t(Msg::ChartWhenOnline), &weekdays, lang),
+        );
+    }
     h.close("div");
 
     h.elem("h2", &[("class", "lm-section-title")], t(Msg::TopPosts));

@@ -43,6 +43,12 @@ test('the demo audit lists findings with severity and profile, a score and its w
   assert.equal(await page.getByTestId('audit-weights').locator('tbody tr').count(), 6);
   assert.ok(await page.getByTestId('audit-profile-score').count() >= 8);
   assert.ok(await page.getByTestId('inventory-row').count() >= 10);
+  // The competitor beside the own Instagram profiles, and the industry benchmark below them.
+  const rows = await page.getByTestId('competitor-row').evaluateAll((els) =>
+    els.map((e) => [e.dataset.profile, e.dataset.competitor]));
+  assert.ok(rows.some(([p, c]) => p === 'ig-kopisenja' && c === 'true'), JSON.stringify(rows));
+  assert.ok(rows.some(([p, c]) => p === 'ig-main' && c === 'false'), JSON.stringify(rows));
+  assert.equal(await page.getByTestId('benchmark-row').count(), 1);
   const measures = await page.evaluate(() => performance.getEntriesByType('measure')
     .filter((m) => m.name === 'audit:run').map((m) => m.detail.records));
   assert.ok(measures.length >= 1 && measures[0] > 5000, JSON.stringify(measures));

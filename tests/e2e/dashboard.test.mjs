@@ -25,6 +25,10 @@ test('the dashboard shows figures, charts and top posts, and its filters live in
   // Charts carry their values as text.
   const label = await page.getByTestId('chart-engagement').locator('svg').getAttribute('aria-label');
   assert.match(label, /\d/);
+  for (const id of ['chart-followers', 'chart-distribution', 'chart-formats', 'chart-when-posts-perform', 'chart-when-online']) {
+    assert.equal(await page.getByTestId(id).count(), 1, id);
+  }
+  assert.match(await page.getByTestId('chart-when-online').locator('svg').getAttribute('aria-label'), /\d{2}:00/);
   assert.equal(await page.getByTestId('top-post').count(), 10);
   const engagement = await page.getByTestId('top-post').evaluateAll((els) => els.map((e) => Number(e.dataset.engagement)));
   assert.deepEqual(engagement, [...engagement].sort((a, b) => b - a));

@@ -209,6 +209,27 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
     // Top posts: the best first, ten of them.
     assert_eq!(d.top.len(), 10);
     assert!(d.top.windows(2).all(|w| w[0].engagement >= w[1].engagement));
+    // When posts perform: every weekday has posts; when followers are online: TikTok's activity.
+    assert_eq!(d.performance.len(), 7);
+    assert!(
+        d.performance
+            .iter()
+            .all(|row| row.iter().any(Option::is_some))
+    );
+    assert_eq!(d.online.len(), 7);
+    let mut online: Vec<f64> = Vec::new();
+    for a in ws
+        .follower_activity
+        .iter()
+        .filter(|a| d.period.contains(a.date))
+    {
+        use chrono::Datelike;
+        if a.date.weekday() == chrono::Weekday::Fri && a.hour == 19 {
+            online.push(a.active);
+        }
+    }
+    let mean = online.iter().sum::<f64>() / online.len() as f64;
+    assert!((d.online[4][19].unwrap() - mean).abs() < 1e-9);
     // One platform only.
     let ig = dashboard::compute(
         &ws,

@@ -131,6 +131,16 @@ fn measure(measure: Measure, lang: Lang) -> String {
     msg.text(lang).to_owned()
 }
 
+/// The base of an engagement rate, in words ("by reach").
+pub fn fact_measure_name(base: RateBase, lang: Lang) -> &'static str {
+    match base {
+        RateBase::Reach => Msg::BaseReach,
+        RateBase::Impressions => Msg::BaseImpressions,
+        RateBase::Followers => Msg::BaseFollowers,
+    }
+    .text(lang)
+}
+
 /// A value of a measure as it is written.
 fn value(measure: Measure, value: f64, lang: Lang) -> String {
     match measure {

@@ -6,7 +6,7 @@ use leptos_router::hooks::query_signal;
 use crate::app::state::use_app;
 use crate::domain::dashboard::{PERIODS, Query};
 use crate::domain::overview::{self, ProfileOverview};
-use crate::domain::{PlanStatus, Platform, Profile, Workspace};
+use crate::domain::{PlanStatus, Platform, Profile, ProfileId, Workspace};
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::components::{Definition, EmptyWorkspace, EngineView};
 use crate::worker::protocol::ViewKind;
@@ -34,11 +34,30 @@ fn DashboardSection() -> impl IntoView {
     let state = use_app();
     let (days, set_days) = query_signal::<i64>("days");
     let (platform, set_platform) = query_signal::<String>("platform");
+    let (profile, set_profile) = query_signal::<String>("profile");
     let query = Memo::new(move |_| Query {
         days: days.get().filter(|d| PERIODS.contains(d)).unwrap_or(30),
         platform: platform.get().and_then(|p| Platform::from_slug(&p)),
-        profile: None,
+        profile: profile.get().map(ProfileId::from),
     });
+    let own_profiles = move || {
+        state.workspace.with(|w| {
+            w.iter()
+                .flat_map(|w| w.profiles.iter())
+                .filter(|p| !p.competitor && p.platform != Platform::Web)
+                .filter(|p| query.with(|q| q.platform.is_none_or(|q| q == p.platform)))
+                .map(|p| {
+                    let label = match &p.region {
+                        Some(r) if !p.name.contains(r.as_str()) => {
+                            format!("{} ({r}) · {}", p.name, p.platform.name())
+                        }
+                        _ => format!("{} · {}", p.name, p.platform.name()),
+                    };
+                    (p.id.0.clone(), label)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let platforms = move || {
         state.workspace.with(|w| {
             let mut found: Vec<Platform> = w
@@ -74,11 +93,28 @@ fn DashboardSection() -> impl IntoView {
                 <select class="lm-input" data-testid="dash-platform-select"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
+                        set_profile.set(None);
                         set_platform.set((!value.is_empty()).then_some(value));
                     }>
                     <option value="" selected=move || query.get().platform.is_none()>{move || state.t(Msg::AllPlatforms)}</option>
                     {move || platforms().into_iter().map(|p| view! {
                         <option value=p.slug() selected=move || query.get().platform == Some(p)>{p.name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="lm-field lm-field--inline">
+                <span class="lm-field__label">{move || state.t(Msg::FilterProfile)}</span>
+                <select class="lm-input" data-testid="dash-profile-select"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set_profile.set((!value.is_empty()).then_some(value));
+                    }>
+                    <option value="" selected=move || query.get().profile.is_none()>{move || state.t(Msg::AllProfiles)}</option>
+                    {move || own_profiles().into_iter().map(|(id, label)| {
+                        let selected = id.clone();
+                        view! {
+                            <option value=id selected=move || query.get().profile.as_ref().is_some_and(|p| p.0 == selected)>{label}</option>
+                        }
                     }).collect_view()}
                 </select>
             </label>
