@@ -91,6 +91,12 @@ pub fn audit(ws: &Workspace, audit: &Audit, lang: Lang) -> String {
     h.close("h2");
     channels(&mut h, audit, lang);
     h.open("h2", &[("class", "lm-section-title")])
+        .text(t(Msg::AuditPlatforms))
+        .text(" ");
+    definition(&mut h, Msg::DefPlatforms, lang);
+    h.close("h2");
+    platforms(&mut h, audit, lang);
+    h.open("h2", &[("class", "lm-section-title")])
         .text(t(Msg::AuditCompetitors))
         .text(" ");
     definition(&mut h, Msg::DefCompetitors, lang);
@@ -550,4 +556,73 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
                 .collect(),
         },
     );
+}
+
+/// Platform choice: one card per platform with its verdict and the six answers.
+fn platforms(h: &mut Html, audit: &Audit, lang: Lang) {
+    use crate::domain::platforms::{Question, Source, Verdict};
+    let t = |m: Msg| m.text(lang);
+    let question = |q: Question| match q {
+        Question::GoalFit => t(Msg::QGoalFit),
+        Question::Efficiency => t(Msg::QEfficiency),
+        Question::DemographicMatch => t(Msg::QDemographicMatch),
+        Question::AudiencePresence => t(Msg::QAudiencePresence),
+        Question::Competition => t(Msg::QCompetition),
+        Question::CompetitorPresence => t(Msg::QCompetitorPresence),
+    };
+    h.open("ul", &[("class", "lm-platform-cards")]);
+    for rec in &audit.platforms {
+        let (verdict, slug) = match rec.verdict {
+            Verdict::Invest => (t(Msg::VerdictInvest), "invest"),
+            Verdict::Maintain => (t(Msg::VerdictMaintain), "maintain"),
+            Verdict::Reduce => (t(Msg::VerdictReduce), "reduce"),
+            Verdict::Undecided => (t(Msg::VerdictUndecided), "undecided"),
+        };
+        let class = format!("lm-verdict lm-verdict--{slug}");
+        h.open(
+            "li",
+            &[
+                ("class", "lm-platform-card"),
+                ("data-testid", "platform-choice"),
+                ("data-platform", rec.platform.slug()),
+                ("data-verdict", slug),
+            ],
+        );
+        h.open("div", &[("class", "lm-finding__head")])
+            .elem("h3", &[("class", "lm-finding__title")], rec.platform.name())
+            .elem("span", &[("class", &class)], verdict);
+        if let Some(mean) = rec.mean {
+            h.elem(
+                "span",
+                &[("class", "lm-score__scale")],
+                &format!("{} / 5", lang.number(mean, 1)),
+            );
+        }
+        h.close("div").open("ul", &[("class", "lm-answers")]);
+        for a in &rec.answers {
+            let source = match a.source {
+                Source::Data => t(Msg::SourceData),
+                Source::RuleOfThumb => t(Msg::SourceRule),
+                Source::User => t(Msg::SourceUser),
+            };
+            h.open("li", &[])
+                .elem("span", &[("class", "lm-answers__q")], question(a.question))
+                .elem("strong", &[], &format!("{} / 5", a.score))
+                .elem("span", &[("class", "lm-answers__source")], source)
+                .close("li");
+        }
+        for q in &rec.open {
+            h.open("li", &[("class", "lm-answers__open")])
+                .elem("span", &[("class", "lm-answers__q")], question(*q))
+                .elem("strong", &[], "–")
+                .elem(
+                    "span",
+                    &[("class", "lm-answers__source")],
+                    t(Msg::OpenQuestion),
+                )
+                .close("li");
+        }
+        h.close("ul").close("li");
+    }
+    h.close("ul");
 }

@@ -49,6 +49,11 @@ test('the demo audit lists findings with severity and profile, a score and its w
   assert.ok(rows.some(([p, c]) => p === 'ig-kopisenja' && c === 'true'), JSON.stringify(rows));
   assert.ok(rows.some(([p, c]) => p === 'ig-main' && c === 'false'), JSON.stringify(rows));
   assert.equal(await page.getByTestId('benchmark-row').count(), 1);
+  // Platform choice: a verdict for each of the six platforms.
+  const verdicts = await page.getByTestId('platform-choice').evaluateAll((els) =>
+    els.map((e) => [e.dataset.platform, e.dataset.verdict]));
+  assert.equal(verdicts.length, 6, JSON.stringify(verdicts));
+  for (const [, v] of verdicts) assert.ok(['invest', 'maintain', 'reduce', 'undecided'].includes(v));
   const measures = await page.evaluate(() => performance.getEntriesByType('measure')
     .filter((m) => m.name === 'audit:run').map((m) => m.detail.records));
   assert.ok(measures.length >= 1 && measures[0] > 5000, JSON.stringify(measures));

@@ -331,3 +331,42 @@ fn the_audit_html_escapes_imported_text_and_carries_its_hooks() {
         .fold(html, |text, tag| text.replace(tag, &format!("\n{tag}")));
     insta::assert_snapshot!(readable);
 }
+
+#[test]
+fn platform_choice_answers_from_data_and_lets_the_user_overrule() {
+    use linimasa::domain::PlatformAssessment;
+    use linimasa::domain::platforms::{Question, Source, Verdict};
+    let mut ws = crate::demo();
+    let audit = audit::run(&ws, 90).unwrap();
+    let ig = audit
+        .platforms
+        .iter()
+        .find(|r| r.platform == Platform::Instagram)
+        .unwrap();
+    let answered = |q| ig.answers.iter().find(|a| a.question == q).copied();
+    // The competitor is on Instagram; the CRM table has ages and the profile an age breakdown.
+    assert_eq!(answered(Question::CompetitorPresence).unwrap().source, Source::Data);
+    assert_eq!(answered(Question::DemographicMatch).unwrap().source, Source::Data);
+    assert_eq!(answered(Question::GoalFit).unwrap().source, Source::RuleOfThumb);
+    // Only the user can say how crowded a platform is.
+    assert_eq!(ig.open, vec![Question::Competition]);
+    assert_ne!(ig.verdict, Verdict::Undecided);
+    // Every own social platform is assessed, never the website.
+    assert_eq!(audit.platforms.len(), 6);
+
+    // A saved answer wins over the computed one.
+    ws.assessments.push(PlatformAssessment {
+        platform: Platform::Instagram,
+        answers: [Some(0), None, None, None, Some(1), None],
+        notes: Default::default(),
+    });
+    let again = audit::run(&ws, 90).unwrap();
+    let ig = again
+        .platforms
+        .iter()
+        .find(|r| r.platform == Platform::Instagram)
+        .unwrap();
+    let goal = ig.answers.iter().find(|a| a.question == Question::GoalFit).unwrap();
+    assert_eq!((goal.score, goal.source), (0, Source::User));
+    assert!(ig.open.is_empty());
+}

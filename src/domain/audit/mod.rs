@@ -226,6 +226,8 @@ pub struct Audit {
     pub channels: Vec<ChannelStats>,
     /// The window's figures of every profile, competitors included.
     pub metrics: Vec<ProfileMetrics>,
+    /// Platform choice: a recommendation per platform with its answers.
+    pub platforms: Vec<super::platforms::Recommendation>,
 }
 
 /// Thresholds of the rules, in one place.
@@ -296,6 +298,7 @@ pub fn run(ws: &Workspace, days: i64) -> Option<Audit> {
             .then(a.kind.cmp(&b.kind))
             .then(a.profile.cmp(&b.profile))
     });
+    let platforms = super::platforms::assess(ws, &all, &channels);
     let overall = (!scores.is_empty())
         .then(|| scores.iter().map(|s| s.score).sum::<f64>() / scores.len() as f64);
     Some(Audit {
@@ -308,6 +311,7 @@ pub fn run(ws: &Workspace, days: i64) -> Option<Audit> {
         overall,
         channels,
         metrics: all,
+        platforms,
     })
 }
 
