@@ -440,6 +440,9 @@ messages! {
     QCompetition => "Persaingan dan volume konten yang dibutuhkan", "Competition and the content volume it takes";
     QCompetitorPresence => "Pesaing langsung hadir dan berkinerja", "Direct competitors are there and perform";
     SourceData => "dari data", "from the data";
+    AssessmentTitle => "Jawaban Anda untuk pilihan platform", "Your answers for platform choice";
+    AssessmentHelp => "Jawab yang tidak bisa dijawab data (misalnya persaingan), atau timpa jawaban dari data. 0 = menentang, 5 = sangat mendukung. \"Otomatis\" memakai data.", "Answer what the data cannot (competition, for example), or overrule an answer from the data. 0 = against, 5 = strongly for. \"Auto\" uses the data.";
+    AnswerAuto => "Otomatis", "Auto";
     SourceRule => "kaidah umum", "rule of thumb";
     SourceUser => "jawaban Anda", "your answer";
     OpenQuestion => "belum dijawab", "not answered yet";

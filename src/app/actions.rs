@@ -289,6 +289,35 @@ pub fn update_info(state: AppState, change: impl FnOnce(&mut WorkspaceInfo) + 's
     });
 }
 
+/// Saves the user's answers about a platform; the audit is recomputed with them.
+pub fn save_assessment(state: AppState, assessment: crate::domain::PlatformAssessment) {
+    let Some(store) = store(&state) else { return };
+    let Some(id) = state
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
+    else {
+        return;
+    };
+    let lang = state.lang.get_untracked();
+    spawn_local(async move {
+        match workspace::save_assessment(&store, &id, &assessment).await {
+            Ok(()) => {
+                announce(&state, &id);
+                state.workspace.update(|w| {
+                    if let Some(w) = w {
+                        w.assessments.retain(|a| a.platform != assessment.platform);
+                        w.assessments.push(assessment);
+                        w.assessments.sort_by_key(|a| a.platform);
+                    }
+                });
+                state.generation.update(|g| *g += 1);
+                state.info(Msg::Saved.text(lang).into());
+            }
+            Err(e) => state.error(store_error_text(lang, &e)),
+        }
+    });
+}
+
 /// Downloads the open workspace as one file (written by the worker from what is stored).
 pub fn export_workspace(state: AppState) {
     let lang = state.lang.get_untracked();

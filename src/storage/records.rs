@@ -167,6 +167,14 @@ pub fn info_op(info: &WorkspaceInfo) -> Op {
 }
 
 /// The write operation for one planned post.
+/// Writes the answers of one platform's assessment (one record per platform).
+pub fn assessment_op(ws: &WorkspaceId, assessment: &PlatformAssessment) -> Op {
+    Op::PutRecord(
+        record_key(ws, Kind::Assessment, assessment.platform.slug().to_owned()),
+        json(assessment, 1),
+    )
+}
+
 pub fn plan_item_op(ws: &WorkspaceId, item: &PlanItem) -> Op {
     Op::PutRecord(
         record_key(ws, Kind::PlanItem, item.id.0.clone()),

@@ -5,7 +5,7 @@
 use super::migrate::{self, Found, RestoreError};
 use super::records::{self, Kind};
 use super::{ChunkQuery, Op, Store, StoreError};
-use crate::domain::{PlanItem, Workspace, WorkspaceId, WorkspaceInfo};
+use crate::domain::{PlanItem, PlatformAssessment, Workspace, WorkspaceId, WorkspaceInfo};
 
 /// Why a workspace could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -35,6 +35,17 @@ pub async fn save_plan_item<S: Store>(
     item: &PlanItem,
 ) -> Result<(), StoreError> {
     store.apply(vec![records::plan_item_op(ws, item)]).await
+}
+
+/// Saves the user's answers about one platform.
+pub async fn save_assessment<S: Store>(
+    store: &S,
+    ws: &WorkspaceId,
+    assessment: &PlatformAssessment,
+) -> Result<(), StoreError> {
+    store
+        .apply(vec![records::assessment_op(ws, assessment)])
+        .await
 }
 
 /// Deletes a workspace and everything in it.

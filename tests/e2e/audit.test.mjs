@@ -58,6 +58,21 @@ test('the demo audit lists findings with severity and profile, a score and its w
     .filter((m) => m.name === 'audit:run').map((m) => m.detail.records));
   assert.ok(measures.length >= 1 && measures[0] > 5000, JSON.stringify(measures));
 
+  // The user answers what the data cannot; the audit is recomputed with it, and it is kept.
+  const card = page.locator('[data-testid=platform-choice][data-platform=instagram]');
+  assert.match(await card.innerText(), /belum dijawab/);
+  await page.getByTestId('assessment-platform').selectOption('instagram');
+  await page.getByTestId('assessment-q4').selectOption('1');
+  await page.getByTestId('assessment-save').click();
+  await page.waitForFunction(() => {
+    const c = document.querySelector('[data-testid=platform-choice][data-platform=instagram]');
+    return c && !c.innerText.includes('belum dijawab') && c.innerText.includes('jawaban Anda');
+  });
+  await page.reload();
+  await page.getByTestId('finding').first().waitFor();
+  await page.getByTestId('assessment-platform').selectOption('instagram');
+  assert.equal(await page.getByTestId('assessment-q4').inputValue(), '1');
+
   // The same findings in the other language.
   await page.getByTestId('language-select').selectOption('en');
   await page.getByText('Likely causes').first().waitFor();

@@ -345,9 +345,18 @@ fn platform_choice_answers_from_data_and_lets_the_user_overrule() {
         .unwrap();
     let answered = |q| ig.answers.iter().find(|a| a.question == q).copied();
     // The competitor is on Instagram; the CRM table has ages and the profile an age breakdown.
-    assert_eq!(answered(Question::CompetitorPresence).unwrap().source, Source::Data);
-    assert_eq!(answered(Question::DemographicMatch).unwrap().source, Source::Data);
-    assert_eq!(answered(Question::GoalFit).unwrap().source, Source::RuleOfThumb);
+    assert_eq!(
+        answered(Question::CompetitorPresence).unwrap().source,
+        Source::Data
+    );
+    assert_eq!(
+        answered(Question::DemographicMatch).unwrap().source,
+        Source::Data
+    );
+    assert_eq!(
+        answered(Question::GoalFit).unwrap().source,
+        Source::RuleOfThumb
+    );
     // Only the user can say how crowded a platform is.
     assert_eq!(ig.open, vec![Question::Competition]);
     assert_ne!(ig.verdict, Verdict::Undecided);
@@ -366,7 +375,11 @@ fn platform_choice_answers_from_data_and_lets_the_user_overrule() {
         .iter()
         .find(|r| r.platform == Platform::Instagram)
         .unwrap();
-    let goal = ig.answers.iter().find(|a| a.question == Question::GoalFit).unwrap();
+    let goal = ig
+        .answers
+        .iter()
+        .find(|a| a.question == Question::GoalFit)
+        .unwrap();
     assert_eq!((goal.score, goal.source), (0, Source::User));
     assert!(ig.open.is_empty());
 }

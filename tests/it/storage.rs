@@ -153,3 +153,30 @@ fn the_fast_and_the_careful_restore_paths_agree() {
     let error = restore(damaged).unwrap_err().to_string();
     assert!(error.contains("profiles"), "{error}");
 }
+
+#[test]
+fn a_saved_platform_assessment_replaces_the_earlier_one_for_that_platform() {
+    use linimasa::domain::{Platform, PlatformAssessment};
+    let store = MemoryStore::new();
+    let ws = demo();
+    block_on(workspace::save(&store, &ws)).unwrap();
+    for answer in [Some(2), Some(4)] {
+        let assessment = PlatformAssessment {
+            platform: Platform::TikTok,
+            answers: [None, None, None, None, answer, None],
+            notes: Default::default(),
+        };
+        block_on(workspace::save_assessment(&store, &ws.info.id, &assessment)).unwrap();
+    }
+    let loaded = block_on(workspace::load(&store, &ws.info.id))
+        .unwrap()
+        .unwrap();
+    let tiktok: Vec<_> = loaded
+        .assessments
+        .iter()
+        .filter(|a| a.platform == Platform::TikTok)
+        .collect();
+    assert_eq!(tiktok.len(), 1);
+    assert_eq!(tiktok[0].answers[4], Some(4));
+    assert_eq!(loaded.posts, ws.posts, "nothing else changed");
+}
