@@ -443,6 +443,16 @@ messages! {
     AssessmentTitle => "Jawaban Anda untuk pilihan platform", "Your answers for platform choice";
     AssessmentHelp => "Jawab yang tidak bisa dijawab data (misalnya persaingan), atau timpa jawaban dari data. 0 = menentang, 5 = sangat mendukung. \"Otomatis\" memakai data.", "Answer what the data cannot (competition, for example), or overrule an answer from the data. 0 = against, 5 = strongly for. \"Auto\" uses the data.";
     AnswerAuto => "Otomatis", "Auto";
+    BenchmarksTitle => "Tolok ukur", "Benchmarks";
+    BenchmarksHelp => "Masukkan tingkat engagement per jangkauan dari industri, wilayah atau negara Anda (dari laporan riset atau asosiasi). Audit menampilkannya di samping profil dan memakainya sebagai acuan skor tingkat engagement.", "Enter the engagement rate by reach of your industry, region or country (from research reports or associations). The audit shows it beside the profiles and scores the engagement rate against it.";
+    BenchmarkScope => "Cakupan", "Scope";
+    BenchmarkLabel => "Nama tolok ukur", "Benchmark name";
+    BenchmarkValue => "Tingkat engagement per jangkauan (%)", "Engagement rate by reach (%)";
+    BenchmarkAdd => "Tambah tolok ukur", "Add benchmark";
+    BenchmarkRemove => "Hapus", "Remove";
+    BenchmarkRemoveConfirm => "Hapus tolok ukur \"{label}\"?", "Remove the benchmark \"{label}\"?";
+    BenchmarkInvalid => "Isi nama dan nilai antara 0 dan 100.", "Enter a name and a value between 0 and 100.";
+    AnyPlatform => "Semua platform", "Any platform";
     SourceRule => "kaidah umum", "rule of thumb";
     SourceUser => "jawaban Anda", "your answer";
     OpenQuestion => "belum dijawab", "not answered yet";

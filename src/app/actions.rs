@@ -318,6 +318,48 @@ pub fn save_assessment(state: AppState, assessment: crate::domain::PlatformAsses
     });
 }
 
+/// Adds a benchmark, or removes one after asking; the audit is recomputed.
+pub fn save_benchmark(state: AppState, benchmark: crate::domain::Benchmark, remove: bool) {
+    let Some(store) = store(&state) else { return };
+    let Some(id) = state
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
+    else {
+        return;
+    };
+    let lang = state.lang.get_untracked();
+    let name = benchmark.label.clone();
+    let go = move || {
+        let (store, id, benchmark) = (store.clone(), id.clone(), benchmark.clone());
+        spawn_local(async move {
+            match workspace::save_benchmark(&store, &id, &benchmark, remove).await {
+                Ok(()) => {
+                    announce(&state, &id);
+                    let key = crate::storage::records::benchmark_key(&benchmark);
+                    state.workspace.update(|w| {
+                        if let Some(w) = w {
+                            w.benchmarks
+                                .retain(|b| crate::storage::records::benchmark_key(b) != key);
+                            if !remove {
+                                w.benchmarks.push(benchmark);
+                            }
+                        }
+                    });
+                    state.generation.update(|g| *g += 1);
+                    state.info(Msg::Saved.text(lang).into());
+                }
+                Err(e) => state.error(store_error_text(lang, &e)),
+            }
+        });
+    };
+    if remove {
+        let text = fill(Msg::BenchmarkRemoveConfirm.text(lang), &[("label", &name)]);
+        ask(state, text, go);
+    } else {
+        go();
+    }
+}
+
 /// Downloads the open workspace as one file (written by the worker from what is stored).
 pub fn export_workspace(state: AppState) {
     let lang = state.lang.get_untracked();

@@ -433,12 +433,15 @@ fn inventory(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
 /// benchmarks entered for that platform.
 fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
     let t = |m: Msg| m.text(lang);
+    // Platforms with a competitor or a benchmark (one for any platform counts for all).
+    let any_platform = ws.benchmarks.iter().any(|b| b.platform.is_none());
     let platforms: Vec<Platform> = {
         let mut p: Vec<Platform> = ws
             .profiles
             .iter()
-            .filter(|p| p.competitor)
+            .filter(|p| p.platform != Platform::Web && (p.competitor || any_platform))
             .map(|p| p.platform)
+            .chain(ws.benchmarks.iter().filter_map(|b| b.platform))
             .collect();
         p.sort_by_key(|p| p.slug());
         p.dedup();

@@ -167,6 +167,31 @@ pub fn info_op(info: &WorkspaceInfo) -> Op {
 }
 
 /// The write operation for one planned post.
+/// The identity of a benchmark: what it measures, for whom, from when.
+pub fn benchmark_key(b: &Benchmark) -> String {
+    format!(
+        "{:?}|{}|{}|{}|{}",
+        b.scope,
+        b.label,
+        b.platform.map(Platform::slug).unwrap_or(""),
+        b.metric,
+        b.period.start
+    )
+}
+
+/// Adds or replaces one benchmark.
+pub fn benchmark_op(ws: &WorkspaceId, benchmark: &Benchmark) -> Op {
+    Op::PutRecord(
+        record_key(ws, Kind::Benchmark, benchmark_key(benchmark)),
+        json(benchmark, 1),
+    )
+}
+
+/// Removes one benchmark.
+pub fn benchmark_delete_op(ws: &WorkspaceId, benchmark: &Benchmark) -> Op {
+    Op::DeleteRecord(record_key(ws, Kind::Benchmark, benchmark_key(benchmark)))
+}
+
 /// Writes the answers of one platform's assessment (one record per platform).
 pub fn assessment_op(ws: &WorkspaceId, assessment: &PlatformAssessment) -> Op {
     Op::PutRecord(
@@ -295,16 +320,7 @@ pub fn workspace_ops(ws: &Workspace) -> Vec<Op> {
     push_records(&mut ops, id, Kind::Assessment, &ws.assessments, |a| {
         a.platform.slug().to_owned()
     });
-    push_records(&mut ops, id, Kind::Benchmark, &ws.benchmarks, |b| {
-        format!(
-            "{:?}|{}|{}|{}|{}",
-            b.scope,
-            b.label,
-            b.platform.map(Platform::slug).unwrap_or(""),
-            b.metric,
-            b.period.start
-        )
-    });
+    push_records(&mut ops, id, Kind::Benchmark, &ws.benchmarks, benchmark_key);
     push_records(&mut ops, id, Kind::Mapping, &ws.mappings, |m| {
         m.header_signature.clone()
     });

@@ -5,7 +5,9 @@
 use super::migrate::{self, Found, RestoreError};
 use super::records::{self, Kind};
 use super::{ChunkQuery, Op, Store, StoreError};
-use crate::domain::{PlanItem, PlatformAssessment, Workspace, WorkspaceId, WorkspaceInfo};
+use crate::domain::{
+    Benchmark, PlanItem, PlatformAssessment, Workspace, WorkspaceId, WorkspaceInfo,
+};
 
 /// Why a workspace could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +48,21 @@ pub async fn save_assessment<S: Store>(
     store
         .apply(vec![records::assessment_op(ws, assessment)])
         .await
+}
+
+/// Adds (or replaces) a benchmark, or removes it.
+pub async fn save_benchmark<S: Store>(
+    store: &S,
+    ws: &WorkspaceId,
+    benchmark: &Benchmark,
+    remove: bool,
+) -> Result<(), StoreError> {
+    let op = if remove {
+        records::benchmark_delete_op(ws, benchmark)
+    } else {
+        records::benchmark_op(ws, benchmark)
+    };
+    store.apply(vec![op]).await
 }
 
 /// Deletes a workspace and everything in it.

@@ -73,6 +73,18 @@ test('the demo audit lists findings with severity and profile, a score and its w
   await page.getByTestId('assessment-platform').selectOption('instagram');
   assert.equal(await page.getByTestId('assessment-q4').inputValue(), '1');
 
+  // A benchmark entered for TikTok shows beside TikTok's profile; removing it asks first.
+  await page.getByTestId('benchmark-label').fill('F&B Jakarta');
+  await page.getByTestId('benchmark-platform').selectOption('tiktok');
+  await page.getByTestId('benchmark-value').fill('5,5');
+  await page.getByTestId('benchmark-add').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=benchmark-row]').length === 2);
+  assert.ok(await page.locator('[data-testid=competitor-row][data-profile=tt-main]').count() === 1);
+  assert.match(await page.getByTestId('benchmarks').innerText(), /F&B Jakarta · TikTok · 5,50%/);
+  await page.getByTestId('benchmark-item').filter({ hasText: 'F&B Jakarta' }).getByTestId('benchmark-remove').click();
+  await page.getByTestId('confirm-ok').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=benchmark-row]').length === 1);
+
   // The same findings in the other language.
   await page.getByTestId('language-select').selectOption('en');
   await page.getByText('Likely causes').first().waitFor();

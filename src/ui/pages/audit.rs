@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::app::actions;
 use crate::app::state::use_app;
-use crate::domain::{Platform, PlatformAssessment};
+use crate::domain::metrics::BENCHMARK_RATE_REACH;
+use crate::domain::{Benchmark, BenchmarkScope, Period, Platform, PlatformAssessment, tz};
 use crate::i18n::Msg;
 use crate::ui::components::{EmptyWorkspace, EngineView};
 use crate::worker::protocol::ViewKind;
@@ -23,6 +24,7 @@ pub fn AuditPage() -> impl IntoView {
                     <EngineView view=Signal::stored(ViewKind::Audit) computing=Msg::AuditComputing
                         empty=Msg::AuditEmpty class="lm-audit"/>
                     <AssessmentForm/>
+                    <BenchmarkForm/>
                 }.into_any(),
             }}
         </section>
@@ -125,5 +127,130 @@ fn AssessmentForm() -> impl IntoView {
                 {move || state.t(Msg::Save)}
             </button>
         </form>
+    }
+}
+
+/// Benchmarks of the industry, region or country: an engagement rate by reach per platform (or
+/// any platform), listed with a remove button (which asks first).
+#[component]
+fn BenchmarkForm() -> impl IntoView {
+    let state = use_app();
+    let scope = RwSignal::new(BenchmarkScope::Industry);
+    let label = RwSignal::new(String::new());
+    let platform = RwSignal::new(None::<Platform>);
+    let value = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let name = label.get_untracked().trim().to_owned();
+        let percent = value
+            .get_untracked()
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok();
+        let Some(percent) = percent.filter(|v| (0.0..=100.0).contains(v) && !name.is_empty())
+        else {
+            state.error(Msg::BenchmarkInvalid.text(lang).into());
+            return;
+        };
+        let Some(zone) = state
+            .workspace
+            .with_untracked(|w| w.as_ref().map(|w| w.info.time_zone.clone()))
+        else {
+            return;
+        };
+        let today = tz::today(crate::app::browser::now_millis(), &zone);
+        actions::save_benchmark(
+            state,
+            Benchmark {
+                scope: scope.get_untracked(),
+                label: name,
+                platform: platform.get_untracked(),
+                metric: BENCHMARK_RATE_REACH.into(),
+                period: Period::ending(today, 365),
+                value: percent / 100.0,
+            },
+            false,
+        );
+        label.set(String::new());
+        value.set(String::new());
+    };
+    let scopes = [
+        (BenchmarkScope::Industry, "industry", Msg::ScopeIndustry),
+        (BenchmarkScope::Region, "region", Msg::ScopeRegion),
+        (BenchmarkScope::Country, "country", Msg::ScopeCountry),
+    ];
+    let listed = move || {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| w.benchmarks.clone()).unwrap_or_default())
+    };
+    view! {
+        <section class="lm-card" data-testid="benchmarks">
+            <h2 class="lm-card__title">{move || state.t(Msg::BenchmarksTitle)}</h2>
+            <p>{move || state.t(Msg::BenchmarksHelp)}</p>
+            <ul class="lm-benchmarks">
+                {move || {
+                    let lang = state.lang.get();
+                    listed().into_iter().map(|b| {
+                        let shown = format!(
+                            "{} · {} · {}",
+                            b.label,
+                            b.platform.map_or(Msg::AnyPlatform.text(lang), |p| p.name()),
+                            lang.percent(b.value, 2)
+                        );
+                        let remove = b.clone();
+                        view! {
+                            <li data-testid="benchmark-item">
+                                <span>{shown}</span>
+                                <button class="lm-button" type="button" data-testid="benchmark-remove"
+                                    on:click=move |_| actions::save_benchmark(state, remove.clone(), true)>
+                                    {Msg::BenchmarkRemove.text(lang)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+            <form class="lm-form lm-form--row" on:submit=submit data-testid="benchmark-form">
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::BenchmarkScope)}</span>
+                    <select class="lm-input" data-testid="benchmark-scope"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some((s, _, _)) = scopes.iter().find(|(_, slug, _)| *slug == v) {
+                                scope.set(*s);
+                            }
+                        }>
+                        {scopes.iter().map(|(s, slug, msg)| {
+                            let (s, msg) = (*s, *msg);
+                            view! { <option value=*slug selected=move || scope.get() == s>{move || state.t(msg)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::BenchmarkLabel)}</span>
+                    <input class="lm-input" type="text" data-testid="benchmark-label" required
+                        prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
+                </label>
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::FilterPlatform)}</span>
+                    <select class="lm-input" data-testid="benchmark-platform"
+                        on:change=move |ev| platform.set(Platform::from_slug(&event_target_value(&ev)))>
+                        <option value="">{move || state.t(Msg::AnyPlatform)}</option>
+                        {Platform::SOCIAL.into_iter().map(|p| view! { <option value=p.slug()>{p.name()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::BenchmarkValue)}</span>
+                    <input class="lm-input" type="text" inputmode="decimal" data-testid="benchmark-value" required
+                        prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                </label>
+                <button class="lm-button lm-button--primary" type="submit" data-testid="benchmark-add">
+                    {move || state.t(Msg::BenchmarkAdd)}
+                </button>
+            </form>
+        </section>
     }
 }
