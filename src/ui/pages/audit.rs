@@ -8,7 +8,7 @@ use crate::app::state::use_app;
 use crate::domain::metrics::BENCHMARK_RATE_REACH;
 use crate::domain::{Benchmark, BenchmarkScope, Period, Platform, PlatformAssessment, tz};
 use crate::i18n::Msg;
-use crate::ui::components::{EmptyWorkspace, EngineView};
+use crate::ui::components::{EmptyWorkspace, EngineView, SelectField, TextField};
 use crate::worker::protocol::ViewKind;
 
 #[component]
@@ -31,29 +31,35 @@ pub fn AuditPage() -> impl IntoView {
     }
 }
 
+fn own_platforms(state: crate::app::AppState) -> Vec<Platform> {
+    state.workspace.with(|w| {
+        let mut found: Vec<Platform> = w
+            .iter()
+            .flat_map(|w| w.profiles.iter())
+            .filter(|p| !p.competitor && p.platform != Platform::Web)
+            .map(|p| p.platform)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    })
+}
+
 /// The user's answers to the platform-choice questions: per platform, each question answered
 /// 0–5 or left to the data ("auto"). Saving recomputes the audit.
 #[component]
 fn AssessmentForm() -> impl IntoView {
     let state = use_app();
-    let platforms = move || {
-        state.workspace.with(|w| {
-            let mut found: Vec<Platform> = w
-                .iter()
-                .flat_map(|w| w.profiles.iter())
-                .filter(|p| !p.competitor && p.platform != Platform::Web)
-                .map(|p| p.platform)
-                .collect();
-            found.sort();
-            found.dedup();
-            found
-        })
-    };
     let platform = RwSignal::new(None::<Platform>);
+    let chosen = move || {
+        platform
+            .get()
+            .or_else(|| own_platforms(state).first().copied())
+    };
     let answers = RwSignal::new([None::<u8>; 6]);
     // Show the saved answers of the chosen platform.
     Effect::new(move || {
-        let chosen = platform.get().or_else(|| platforms().first().copied());
+        let chosen = chosen();
         let saved = state.workspace.with_untracked(|w| {
             w.as_ref().and_then(|w| {
                 w.assessments
@@ -64,19 +70,11 @@ fn AssessmentForm() -> impl IntoView {
         });
         answers.set(saved.unwrap_or([None; 6]));
     });
-    let questions = [
-        Msg::QGoalFit,
-        Msg::QEfficiency,
-        Msg::QDemographicMatch,
-        Msg::QAudiencePresence,
-        Msg::QCompetition,
-        Msg::QCompetitorPresence,
-    ];
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(chosen) = platform
             .get_untracked()
-            .or_else(|| platforms().first().copied())
+            .or_else(|| own_platforms(state).first().copied())
         else {
             return;
         };
@@ -95,33 +93,36 @@ fn AssessmentForm() -> impl IntoView {
             },
         );
     };
+    let platform_options = Signal::derive(move || {
+        own_platforms(state)
+            .into_iter()
+            .map(|p| (p.slug().to_owned(), p.name().to_owned()))
+            .collect()
+    });
+    let score_options = Signal::derive(move || {
+        std::iter::once((String::new(), state.t(Msg::AnswerAuto).to_owned()))
+            .chain((0..=5u8).map(|n| (n.to_string(), n.to_string())))
+            .collect()
+    });
+    const QUESTIONS: [(Msg, &str); 6] = [
+        (Msg::QGoalFit, "assessment-q0"),
+        (Msg::QEfficiency, "assessment-q1"),
+        (Msg::QDemographicMatch, "assessment-q2"),
+        (Msg::QAudiencePresence, "assessment-q3"),
+        (Msg::QCompetition, "assessment-q4"),
+        (Msg::QCompetitorPresence, "assessment-q5"),
+    ];
     view! {
         <form class="lm-card lm-form" data-testid="assessment-form" on:submit=submit>
             <h2 class="lm-card__title">{move || state.t(Msg::AssessmentTitle)}</h2>
             <p>{move || state.t(Msg::AssessmentHelp)}</p>
-            <label class="lm-field">
-                <span class="lm-field__label">{move || state.t(Msg::FilterPlatform)}</span>
-                <select class="lm-input" data-testid="assessment-platform"
-                    on:change=move |ev| platform.set(Platform::from_slug(&event_target_value(&ev)))>
-                    {move || platforms().into_iter().map(|p| view! {
-                        <option value=p.slug() selected=move || platform.get() == Some(p)>{p.name()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            {questions.into_iter().enumerate().map(|(i, q)| view! {
-                <label class="lm-field">
-                    <span class="lm-field__label">{move || state.t(q)}</span>
-                    <select class="lm-input" data-testid=format!("assessment-q{i}")
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev).parse::<u8>().ok();
-                            answers.update(|a| a[i] = value);
-                        }>
-                        <option value="" selected=move || answers.get()[i].is_none()>{move || state.t(Msg::AnswerAuto)}</option>
-                        {(0..=5u8).map(|n| view! {
-                            <option value=n.to_string() selected=move || answers.get()[i] == Some(n)>{n}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+            <SelectField label=Msg::FilterPlatform testid="assessment-platform" options=platform_options
+                selected=Signal::derive(move || chosen().map(|p| p.slug().to_owned()).unwrap_or_default())
+                on_change=Callback::new(move |v: String| platform.set(Platform::from_slug(&v)))/>
+            {QUESTIONS.into_iter().enumerate().map(|(i, (q, testid))| view! {
+                <SelectField label=q testid=testid options=score_options
+                    selected=Signal::derive(move || answers.get()[i].map(|n| n.to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| answers.update(|a| a[i] = v.parse().ok()))/>
             }).collect_view()}
             <button class="lm-button lm-button--primary" type="submit" data-testid="assessment-save">
                 {move || state.t(Msg::Save)}
@@ -135,9 +136,9 @@ fn AssessmentForm() -> impl IntoView {
 #[component]
 fn BenchmarkForm() -> impl IntoView {
     let state = use_app();
-    let scope = RwSignal::new(BenchmarkScope::Industry);
+    let scope = RwSignal::new("industry".to_owned());
     let label = RwSignal::new(String::new());
-    let platform = RwSignal::new(None::<Platform>);
+    let platform = RwSignal::new(String::new());
     let value = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -161,12 +162,17 @@ fn BenchmarkForm() -> impl IntoView {
             return;
         };
         let today = tz::today(crate::app::browser::now_millis(), &zone);
+        let scope = match scope.get_untracked().as_str() {
+            "region" => BenchmarkScope::Region,
+            "country" => BenchmarkScope::Country,
+            _ => BenchmarkScope::Industry,
+        };
         actions::save_benchmark(
             state,
             Benchmark {
-                scope: scope.get_untracked(),
+                scope,
                 label: name,
-                platform: platform.get_untracked(),
+                platform: Platform::from_slug(&platform.get_untracked()),
                 metric: BENCHMARK_RATE_REACH.into(),
                 period: Period::ending(today, 365),
                 value: percent / 100.0,
@@ -176,11 +182,25 @@ fn BenchmarkForm() -> impl IntoView {
         label.set(String::new());
         value.set(String::new());
     };
-    let scopes = [
-        (BenchmarkScope::Industry, "industry", Msg::ScopeIndustry),
-        (BenchmarkScope::Region, "region", Msg::ScopeRegion),
-        (BenchmarkScope::Country, "country", Msg::ScopeCountry),
-    ];
+    let scopes = Signal::derive(move || {
+        [
+            ("industry", Msg::ScopeIndustry),
+            ("region", Msg::ScopeRegion),
+            ("country", Msg::ScopeCountry),
+        ]
+        .iter()
+        .map(|(slug, msg)| ((*slug).to_owned(), state.t(*msg).to_owned()))
+        .collect()
+    });
+    let platforms = Signal::derive(move || {
+        std::iter::once((String::new(), state.t(Msg::AnyPlatform).to_owned()))
+            .chain(
+                Platform::SOCIAL
+                    .iter()
+                    .map(|p| (p.slug().to_owned(), p.name().to_owned())),
+            )
+            .collect()
+    });
     let listed = move || {
         state
             .workspace
@@ -200,12 +220,11 @@ fn BenchmarkForm() -> impl IntoView {
                             b.platform.map_or(Msg::AnyPlatform.text(lang), |p| p.name()),
                             lang.percent(b.value, 2)
                         );
-                        let remove = b.clone();
                         view! {
                             <li data-testid="benchmark-item">
                                 <span>{shown}</span>
                                 <button class="lm-button" type="button" data-testid="benchmark-remove"
-                                    on:click=move |_| actions::save_benchmark(state, remove.clone(), true)>
+                                    on:click=move |_| actions::save_benchmark(state, b.clone(), true)>
                                     {Msg::BenchmarkRemove.text(lang)}
                                 </button>
                             </li>
@@ -214,39 +233,12 @@ fn BenchmarkForm() -> impl IntoView {
                 }}
             </ul>
             <form class="lm-form lm-form--row" on:submit=submit data-testid="benchmark-form">
-                <label class="lm-field">
-                    <span class="lm-field__label">{move || state.t(Msg::BenchmarkScope)}</span>
-                    <select class="lm-input" data-testid="benchmark-scope"
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some((s, _, _)) = scopes.iter().find(|(_, slug, _)| *slug == v) {
-                                scope.set(*s);
-                            }
-                        }>
-                        {scopes.iter().map(|(s, slug, msg)| {
-                            let (s, msg) = (*s, *msg);
-                            view! { <option value=*slug selected=move || scope.get() == s>{move || state.t(msg)}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="lm-field">
-                    <span class="lm-field__label">{move || state.t(Msg::BenchmarkLabel)}</span>
-                    <input class="lm-input" type="text" data-testid="benchmark-label" required
-                        prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
-                </label>
-                <label class="lm-field">
-                    <span class="lm-field__label">{move || state.t(Msg::FilterPlatform)}</span>
-                    <select class="lm-input" data-testid="benchmark-platform"
-                        on:change=move |ev| platform.set(Platform::from_slug(&event_target_value(&ev)))>
-                        <option value="">{move || state.t(Msg::AnyPlatform)}</option>
-                        {Platform::SOCIAL.into_iter().map(|p| view! { <option value=p.slug()>{p.name()}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label class="lm-field">
-                    <span class="lm-field__label">{move || state.t(Msg::BenchmarkValue)}</span>
-                    <input class="lm-input" type="text" inputmode="decimal" data-testid="benchmark-value" required
-                        prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-                </label>
+                <SelectField label=Msg::BenchmarkScope testid="benchmark-scope" options=scopes
+                    selected=scope on_change=Callback::new(move |v| scope.set(v))/>
+                <TextField label=Msg::BenchmarkLabel testid="benchmark-label" value=label/>
+                <SelectField label=Msg::FilterPlatform testid="benchmark-platform" options=platforms
+                    selected=platform on_change=Callback::new(move |v| platform.set(v))/>
+                <TextField label=Msg::BenchmarkValue testid="benchmark-value" value=value decimal=true/>
                 <button class="lm-button lm-button--primary" type="submit" data-testid="benchmark-add">
                     {move || state.t(Msg::BenchmarkAdd)}
                 </button>

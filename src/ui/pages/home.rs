@@ -8,7 +8,7 @@ use crate::domain::dashboard::{PERIODS, Query};
 use crate::domain::overview::{self, ProfileOverview};
 use crate::domain::{PlanStatus, Platform, Profile, ProfileId, Workspace};
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::components::{Definition, EmptyWorkspace, EngineView};
+use crate::ui::components::{Definition, EmptyWorkspace, EngineView, SelectField};
 use crate::worker::protocol::ViewKind;
 
 #[component]
@@ -74,50 +74,32 @@ fn DashboardSection() -> impl IntoView {
     view! {
         <h2 class="lm-section-title">{move || state.t(Msg::DashTitle)}</h2>
         <div class="lm-filters" data-testid="dash-filters">
-            <label class="lm-field lm-field--inline">
-                <span class="lm-field__label">{move || state.t(Msg::FilterPeriod)}</span>
-                <select class="lm-input" data-testid="dash-period-select"
-                    on:change=move |ev| set_days.set(event_target_value(&ev).parse().ok())>
-                    {move || {
-                        let lang = state.lang.get();
-                        PERIODS.iter().map(|d| view! {
-                            <option value=d.to_string() selected=query.get().days == *d>
-                                {fill(Msg::DaysN.text(lang), &[("n", &d.to_string())])}
-                            </option>
-                        }).collect_view()
-                    }}
-                </select>
-            </label>
-            <label class="lm-field lm-field--inline">
-                <span class="lm-field__label">{move || state.t(Msg::FilterPlatform)}</span>
-                <select class="lm-input" data-testid="dash-platform-select"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set_profile.set(None);
-                        set_platform.set((!value.is_empty()).then_some(value));
-                    }>
-                    <option value="" selected=move || query.get().platform.is_none()>{move || state.t(Msg::AllPlatforms)}</option>
-                    {move || platforms().into_iter().map(|p| view! {
-                        <option value=p.slug() selected=move || query.get().platform == Some(p)>{p.name()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label class="lm-field lm-field--inline">
-                <span class="lm-field__label">{move || state.t(Msg::FilterProfile)}</span>
-                <select class="lm-input" data-testid="dash-profile-select"
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set_profile.set((!value.is_empty()).then_some(value));
-                    }>
-                    <option value="" selected=move || query.get().profile.is_none()>{move || state.t(Msg::AllProfiles)}</option>
-                    {move || own_profiles().into_iter().map(|(id, label)| {
-                        let selected = id.clone();
-                        view! {
-                            <option value=id selected=move || query.get().profile.as_ref().is_some_and(|p| p.0 == selected)>{label}</option>
-                        }
-                    }).collect_view()}
-                </select>
-            </label>
+            <SelectField label=Msg::FilterPeriod testid="dash-period-select"
+                options=Signal::derive(move || {
+                    let lang = state.lang.get();
+                    PERIODS.iter().map(|d| (d.to_string(), fill(Msg::DaysN.text(lang), &[("n", &d.to_string())]))).collect()
+                })
+                selected=Signal::derive(move || query.get().days.to_string())
+                on_change=Callback::new(move |v: String| set_days.set(v.parse().ok()))/>
+            <SelectField label=Msg::FilterPlatform testid="dash-platform-select"
+                options=Signal::derive(move || {
+                    std::iter::once((String::new(), state.t(Msg::AllPlatforms).to_owned()))
+                        .chain(platforms().into_iter().map(|p| (p.slug().to_owned(), p.name().to_owned())))
+                        .collect()
+                })
+                selected=Signal::derive(move || query.get().platform.map(|p| p.slug().to_owned()).unwrap_or_default())
+                on_change=Callback::new(move |v: String| {
+                    set_profile.set(None);
+                    set_platform.set((!v.is_empty()).then_some(v));
+                })/>
+            <SelectField label=Msg::FilterProfile testid="dash-profile-select"
+                options=Signal::derive(move || {
+                    std::iter::once((String::new(), state.t(Msg::AllProfiles).to_owned()))
+                        .chain(own_profiles())
+                        .collect()
+                })
+                selected=Signal::derive(move || query.get().profile.map(|p| p.0).unwrap_or_default())
+                on_change=Callback::new(move |v: String| set_profile.set((!v.is_empty()).then_some(v)))/>
         </div>
         <EngineView view=Signal::derive(move || ViewKind::Dashboard(query.get()))
             computing=Msg::DashComputing empty=Msg::DashEmpty class="lm-dashboard"/>
