@@ -138,10 +138,7 @@ async fn open_current(store: &AppStore, lang: Lang) -> Result<Workspace, LoadErr
 /// Reloads the open workspace from storage (another tab changed it).
 pub fn reload(state: AppState, from_other_tab: bool) {
     let Some(store) = store(&state) else { return };
-    let Some(id) = state
-        .workspace
-        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
-    else {
+    let Some(id) = open_id(&state) else {
         return;
     };
     spawn_local(async move {
@@ -161,10 +158,7 @@ pub fn reload(state: AppState, from_other_tab: bool) {
 /// Reloads the open workspace after it changed in storage behind the page's back (the import
 /// worker), and tells other tabs.
 pub fn reload_and_announce(state: AppState) {
-    if let Some(id) = state
-        .workspace
-        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
-    {
+    if let Some(id) = open_id(&state) {
         announce(&state, &id);
     }
     reload(state, false);
@@ -175,6 +169,13 @@ fn ask(state: AppState, text: String, on_confirm: impl Fn() + 'static) {
         text,
         on_confirm: std::rc::Rc::new(on_confirm),
     }));
+}
+
+/// The open workspace's identity.
+fn open_id(state: &AppState) -> Option<WorkspaceId> {
+    state
+        .workspace
+        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
 }
 
 /// The open workspace's identity and today's date in its time zone.
@@ -292,10 +293,7 @@ pub fn update_info(state: AppState, change: impl FnOnce(&mut WorkspaceInfo) + 's
 /// Saves the user's answers about a platform; the audit is recomputed with them.
 pub fn save_assessment(state: AppState, assessment: crate::domain::PlatformAssessment) {
     let Some(store) = store(&state) else { return };
-    let Some(id) = state
-        .workspace
-        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
-    else {
+    let Some(id) = open_id(&state) else {
         return;
     };
     let lang = state.lang.get_untracked();
@@ -321,10 +319,7 @@ pub fn save_assessment(state: AppState, assessment: crate::domain::PlatformAsses
 /// Adds a benchmark, or removes one after asking; the audit is recomputed.
 pub fn save_benchmark(state: AppState, benchmark: crate::domain::Benchmark, remove: bool) {
     let Some(store) = store(&state) else { return };
-    let Some(id) = state
-        .workspace
-        .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))
-    else {
+    let Some(id) = open_id(&state) else {
         return;
     };
     let lang = state.lang.get_untracked();

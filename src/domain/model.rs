@@ -1012,6 +1012,20 @@ impl Workspace {
             && self.messages.is_empty()
     }
 
+    /// The social platforms the client has its own profiles on (not competitors, not websites),
+    /// in a stable order.
+    pub fn own_platforms(&self) -> Vec<Platform> {
+        let mut found: Vec<Platform> = self
+            .profiles
+            .iter()
+            .filter(|p| !p.competitor && p.platform != Platform::Web)
+            .map(|p| p.platform)
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
     pub fn profile(&self, id: &ProfileId) -> Option<&Profile> {
         self.profiles.iter().find(|p| &p.id == id)
     }

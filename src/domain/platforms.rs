@@ -188,15 +188,7 @@ pub fn assess(
 ) -> Vec<Recommendation> {
     let ages = audience_ages(ws);
     let best_per_post = channels.iter().map(|c| c.per_post).fold(0.0_f64, f64::max);
-    let mut platforms: Vec<Platform> = ws
-        .profiles
-        .iter()
-        .filter(|p| p.platform != Platform::Web && !p.competitor)
-        .map(|p| p.platform)
-        .collect();
-    platforms.sort_by_key(|p| p.slug());
-    platforms.dedup();
-    platforms
+    ws.own_platforms()
         .into_iter()
         .map(|platform| {
             let saved = ws.assessments.iter().find(|a| a.platform == platform);

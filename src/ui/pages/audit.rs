@@ -32,17 +32,9 @@ pub fn AuditPage() -> impl IntoView {
 }
 
 fn own_platforms(state: crate::app::AppState) -> Vec<Platform> {
-    state.workspace.with(|w| {
-        let mut found: Vec<Platform> = w
-            .iter()
-            .flat_map(|w| w.profiles.iter())
-            .filter(|p| !p.competitor && p.platform != Platform::Web)
-            .map(|p| p.platform)
-            .collect();
-        found.sort();
-        found.dedup();
-        found
-    })
+    state
+        .workspace
+        .with(|w| w.as_ref().map(|w| w.own_platforms()).unwrap_or_default())
 }
 
 /// The user's answers to the platform-choice questions: per platform, each question answered

@@ -59,17 +59,9 @@ fn DashboardSection() -> impl IntoView {
         })
     };
     let platforms = move || {
-        state.workspace.with(|w| {
-            let mut found: Vec<Platform> = w
-                .iter()
-                .flat_map(|w| w.profiles.iter())
-                .filter(|p| !p.competitor && p.platform != Platform::Web)
-                .map(|p| p.platform)
-                .collect();
-            found.sort_by_key(|p| p.slug());
-            found.dedup();
-            found
-        })
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| w.own_platforms()).unwrap_or_default())
     };
     view! {
         <h2 class="lm-section-title">{move || state.t(Msg::DashTitle)}</h2>
