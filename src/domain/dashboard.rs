@@ -134,6 +134,127 @@ pub struct Dashboard {
     /// When followers are online (TikTok follower activity): average active followers by weekday
     /// and hour over the period; empty when no profile has such data.
     pub online: Grid,
+    /// Paid results of the chosen profiles' promoted posts, now and before.
+    pub ads: Option<(metrics::Ads, Option<metrics::Ads>)>,
+    /// Customer service of the chosen profiles, now and before.
+    pub service: Option<(metrics::Responsiveness, Option<metrics::Responsiveness>)>,
+    /// The website: sessions in the period and before, and the share of the latest traffic-source
+    /// breakdown that came from social networks.
+    pub web: Option<WebTraffic>,
+}
+
+/// What the website got in the period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WebTraffic {
+    pub sessions: f64,
+    pub sessions_before: Option<f64>,
+    pub social_share: Option<f64>,
+}
+
+/// Adds up paid results; ratios recomputed from the sums.
+pub fn ads_total(metrics: &[ProfileMetrics]) -> Option<metrics::Ads> {
+    let parts: Vec<&metrics::Ads> = metrics.iter().filter_map(|m| m.ads.as_ref()).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let mut t = metrics::Ads::default();
+    for a in parts {
+        t.posts += a.posts;
+        t.spend += a.spend;
+        t.clicks += a.clicks;
+        t.impressions += a.impressions;
+        t.reach += a.reach;
+        t.conversions += a.conversions;
+    }
+    let ratio = |a: f64, b: f64| (b > 0.0).then(|| a / b);
+    Some(metrics::Ads {
+        ctr: ratio(t.clicks, t.impressions),
+        cpc: ratio(t.spend, t.clicks),
+        cpm: ratio(t.spend * 1000.0, t.impressions),
+        frequency: ratio(t.impressions, t.reach),
+        ..t
+    })
+}
+
+/// Customer service over several profiles: counts added, times from all answered messages.
+pub fn service_total(
+    ws: &Workspace,
+    profiles: &[ProfileId],
+    period: Period,
+) -> Option<metrics::Responsiveness> {
+    let all: Vec<metrics::Responsiveness> = profiles
+        .iter()
+        .filter_map(|p| metrics::responsiveness(ws, p, period))
+        .collect();
+    if all.is_empty() {
+        return None;
+    }
+    let needing: usize = all.iter().map(|r| r.needing_reply).sum();
+    let answered: usize = all.iter().map(|r| r.answered).sum();
+    // The mean over all answered messages; the median is not additive, so the largest profile's
+    // median stands in only when one profile is shown.
+    let mean = {
+        let weighted: f64 = all
+            .iter()
+            .filter_map(|r| r.mean_hours.map(|m| m * r.answered as f64))
+            .sum();
+        (answered > 0).then(|| weighted / answered as f64)
+    };
+    Some(metrics::Responsiveness {
+        needing_reply: needing,
+        answered,
+        rate: (needing > 0).then(|| answered as f64 / needing as f64),
+        mean_hours: mean,
+        median_hours: if all.len() == 1 {
+            all[0].median_hours
+        } else {
+            None
+        },
+    })
+}
+
+fn web_traffic(ws: &Workspace, period: Period) -> Option<WebTraffic> {
+    let webs: Vec<&Profile> = ws
+        .profiles
+        .iter()
+        .filter(|p| p.platform == Platform::Web && !p.competitor)
+        .collect();
+    let sum = |within: Period| -> Option<f64> {
+        let values: Vec<f64> = ws
+            .daily
+            .iter()
+            .filter(|d| webs.iter().any(|w| w.id == d.profile) && within.contains(d.date))
+            .filter_map(|d| d.values.get(&Metric::Sessions).copied())
+            .collect();
+        (!values.is_empty()).then(|| values.iter().sum())
+    };
+    let sessions = sum(period)?;
+    let social_share = ws
+        .audience_snapshots
+        .iter()
+        .filter(|s| webs.iter().any(|w| w.id == s.profile) && s.date <= period.end)
+        .filter_map(|s| {
+            s.breakdowns
+                .iter()
+                .find(|b| b.dimension == Dimension::TrafficSource)
+                .map(|b| (s.date, b))
+        })
+        .max_by_key(|(date, _)| *date)
+        .and_then(|(_, b)| {
+            let total: f64 = b.entries.iter().map(|(_, v)| v).sum();
+            let social: f64 = b
+                .entries
+                .iter()
+                .filter(|(label, _)| super::audit::is_social_source(label))
+                .map(|(_, v)| v)
+                .sum();
+            (total > 0.0).then(|| social / total)
+        });
+    Some(WebTraffic {
+        sessions,
+        sessions_before: sum(period.previous()),
+        social_share,
+    })
 }
 
 /// Values by weekday (Monday first) and hour.
@@ -261,7 +382,17 @@ pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
                 )
             }),
     );
+    let ads = ads_total(&now).map(|a| (a, ads_total(&before)));
+    let service = service_total(ws, &ids, period).map(|s| (s, service_total(ws, &ids, previous)));
+    let web = if query.platform.is_none() && query.profile.is_none() {
+        web_traffic(ws, period)
+    } else {
+        None
+    };
     Some(Dashboard {
+        ads,
+        service,
+        web,
         performance,
         online,
         query: query.clone(),

@@ -192,11 +192,137 @@ pub fn dashboard(ws: &Workspace, d: &Dashboard, lang: Lang) -> String {
             note: None,
         },
     ];
-    h.open("ul", &[("class", "lm-kpis"), ("data-testid", "dash-kpis")]);
-    for k in &kpis {
-        kpi(&mut h, k, lang);
+    kpi_list(&mut h, "dash-kpis", &kpis, lang);
+    let hours = |v: f64| lang.number(v, 1);
+    let ratio = |v: f64| lang.number(v, 2);
+    if let Some((a, before)) = &d.ads {
+        section_title(&mut h, t(Msg::DashAds), Msg::DefAds, lang);
+        let b = before.as_ref();
+        let cards = [
+            Kpi {
+                id: "ad-spend",
+                label: Msg::KpiSpend,
+                def: None,
+                now: Some(a.spend),
+                before: b.map(|b| b.spend),
+                shown: &compact,
+                note: None,
+            },
+            Kpi {
+                id: "ad-ctr",
+                label: Msg::KpiCtr,
+                def: None,
+                now: a.ctr,
+                before: b.and_then(|b| b.ctr),
+                shown: &percent,
+                note: None,
+            },
+            Kpi {
+                id: "ad-cpc",
+                label: Msg::KpiCpc,
+                def: None,
+                now: a.cpc,
+                before: b.and_then(|b| b.cpc),
+                shown: &ratio,
+                note: None,
+            },
+            Kpi {
+                id: "ad-cpm",
+                label: Msg::KpiCpm,
+                def: None,
+                now: a.cpm,
+                before: b.and_then(|b| b.cpm),
+                shown: &ratio,
+                note: None,
+            },
+            Kpi {
+                id: "ad-frequency",
+                label: Msg::KpiFrequency,
+                def: None,
+                now: a.frequency,
+                before: b.and_then(|b| b.frequency),
+                shown: &ratio,
+                note: None,
+            },
+            Kpi {
+                id: "ad-conversions",
+                label: Msg::KpiConversions,
+                def: None,
+                now: Some(a.conversions),
+                before: b.map(|b| b.conversions),
+                shown: &count,
+                note: None,
+            },
+        ];
+        kpi_list(&mut h, "dash-ads", &cards, lang);
     }
-    h.close("ul");
+    if let Some((r, before)) = &d.service {
+        section_title(&mut h, t(Msg::DashService), Msg::DefResponse, lang);
+        let b = before.as_ref();
+        let cards = [
+            Kpi {
+                id: "needing-reply",
+                label: Msg::KpiNeedingReply,
+                def: None,
+                now: Some(r.needing_reply as f64),
+                before: b.map(|b| b.needing_reply as f64),
+                shown: &count,
+                note: None,
+            },
+            Kpi {
+                id: "response-rate",
+                label: Msg::KpiResponseRate,
+                def: None,
+                now: r.rate,
+                before: b.and_then(|b| b.rate),
+                shown: &percent,
+                note: None,
+            },
+            Kpi {
+                id: "reply-mean",
+                label: Msg::KpiMeanHours,
+                def: None,
+                now: r.mean_hours,
+                before: b.and_then(|b| b.mean_hours),
+                shown: &hours,
+                note: None,
+            },
+            Kpi {
+                id: "reply-median",
+                label: Msg::KpiMedianHours,
+                def: None,
+                now: r.median_hours,
+                before: b.and_then(|b| b.median_hours),
+                shown: &hours,
+                note: None,
+            },
+        ];
+        kpi_list(&mut h, "dash-service", &cards, lang);
+    }
+    if let Some(web) = &d.web {
+        section_title(&mut h, t(Msg::DashWeb), Msg::DefSocialShare, lang);
+        let cards = [
+            Kpi {
+                id: "sessions",
+                label: Msg::KpiSessions,
+                def: None,
+                now: Some(web.sessions),
+                before: web.sessions_before,
+                shown: &compact,
+                note: None,
+            },
+            Kpi {
+                id: "social-share",
+                label: Msg::KpiSocialShare,
+                def: None,
+                now: web.social_share,
+                before: None,
+                shown: &percent,
+                note: None,
+            },
+        ];
+        kpi_list(&mut h, "dash-web", &cards, lang);
+    }
 
     let month =
         |m: &chrono::NaiveDate| format!("{} {}", lang.month_short(m.month()), m.year() % 100);
@@ -352,6 +478,22 @@ pub fn dashboard(ws: &Workspace, d: &Dashboard, lang: Lang) -> String {
     }
     h.close("tbody").close("table").close("div");
     h.into_string()
+}
+
+fn kpi_list(h: &mut Html, testid: &'static str, kpis: &[Kpi], lang: Lang) {
+    h.open("ul", &[("class", "lm-kpis"), ("data-testid", testid)]);
+    for k in kpis {
+        kpi(h, k, lang);
+    }
+    h.close("ul");
+}
+
+fn section_title(h: &mut Html, title: &str, def: Msg, lang: Lang) {
+    h.open("h3", &[("class", "lm-section-title")])
+        .text(title)
+        .text(" ");
+    definition(h, def, lang);
+    h.close("h3");
 }
 
 fn chart_card(h: &mut Html, testid: &'static str, title: &str, svg: &str) {

@@ -20,6 +20,9 @@ test('the dashboard shows figures, charts and top posts, and its filters live in
   for (const id of ['posts', 'followers', 'reach', 'engagement', 'rate', 'per-thousand', 'ctr']) {
     assert.match(await figure(page, id), /\d/, id);
   }
+  for (const id of ['ad-spend', 'ad-cpc', 'response-rate', 'reply-mean', 'sessions', 'social-share']) {
+    assert.match(await figure(page, id), /\d/, id);
+  }
   const change = await page.getByTestId('dash-kpis').locator('[data-kpi=engagement]').getAttribute('data-change');
   assert.ok(Number.isFinite(Number(change)) && change !== '', change);
   // Charts carry their values as text.

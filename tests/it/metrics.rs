@@ -230,6 +230,28 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
     }
     let mean = online.iter().sum::<f64>() / online.len() as f64;
     assert!((d.online[4][19].unwrap() - mean).abs() < 1e-9);
+    // Ads from posts with spend: CPC recomputed from the sums, here from the posts themselves.
+    let (ads, _) = d.ads.unwrap();
+    let (mut spend, mut clicks) = (0.0, 0.0);
+    for p in &own {
+        for post in metrics::posts_in(&ws, &p.id, d.period) {
+            if let Some(s) = post
+                .metrics
+                .get(&linimasa::domain::Metric::Spend)
+                .filter(|s| **s > 0.0)
+            {
+                spend += s;
+                clicks += metrics::clicks(&post.metrics).unwrap_or(0.0);
+            }
+        }
+    }
+    assert!((ads.cpc.unwrap() - spend / clicks).abs() < 1e-9);
+    // Customer service and the website (the demo's traffic sources: 3 % social).
+    let (service, _) = d.service.unwrap();
+    assert!(service.needing_reply > 0 && service.answered <= service.needing_reply);
+    let web = d.web.unwrap();
+    assert!(web.sessions > 0.0);
+    assert!((web.social_share.unwrap() - 0.03).abs() < 0.005);
     // One platform only.
     let ig = dashboard::compute(
         &ws,
