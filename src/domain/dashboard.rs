@@ -229,27 +229,9 @@ fn web_traffic(ws: &Workspace, period: Period) -> Option<WebTraffic> {
         (!values.is_empty()).then(|| values.iter().sum())
     };
     let sessions = sum(period)?;
-    let social_share = ws
-        .audience_snapshots
+    let social_share = webs
         .iter()
-        .filter(|s| webs.iter().any(|w| w.id == s.profile) && s.date <= period.end)
-        .filter_map(|s| {
-            s.breakdowns
-                .iter()
-                .find(|b| b.dimension == Dimension::TrafficSource)
-                .map(|b| (s.date, b))
-        })
-        .max_by_key(|(date, _)| *date)
-        .and_then(|(_, b)| {
-            let total: f64 = b.entries.iter().map(|(_, v)| v).sum();
-            let social: f64 = b
-                .entries
-                .iter()
-                .filter(|(label, _)| super::audit::is_social_source(label))
-                .map(|(_, v)| v)
-                .sum();
-            (total > 0.0).then(|| social / total)
-        });
+        .find_map(|w| metrics::social_share(ws, &w.id, period.end));
     Some(WebTraffic {
         sessions,
         sessions_before: sum(period.previous()),

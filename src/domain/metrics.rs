@@ -533,6 +533,51 @@ pub fn channels(metrics: &[ProfileMetrics]) -> Vec<ChannelStats> {
     out
 }
 
+/// Whether a traffic source label names social networks ("Organic Social", "Paid Social",
+/// "facebook.com / referral", "l.instagram.com"...).
+pub fn is_social_source(label: &str) -> bool {
+    let label = label.to_lowercase();
+    [
+        "social",
+        "facebook",
+        "instagram",
+        "t.co",
+        "twitter",
+        "x.com",
+        "linkedin",
+        "lnkd.in",
+        "tiktok",
+        "youtube",
+    ]
+    .iter()
+    .any(|needle| label.contains(needle))
+}
+
+/// The share of a website's sessions that came from social networks, in its latest traffic-source
+/// breakdown on or before `as_of`.
+pub fn social_share(ws: &Workspace, web: &ProfileId, as_of: NaiveDate) -> Option<f64> {
+    let sources = ws
+        .audience_snapshots
+        .iter()
+        .filter(|s| &s.profile == web && s.date <= as_of)
+        .filter_map(|s| {
+            s.breakdowns
+                .iter()
+                .find(|b| b.dimension == Dimension::TrafficSource)
+                .map(|b| (s.date, b))
+        })
+        .max_by_key(|(date, _)| *date)?
+        .1;
+    let total: f64 = sources.entries.iter().map(|(_, v)| v).sum();
+    let social: f64 = sources
+        .entries
+        .iter()
+        .filter(|(label, _)| is_social_source(label))
+        .map(|(_, v)| v)
+        .sum();
+    (total > 0.0).then(|| social / total)
+}
+
 /// Relative change from `before` to `now` (0.1 = +10 %); `None` when there is no base.
 pub fn change(now: f64, before: f64) -> Option<f64> {
     (before.abs() > f64::EPSILON).then(|| (now - before) / before)

@@ -326,6 +326,19 @@ pub struct Profile {
     pub url: Option<String>,
 }
 
+impl Profile {
+    /// The name people know it by, with its region when the name does not say it already:
+    /// `Kopi Nusantara (Bandung)`.
+    pub fn display_name(&self) -> String {
+        match &self.region {
+            Some(region) if !self.name.contains(region.as_str()) => {
+                format!("{} ({region})", self.name)
+            }
+            _ => self.name.clone(),
+        }
+    }
+}
+
 /// What a post is, as the platforms classify it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

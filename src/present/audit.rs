@@ -5,7 +5,7 @@
 use super::html::Html;
 use super::{chart, definition};
 use crate::domain::audit::{Audit, Finding, WEIGHTS, text};
-use crate::domain::{Platform, ProfileId, Workspace};
+use crate::domain::{Platform, Profile, ProfileId, Workspace};
 use crate::i18n::{Lang, Msg, fill};
 
 /// The audit's body (below the page title).
@@ -248,10 +248,7 @@ fn finding_html(h: &mut Html, ws: &Workspace, finding: &Finding, lang: Lang) {
 
 fn profile_name(ws: &Workspace, id: &ProfileId) -> String {
     ws.profile(id)
-        .map(|p| match &p.region {
-            Some(region) if !p.name.contains(region.as_str()) => format!("{} ({region})", p.name),
-            _ => p.name.clone(),
-        })
+        .map(Profile::display_name)
         .unwrap_or_else(|| id.0.clone())
 }
 

@@ -587,26 +587,6 @@ fn channel_findings(channels: &[ChannelStats]) -> Vec<Finding> {
         .collect()
 }
 
-/// Whether a traffic source label names social networks ("Organic Social", "Paid Social",
-/// "facebook.com / referral", "l.instagram.com"...).
-pub fn is_social_source(label: &str) -> bool {
-    let label = label.to_lowercase();
-    [
-        "social",
-        "facebook",
-        "instagram",
-        "t.co",
-        "twitter",
-        "x.com",
-        "linkedin",
-        "lnkd.in",
-        "tiktok",
-        "youtube",
-    ]
-    .iter()
-    .any(|needle| label.contains(needle))
-}
-
 fn traffic_findings(ws: &Workspace, own: &[ProfileMetrics], as_of: NaiveDate) -> Vec<Finding> {
     let social_clicks: f64 = own
         .iter()
@@ -619,29 +599,7 @@ fn traffic_findings(ws: &Workspace, own: &[ProfileMetrics], as_of: NaiveDate) ->
         .iter()
         .filter(|p| p.platform == Platform::Web && !p.competitor)
     {
-        let Some(sources) = ws
-            .audience_snapshots
-            .iter()
-            .filter(|s| s.profile == web.id && s.date <= as_of)
-            .filter_map(|s| {
-                s.breakdowns
-                    .iter()
-                    .find(|b| b.dimension == Dimension::TrafficSource)
-                    .map(|b| (s.date, b))
-            })
-            .max_by_key(|(date, _)| *date)
-            .map(|(_, b)| b)
-        else {
-            continue;
-        };
-        let total: f64 = sources.entries.iter().map(|(_, v)| v).sum();
-        let social: f64 = sources
-            .entries
-            .iter()
-            .filter(|(label, _)| is_social_source(label))
-            .map(|(_, v)| v)
-            .sum();
-        if let Some(share) = (total > 0.0).then(|| social / total)
+        if let Some(share) = metrics::social_share(ws, &web.id, as_of)
             && share < rules::SOCIAL_SHARE
         {
             let level = if social_clicks > 0.0 {

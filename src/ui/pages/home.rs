@@ -47,12 +47,7 @@ fn DashboardSection() -> impl IntoView {
                 .filter(|p| !p.competitor && p.platform != Platform::Web)
                 .filter(|p| query.with(|q| q.platform.is_none_or(|q| q == p.platform)))
                 .map(|p| {
-                    let label = match &p.region {
-                        Some(r) if !p.name.contains(r.as_str()) => {
-                            format!("{} ({r}) · {}", p.name, p.platform.name())
-                        }
-                        _ => format!("{} · {}", p.name, p.platform.name()),
-                    };
+                    let label = format!("{} · {}", p.display_name(), p.platform.name());
                     (p.id.0.clone(), label)
                 })
                 .collect::<Vec<_>>()
