@@ -436,6 +436,10 @@ messages! {
     ColFormat => "Format", "Format";
     ColText => "Isi", "Text";
     OpenPost => "Buka", "Open";
+    PersonaPlainName => "Persona {n}", "Persona {n}";
+    PersonaSize => "{size} anggota ({share} audiens).", "{size} members ({share} of the audience).";
+    PersonaTraits => "Lebih sering daripada rata-rata: {traits}.", "More common than average: {traits}.";
+    PersonaNoTraits => "Mirip dengan audiens secara keseluruhan; tidak ada ciri yang menonjol.", "Much like the audience as a whole; no trait stands out.";
     AuditTitle => "Audit media sosial", "Social media audit";
     AuditComputing => "Menghitung audit…", "Computing the audit…";
     ViewFailed => "Tampilan ini tidak dapat dihitung: {detail}", "This view could not be computed: {detail}";

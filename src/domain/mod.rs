@@ -10,6 +10,7 @@ pub mod merge;
 pub mod metrics;
 pub mod model;
 pub mod overview;
+pub mod personas;
 pub mod platforms;
 pub mod tz;
 

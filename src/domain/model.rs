@@ -537,6 +537,12 @@ pub struct PersonaSnapshot {
     pub date: NaiveDate,
     pub seed: u64,
     pub personas: Vec<Persona>,
+    /// Members clustered (the table's size on that date).
+    #[serde(default)]
+    pub members: u32,
+    /// The columns the clustering used.
+    #[serde(default)]
+    pub columns: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -548,12 +554,15 @@ pub struct Persona {
     pub traits: Vec<PersonaTrait>,
 }
 
-/// A value that sets a persona apart, with how much more common it is than in the whole audience.
+/// A value of one column among a persona's members: its share there, and how much more common
+/// it is than in the whole audience (`lift` = share ÷ the audience's share).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PersonaTrait {
     pub column: String,
     pub value: String,
     pub lift: f64,
+    #[serde(default)]
+    pub share: f64,
 }
 
 /// Where a planned post is in the workflow.

@@ -6,14 +6,14 @@ use chrono::NaiveDate;
 use linimasa::domain::import::{ImportOptions, Parsed, apply, apply::BatchInfo, parse};
 use linimasa::domain::{Metric, Platform, Workspace, WorkspaceInfo};
 
-fn options() -> ImportOptions {
+pub fn options() -> ImportOptions {
     ImportOptions {
         time_zone: "Asia/Jakarta".into(),
         today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     }
 }
 
-fn specimen(path: &str) -> Option<Vec<u8>> {
+pub fn specimen(path: &str) -> Option<Vec<u8>> {
     let dir = std::env::var("LINIMASA_SPECIMENS")
         .unwrap_or_else(|_| format!("{}/../shared/specimens", env!("CARGO_MANIFEST_DIR")));
     let full = format!("{dir}/{path}");

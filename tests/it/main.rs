@@ -5,6 +5,7 @@ mod audit;
 mod import;
 mod jobs;
 mod metrics;
+mod personas;
 mod storage;
 mod workspace_file;
 

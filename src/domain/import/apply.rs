@@ -8,9 +8,11 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset};
 
 use super::Parsed;
+use super::people::People;
 use crate::domain::model::{
-    AudienceSnapshot, AudienceSnapshotId, BatchCounts, BatchId, DailyMetrics, FollowerActivity,
-    ImportBatch, Platform, Post, Profile, ProfileId, Workspace,
+    AudienceMember, AudienceSnapshot, AudienceSnapshotId, AudienceTable, AudienceTableId,
+    BatchCounts, BatchId, DailyMetrics, FieldValue, FollowerActivity, ImportBatch, Platform, Post,
+    Profile, ProfileId, Workspace,
 };
 
 /// What the caller knows about the file besides its parse.
@@ -26,7 +28,10 @@ pub struct BatchInfo {
 }
 
 /// Merges a parse into the workspace and records the batch in it.
-pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch {
+pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportBatch {
+    if let Some(people) = parsed.people.take() {
+        return apply_people(ws, parsed, people, info);
+    }
     let platform = parsed.platform.unwrap_or(Platform::Web);
     let profile = info
         .profile
@@ -45,7 +50,7 @@ pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch
         .filter(|(_, p)| p.profile == profile)
         .map(|(i, p)| ((p.profile.clone(), p.id.0.clone()), i))
         .collect();
-    for post in parsed.posts {
+    for post in std::mem::take(&mut parsed.posts) {
         let key = (profile.clone(), post.id.0.clone());
         match posts.get(&key) {
             Some(&i) => {
@@ -96,7 +101,7 @@ pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch
         .filter(|(_, d)| d.profile == profile)
         .map(|(i, d)| (d.date, i))
         .collect();
-    for (date, values) in parsed.daily {
+    for (date, values) in std::mem::take(&mut parsed.daily) {
         match days.get(&date) {
             Some(&i) => {
                 let stored = &mut ws.daily[i].values;
@@ -120,7 +125,7 @@ pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch
         }
     }
 
-    for (date, hour, active) in parsed.activity {
+    for (date, hour, active) in std::mem::take(&mut parsed.activity) {
         match ws
             .follower_activity
             .iter_mut()
@@ -143,7 +148,8 @@ pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch
         }
     }
 
-    if !parsed.breakdowns.is_empty() {
+    let breakdowns = std::mem::take(&mut parsed.breakdowns);
+    if !breakdowns.is_empty() {
         let date = parsed
             .period
             .map(|(_, end)| end)
@@ -156,7 +162,7 @@ pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch
             .sum();
         match ws.audience_snapshots.iter_mut().find(|s| s.id == id) {
             Some(snapshot) => {
-                for b in parsed.breakdowns {
+                for b in breakdowns {
                     snapshot
                         .breakdowns
                         .retain(|old| old.dimension != b.dimension);
@@ -169,13 +175,23 @@ pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch
                     id,
                     profile: profile.clone(),
                     date,
-                    breakdowns: parsed.breakdowns,
+                    breakdowns,
                 });
                 counts.inserted += entries;
             }
         }
     }
 
+    record(ws, parsed, info, counts, vec![profile])
+}
+
+fn record(
+    ws: &mut Workspace,
+    parsed: Parsed,
+    info: BatchInfo,
+    counts: BatchCounts,
+    profiles: Vec<ProfileId>,
+) -> ImportBatch {
     let batch = ImportBatch {
         id: info.id,
         file_name: info.file_name,
@@ -188,10 +204,86 @@ pub fn apply(ws: &mut Workspace, parsed: Parsed, info: BatchInfo) -> ImportBatch
         imported_at: info.imported_at,
         counts,
         diagnostics: parsed.diagnostics,
-        profiles: vec![profile],
+        profiles,
     };
     ws.batches.push(batch.clone());
     batch
+}
+
+/// A per-person table: the table with the same header is replaced by the newer file (row by
+/// row: new, changed and unchanged rows are counted); otherwise a new table is added. Saved
+/// persona snapshots stay, so the new members can be compared with them.
+fn apply_people(
+    ws: &mut Workspace,
+    parsed: Parsed,
+    people: People,
+    info: BatchInfo,
+) -> ImportBatch {
+    let existing = ws.audience_tables.iter().position(|t| {
+        ws.batches.iter().any(|b| {
+            t.batch.as_ref() == Some(&b.id) && b.header_signature == parsed.header_signature
+        })
+    });
+    let id = match existing {
+        Some(i) => ws.audience_tables[i].id.clone(),
+        None => {
+            let stem = info
+                .file_name
+                .rsplit_once('.')
+                .map_or(&*info.file_name, |(s, _)| s);
+            let base = format!(
+                "aud-{}",
+                crate::domain::slug(stem)
+                    .chars()
+                    .take(40)
+                    .collect::<String>()
+            );
+            let mut id = base.clone();
+            let mut n = 2;
+            while ws.audience_tables.iter().any(|t| t.id.0 == id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            AudienceTableId(id)
+        }
+    };
+    let mut old: HashMap<u32, Vec<FieldValue>> = HashMap::new();
+    ws.audience_members.retain(|m| {
+        if m.table == id {
+            old.insert(m.row, m.values.clone());
+            false
+        } else {
+            true
+        }
+    });
+    let mut counts = BatchCounts {
+        skipped: parsed.skipped,
+        ..BatchCounts::default()
+    };
+    for (row, values) in people.rows.into_iter().enumerate() {
+        let row = row as u32;
+        match old.get(&row) {
+            Some(before) if *before == values => counts.unchanged += 1,
+            Some(_) => counts.updated += 1,
+            None => counts.inserted += 1,
+        }
+        ws.audience_members.push(AudienceMember {
+            table: id.clone(),
+            row,
+            values,
+        });
+    }
+    let table = AudienceTable {
+        id: id.clone(),
+        name: info.file_name.clone(),
+        columns: people.columns,
+        batch: Some(info.id.clone()),
+    };
+    match existing {
+        Some(i) => ws.audience_tables[i] = table,
+        None => ws.audience_tables.push(table),
+    }
+    record(ws, parsed, info, counts, Vec::new())
 }
 
 /// The workspace profile a file is about: same platform and the same platform ID, handle or

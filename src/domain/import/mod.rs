@@ -13,6 +13,7 @@ mod facebook;
 pub mod header;
 mod linkedin;
 mod meta;
+pub mod people;
 mod read;
 pub mod sheet;
 pub mod table;
@@ -86,6 +87,9 @@ pub struct Parsed {
     pub period: Option<(NaiveDate, NaiveDate)>,
     /// The UI language the headers were written in.
     pub language: String,
+    /// A per-person audience table (kind `audience`).
+    #[serde(default)]
+    pub people: Option<people::People>,
 }
 
 impl Parsed {
@@ -106,6 +110,7 @@ impl Parsed {
             columns: Vec::new(),
             period: None,
             language: "en".into(),
+            people: None,
         }
     }
 
@@ -118,7 +123,8 @@ impl Parsed {
                 .breakdowns
                 .iter()
                 .map(|b| b.entries.len())
-                .sum::<usize>()) as u64
+                .sum::<usize>()
+            + self.people.as_ref().map_or(0, |p| p.rows.len())) as u64
     }
 
     /// Skips a row that cannot be imported, saying why.
@@ -214,7 +220,10 @@ pub fn parse_staged(
     decoded();
     let mut parsed = match linkedin::read_workbook(name, &tables, options) {
         Some(result) => result?,
-        None => read::dispatch(&tables, options)?,
+        None => match read::dispatch(&tables, options) {
+            Err(e) if e.code == "unknown-format" => people::read(&tables).unwrap_or(Err(e))?,
+            other => other?,
+        },
     };
     if let Some(detail) = encoding_note {
         parsed.note(
