@@ -410,7 +410,7 @@ fn damaged_and_unknown_files_are_refused_with_a_code() {
     let o = options();
     let cases: &[(&[u8], &str)] = &[
         (b"", "empty-file"),
-        (b"name,city\nAni,Bandung\n", "unknown-format"),
+        (b"product,price\nKopi susu,25000\n", "unknown-format"),
         (b"PK\x03\x04garbage", "unreadable-workbook"),
         (
             b"\"Date\",\"Video Views\",\"Profile Views\"\n",
