@@ -61,11 +61,11 @@ fn load_error_text(lang: Lang, error: &LoadError) -> String {
     }
 }
 
-fn store(state: &AppState) -> Option<AppStore> {
+pub(crate) fn store(state: &AppState) -> Option<AppStore> {
     state.store.get_value()
 }
 
-fn announce(state: &AppState, ws: &WorkspaceId) {
+pub(crate) fn announce(state: &AppState, ws: &WorkspaceId) {
     state.tabs.with_value(|tabs| {
         if let Some(tabs) = tabs {
             tabs.announce(&ws.0);
@@ -164,7 +164,7 @@ pub fn reload_and_announce(state: AppState) {
     reload(state, false);
 }
 
-fn ask(state: AppState, text: String, on_confirm: impl Fn() + 'static) {
+pub(crate) fn ask(state: AppState, text: String, on_confirm: impl Fn() + 'static) {
     state.confirmation.set(Some(Confirmation {
         text,
         on_confirm: std::rc::Rc::new(on_confirm),
@@ -172,7 +172,7 @@ fn ask(state: AppState, text: String, on_confirm: impl Fn() + 'static) {
 }
 
 /// The open workspace's identity.
-fn open_id(state: &AppState) -> Option<WorkspaceId> {
+pub(crate) fn open_id(state: &AppState) -> Option<WorkspaceId> {
     state
         .workspace
         .with_untracked(|w| w.as_ref().map(|w| w.info.id.clone()))

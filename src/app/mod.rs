@@ -5,6 +5,7 @@ pub mod actions;
 pub mod browser;
 pub mod engine;
 pub mod importer;
+pub mod personas;
 pub mod state;
 pub mod store;
 pub mod tabs;

@@ -200,6 +200,27 @@ pub fn assessment_op(ws: &WorkspaceId, assessment: &PlatformAssessment) -> Op {
     )
 }
 
+/// Writes one audience table's description (its columns, their kinds and inclusion).
+pub fn audience_table_op(ws: &WorkspaceId, table: &AudienceTable) -> Op {
+    Op::PutRecord(
+        record_key(ws, Kind::AudienceTable, table.id.0.clone()),
+        json(table, 1),
+    )
+}
+
+/// Writes one saved set of personas.
+pub fn persona_snapshot_op(ws: &WorkspaceId, snapshot: &PersonaSnapshot) -> Op {
+    Op::PutRecord(
+        record_key(ws, Kind::PersonaSnapshot, snapshot.id.0.clone()),
+        json(snapshot, 1),
+    )
+}
+
+/// Removes one saved set of personas.
+pub fn persona_snapshot_delete_op(ws: &WorkspaceId, snapshot: &PersonaSnapshot) -> Op {
+    Op::DeleteRecord(record_key(ws, Kind::PersonaSnapshot, snapshot.id.0.clone()))
+}
+
 pub fn plan_item_op(ws: &WorkspaceId, item: &PlanItem) -> Op {
     Op::PutRecord(
         record_key(ws, Kind::PlanItem, item.id.0.clone()),

@@ -6,7 +6,8 @@ use super::migrate::{self, Found, RestoreError};
 use super::records::{self, Kind};
 use super::{ChunkQuery, Op, Store, StoreError};
 use crate::domain::{
-    Benchmark, PlanItem, PlatformAssessment, Workspace, WorkspaceId, WorkspaceInfo,
+    AudienceTable, Benchmark, PersonaSnapshot, PlanItem, PlatformAssessment, Workspace,
+    WorkspaceId, WorkspaceInfo,
 };
 
 /// Why a workspace could not be loaded.
@@ -63,6 +64,26 @@ pub async fn save_benchmark<S: Store>(
         records::benchmark_op(ws, benchmark)
     };
     store.apply(vec![op]).await
+}
+
+/// Saves a persona snapshot (or removes it) and the table's column choices it was made with.
+pub async fn save_personas<S: Store>(
+    store: &S,
+    ws: &WorkspaceId,
+    table: Option<&AudienceTable>,
+    snapshot: &PersonaSnapshot,
+    remove: bool,
+) -> Result<(), StoreError> {
+    let mut ops: Vec<Op> = table
+        .map(|t| records::audience_table_op(ws, t))
+        .into_iter()
+        .collect();
+    ops.push(if remove {
+        records::persona_snapshot_delete_op(ws, snapshot)
+    } else {
+        records::persona_snapshot_op(ws, snapshot)
+    });
+    store.apply(ops).await
 }
 
 /// Deletes a workspace and everything in it.

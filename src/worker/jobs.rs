@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::protocol::{JobError, Rewritten, ViewKind};
+use super::protocol::{JobError, PersonaJobError, PersonaRequest, Rewritten, ViewKind};
 use crate::domain::demo::{self, DemoOptions};
 use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, merge};
 use crate::domain::{audit, dashboard};
@@ -111,4 +111,32 @@ pub fn view_measure(view: &ViewKind) -> &'static str {
 /// The records a view was computed over (the `detail` of its User Timing measure).
 pub fn view_records(ws: &Workspace) -> u64 {
     (ws.posts.len() + ws.daily.len() + ws.messages.len()) as u64
+}
+
+/// Finds the personas of the requested table. The member labels are not sent back (only the
+/// personas and how they were found).
+pub fn personas(
+    ws: &Workspace,
+    request: &PersonaRequest,
+    progress: &mut dyn FnMut(f32),
+) -> Result<crate::domain::personas::Found, PersonaJobError> {
+    if !ws.audience_tables.iter().any(|t| t.id.0 == request.table) {
+        return Err(PersonaJobError::NoTable);
+    }
+    let members: Vec<crate::domain::AudienceMember> = ws
+        .audience_members
+        .iter()
+        .filter(|m| m.table.0 == request.table)
+        .cloned()
+        .collect();
+    let mut found = crate::domain::personas::find(
+        &members,
+        &request.settings,
+        request.today,
+        request.lang,
+        progress,
+    )
+    .map_err(PersonaJobError::Personas)?;
+    found.labels = Vec::new();
+    Ok(found)
 }

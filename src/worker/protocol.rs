@@ -30,6 +30,9 @@ pub enum Job {
     },
     /// Write the whole workspace as one file (sent back alongside [`WorkerMessage::Exported`]).
     Export { workspace: String, today: NaiveDate },
+    /// Group an audience table's members into personas (progress reported; cancelled by
+    /// ending the worker).
+    Personas(PersonaRequest),
     /// Compute a read-only view of the workspace and write it as HTML (the engine worker, which
     /// stays alive and keeps the workspace loaded while `generation` does not change).
     View {
@@ -39,6 +42,33 @@ pub enum Job {
         view: ViewKind,
         lang: crate::i18n::Lang,
     },
+}
+
+/// What the page asks of the persona clustering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonaRequest {
+    pub workspace: String,
+    pub table: String,
+    pub settings: crate::domain::personas::Settings,
+    pub today: NaiveDate,
+    pub lang: crate::i18n::Lang,
+}
+
+/// Why personas could not be found. Nothing was stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PersonaJobError {
+    Load(JobError),
+    NoTable,
+    Personas(crate::domain::personas::PersonaError),
+}
+
+/// The personas found, with the timing of the clustering (worker clock, ms) and the worker's
+/// time origin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonaReply {
+    pub outcome: Result<crate::domain::personas::Found, PersonaJobError>,
+    pub measure: Option<(f64, f64)>,
+    pub time_origin: f64,
 }
 
 /// The read-only views the engine computes.
@@ -115,17 +145,29 @@ pub enum WorkerMessage {
     /// lost, since the worker script finishes before its wasm starts).
     Ready,
     /// Work on file `file` reached `stage` (`decode`, `parse`, `store`).
-    Progress { file: usize, stage: String },
+    Progress {
+        file: usize,
+        stage: String,
+    },
     /// Every file is finished; the workspace is stored (or nothing is, see the reports).
-    Done { files: Vec<FileReport> },
+    Done {
+        files: Vec<FileReport>,
+    },
     /// A demo or workspace-file job ended.
     Rewritten {
         outcome: Result<Rewritten, JobError>,
     },
     /// The workspace file is attached; `name` is a suggested file name.
-    Exported { outcome: Result<String, JobError> },
+    Exported {
+        outcome: Result<String, JobError>,
+    },
     /// A view the page asked for.
     View(ViewReply),
+    /// How far the persona clustering is (0..1).
+    PersonaProgress {
+        done: f32,
+    },
+    Personas(Box<PersonaReply>),
 }
 
 /// The outcome of one file, as the Import page shows it.

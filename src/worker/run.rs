@@ -7,7 +7,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::jobs;
-use super::protocol::{FileReport, ImportRequest, Job, JobError, ViewReply, WorkerMessage};
+use super::protocol::{
+    FileReport, ImportRequest, Job, JobError, PersonaJobError, PersonaReply, PersonaRequest,
+    ViewReply, WorkerMessage,
+};
 use crate::app::store::DATABASE;
 use crate::domain::import::{self, ImportError, ImportOptions, apply::BatchInfo};
 use crate::domain::model::{BatchId, Workspace, WorkspaceInfo};
@@ -61,6 +64,10 @@ pub fn start() {
                     let reply = engine_view(request, workspace, generation, view, lang).await;
                     post(&WorkerMessage::View(reply));
                 }
+                Ok(Job::Personas(request)) => {
+                    let reply = personas(request).await;
+                    post(&WorkerMessage::Personas(Box::new(reply)));
+                }
                 Ok(job) => {
                     let bytes = files.pop().unwrap_or_default();
                     whole_workspace(job, bytes).await;
@@ -110,7 +117,7 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
                 Err(e) => post(&WorkerMessage::Exported { outcome: Err(e) }),
             }
         }
-        Job::Import(_) | Job::View { .. } => {}
+        Job::Import(_) | Job::View { .. } | Job::Personas(_) => {}
     }
     store.close();
 }
@@ -170,6 +177,35 @@ async fn engine_view(
         measure: Some((name.into(), start, end, jobs::view_records(&ws))),
         time_origin,
         error: None,
+    }
+}
+
+/// Loads the workspace and clusters the requested table, reporting progress.
+async fn personas(request: PersonaRequest) -> PersonaReply {
+    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let ws = match loaded(&request.workspace, u64::MAX).await {
+        Ok(ws) => ws,
+        Err(e) => {
+            return PersonaReply {
+                outcome: Err(PersonaJobError::Load(e)),
+                measure: None,
+                time_origin,
+            };
+        }
+    };
+    let start = now();
+    let mut last = -1.0f32;
+    let outcome = jobs::personas(&ws, &request, &mut |done| {
+        if done - last >= 0.02 || done >= 1.0 {
+            last = done;
+            post(&WorkerMessage::PersonaProgress { done });
+        }
+    });
+    let end = now();
+    PersonaReply {
+        outcome,
+        measure: Some((start, end)),
+        time_origin,
     }
 }
 

@@ -23,15 +23,15 @@ test('several files import at once, each with its own result, and a bad file sto
   const page = browser.context.pages()[0] ?? await browser.context.newPage();
   const errors = watchErrors(page);
   await open(page, server.url + '/import');
-  const bad = path.join(browser.userDataDir, 'pelanggan.csv');
-  writeFileSync(bad, 'name,city\nAni,Bandung\n');
+  const bad = path.join(browser.userDataDir, 'harga.csv');
+  writeFileSync(bad, 'produk,harga\nKopi susu,25000\n');
   const results = await importFiles(page, [
     F('meta-content-id-cp1252.csv'), F('x-account-analytics-ja.csv'),
     F('tiktok-overview-invalid-utf8.csv'), bad,
   ]);
   const byFile = Object.fromEntries(results.map((r) => [r.file, r]));
   assert.deepEqual(Object.keys(byFile).sort(),
-    ['meta-content-id-cp1252.csv', 'pelanggan.csv', 'tiktok-overview-invalid-utf8.csv', 'x-account-analytics-ja.csv']);
+    ['harga.csv', 'meta-content-id-cp1252.csv', 'tiktok-overview-invalid-utf8.csv', 'x-account-analytics-ja.csv']);
   assert.deepEqual(
     [byFile['meta-content-id-cp1252.csv'].status, byFile['meta-content-id-cp1252.csv'].platform,
       byFile['meta-content-id-cp1252.csv'].kind, byFile['meta-content-id-cp1252.csv'].rows,
@@ -42,9 +42,9 @@ test('several files import at once, each with its own result, and a bad file sto
   // One damaged byte: imported, with a warning that says so.
   assert.equal(byFile['tiktok-overview-invalid-utf8.csv'].status, 'warning');
   assert.equal(byFile['tiktok-overview-invalid-utf8.csv'].platform, 'tiktok');
-  assert.equal(byFile['pelanggan.csv'].status, 'error');
-  assert.equal(byFile['pelanggan.csv'].rows, '0');
-  assert.match(byFile['pelanggan.csv'].text, /pelanggan\.csv/);
+  assert.equal(byFile['harga.csv'].status, 'error');
+  assert.equal(byFile['harga.csv'].rows, '0');
+  assert.match(byFile['harga.csv'].text, /harga\.csv/);
   assert.equal(await page.getByTestId('error').count(), 1);
 
   // Timings per file, with record counts.
