@@ -3,7 +3,12 @@
 //   node bench.mjs import FILE...       the import pipeline's User Timing measures per file
 //   node bench.mjs views [runs]         audit:run and dashboard:run on the demo (engine worker),
 //                                       and the time until the audit's findings are on screen
+//   node bench.mjs cluster [members] [runs]
+//                                       cluster:run (automatic k in 2..10) on a generated audience
+//                                       of 4 numeric, 4 categorical and 1 multi-valued column
 // Run after `trunk build --release` in the repository root.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { launch, open, serve, loadDemo } from './support.mjs';
 
 const [mode = 'first-paint', ...args] = process.argv.slice(2);
@@ -75,5 +80,50 @@ if (mode === 'first-paint') {
   console.log(`audit:run ${f('audit')} ms, dashboard:run ${f('dashboard')} ms (median, in the engine worker)`);
   console.log(`audit page: findings on screen ${f('shown')} ms after navigation (median; a fresh page load: page start, engine start, workspace load in the engine, audit)`);
   await browser.close();
+} else if (mode === 'cluster') {
+  const members = Number(args[0] ?? 100000);
+  const runs = Number(args[1] ?? 3);
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const file = path.join(browser.userDataDir, `audience-${members}.csv`);
+  writeFileSync(file, audience(members));
+  await open(page, server.url + '/import');
+  await page.getByTestId('import-input').setInputFiles([file]);
+  await page.getByTestId('import-done').waitFor({ timeout: 600000 });
+  await page.goto(server.url + '/personas');
+  const rows = [];
+  for (let i = 0; i < runs; i++) {
+    await page.getByTestId('find-personas').click();
+    await page.waitForFunction((n) => performance.getEntriesByName('cluster:run').length > n, i, { timeout: 600000 });
+    rows.push(await page.evaluate(() => {
+      const m = performance.getEntriesByName('cluster:run').at(-1);
+      return { ms: m.duration, records: m.detail.records, personas: document.querySelectorAll('[data-testid=persona]').length };
+    }));
+  }
+  console.log(`members: ${rows[0].records}, personas found: ${rows.map((r) => r.personas).join(', ')}`);
+  console.log(`cluster:run ${median(rows.map((r) => r.ms)).toFixed(0)} ms (median of ${runs}, in a worker; all runs: ${rows.map((r) => r.ms.toFixed(0)).join(', ')})`);
+  await browser.close();
 }
 server.stop();
+
+/** A CRM-like audience with five planted groups (seeded, so every run sees the same file). */
+function audience(n) {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const normal = () => Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
+  const pick = (options, own) => (random() < 0.8 ? options[own % options.length] : options[Math.floor(random() * options.length)]);
+  const cities = ['Jakarta', 'Bandung', 'Surabaya', 'Medan', 'Makassar', 'Denpasar'];
+  const items = ['kopi', 'lari', 'yoga', 'musik', 'game', 'travel', 'buku', 'film'];
+  const lines = ['member_id,age,income,visits,spend,gender,city,segment,device,interests'];
+  for (let i = 0; i < n; i++) {
+    const g = i % 5;
+    const interests = [0, 1, 2].filter(() => random() < 0.7).map((k) => items[(g * 2 + k) % items.length]);
+    lines.push([
+      `M${i}`, (22 + 11 * g + 3 * normal()).toFixed(0), (3 + 4 * g + normal()).toFixed(1),
+      Math.max(0, 2 + 3 * g + normal()).toFixed(0), (50 + 40 * g + 15 * normal()).toFixed(0),
+      pick(['F', 'M'], g), pick(cities, g), pick(['a', 'b', 'c', 'd', 'e'], g), pick(['android', 'ios', 'desktop'], g),
+      `"${interests.join(';')}"`,
+    ].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
