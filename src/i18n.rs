@@ -478,6 +478,13 @@ messages! {
     PersonaErrTooFew => "Terlalu sedikit anggota ({n}); perlu minimal 10.", "Too few members ({n}); at least 10 are needed.";
     PersonaErrNoColumns => "Tidak ada kolom yang dipakai. Centang minimal satu kolom angka, kategori, daftar atau tanggal.", "No column is used. Tick at least one number, category, list or date column.";
     PersonaErrNoTable => "Tabel audiens ini tidak ada lagi. Muat ulang halaman.", "This audience table no longer exists. Reload the page.";
+    PersonaFoundOn => "Kemungkinan ditemukan di", "Likely found on";
+    PersonaFoundDef => "Indeks = seberapa mirip audiens profil (demografi platform: gender, usia, kota) dengan persona ini dibanding dengan seluruh audiens Anda. Di atas 1,0× berarti lebih mirip.", "Index = how much more the profile's audience (platform demographics: gender, age, city) resembles this persona than your whole audience does. Above 1.0× means more alike.";
+    PersonaPerforms => "terbaik di sana: {format}, sekitar pukul {hour}.00", "best there: {format}, around {hour}:00";
+    DimGender => "gender", "gender";
+    DimAge => "usia", "age";
+    DimCity => "kota", "city";
+    DimCountry => "negara", "country";
     AuditTitle => "Audit media sosial", "Social media audit";
     AuditComputing => "Menghitung audit…", "Computing the audit…";
     ViewFailed => "Tampilan ini tidak dapat dihitung: {detail}", "This view could not be computed: {detail}";

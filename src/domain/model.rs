@@ -552,6 +552,24 @@ pub struct Persona {
     pub description: String,
     pub size: u32,
     pub traits: Vec<PersonaTrait>,
+    /// The own profiles whose audience (platform demographics) resembles the persona most.
+    #[serde(default)]
+    pub channels: Vec<PersonaChannel>,
+}
+
+/// A profile where a persona is likely found: how much more its audience resembles the persona
+/// than the whole audience does (`index`, 1 = no more than anyone), on which demographics, and
+/// what performs there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonaChannel {
+    pub profile: ProfileId,
+    pub platform: Platform,
+    pub index: f64,
+    pub basis: Vec<Dimension>,
+    /// The profile's format with the most engagement per post in the last 90 days.
+    pub best_format: Option<PostFormat>,
+    /// The local hour whose posts drew the most engagement per post in the last 90 days.
+    pub best_hour: Option<u8>,
 }
 
 /// A value of one column among a persona's members: its share there, and how much more common

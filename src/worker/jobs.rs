@@ -137,6 +137,17 @@ pub fn personas(
         progress,
     )
     .map_err(PersonaJobError::Personas)?;
+    let channels = crate::domain::personas::reach::channels(
+        ws,
+        &request.settings.columns,
+        &members,
+        &found.labels,
+        found.personas.len(),
+        request.today,
+    );
+    for (persona, channels) in found.personas.iter_mut().zip(channels) {
+        persona.channels = channels;
+    }
     found.labels = Vec::new();
     Ok(found)
 }

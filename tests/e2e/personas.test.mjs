@@ -101,5 +101,10 @@ test('the demo audience gives its four planted segments, and a run can be cancel
   const members = await page.evaluate(() => performance.getEntriesByType('measure')
     .filter((m) => m.name === 'cluster:run').map((m) => m.detail.records));
   assert.equal(found.reduce((s, c) => s + c.size, 0), members.at(-1));
+  // Each persona is placed on the profiles whose platform demographics resemble it.
+  const channels = await page.getByTestId('persona').evaluateAll((els) =>
+    els.map((e) => [...e.querySelectorAll('[data-testid=persona-channel]')].map((c) => c.dataset.platform)));
+  assert.ok(channels.every((c) => c.length >= 1), JSON.stringify(channels));
+  assert.ok(new Set(channels.map((c) => c[0])).size >= 2, JSON.stringify(channels));
   assert.deepEqual(errors, []);
 });

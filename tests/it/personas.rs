@@ -423,3 +423,75 @@ fn demo_audience_gives_its_planted_segments() {
             .all(|p| !traits::defining(&p.traits, 1, 3).is_empty())
     );
 }
+
+#[test]
+fn personas_are_placed_on_the_profiles_whose_audience_resembles_them() {
+    use linimasa::domain::Platform;
+    use linimasa::worker::jobs;
+    use linimasa::worker::protocol::PersonaRequest;
+    let ws = crate::demo();
+    let table = &ws.audience_tables[0];
+    let request = PersonaRequest {
+        workspace: ws.info.id.0.clone(),
+        table: table.id.0.clone(),
+        settings: settings(table.columns.clone(), None),
+        today: today(),
+        lang: Lang::En,
+    };
+    let found = jobs::personas(&ws, &request, &mut |_| {}).unwrap();
+    assert!(found.labels.is_empty(), "labels stay in the worker");
+    let age = |p: &Persona| {
+        // The mean of the age bands' lower ends, weighted by share: enough to order personas.
+        p.traits
+            .iter()
+            .filter(|t| t.column == "age")
+            .map(|t| {
+                let low: f64 = t
+                    .value
+                    .trim_start_matches(['≤', '≥', ' '])
+                    .split('–')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                low * t.share
+            })
+            .sum::<f64>()
+    };
+    let youngest = found
+        .personas
+        .iter()
+        .min_by(|a, b| age(a).total_cmp(&age(b)))
+        .unwrap();
+    let oldest = found
+        .personas
+        .iter()
+        .max_by(|a, b| age(a).total_cmp(&age(b)))
+        .unwrap();
+    for p in &found.personas {
+        assert!(!p.channels.is_empty(), "{}", p.name);
+        assert!(p.channels.windows(2).all(|w| w[0].index >= w[1].index));
+        assert!(p.channels[0].basis.len() >= 2, "{:?}", p.channels[0]);
+    }
+    // The demo's TikTok audience is the youngest, LinkedIn's and Facebook's the oldest.
+    assert!(
+        matches!(
+            youngest.channels[0].platform,
+            Platform::TikTok | Platform::Instagram
+        ),
+        "{:?}",
+        youngest.channels
+    );
+    assert!(
+        youngest.channels[0].index > 1.0 && oldest.channels[0].index > 1.0,
+        "{:?} {:?}",
+        youngest.channels,
+        oldest.channels
+    );
+    assert!(
+        !matches!(oldest.channels[0].platform, Platform::TikTok),
+        "{:?}",
+        oldest.channels
+    );
+    assert!(youngest.channels[0].best_format.is_some() && youngest.channels[0].best_hour.is_some());
+}

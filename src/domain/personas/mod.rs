@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod detect;
 pub mod drift;
 pub mod encode;
+pub mod reach;
 pub mod synthetic;
 pub mod text;
 pub mod traits;
@@ -124,6 +125,7 @@ pub fn find(
                 description: text::description(&traits, size, share, lang),
                 size,
                 traits,
+                channels: Vec::new(),
             }
         })
         .collect();

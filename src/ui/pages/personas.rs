@@ -8,10 +8,11 @@ use leptos_router::components::A;
 use crate::app::browser;
 use crate::app::personas::{self, PersonaRun};
 use crate::app::state::{AppState, use_app};
+use crate::domain::audit::text as audit_text;
 use crate::domain::personas::{Found, K_MAX, K_MIN, Settings, drift, encode, traits};
 use crate::domain::{
-    AudienceColumn, AudienceTable, AudienceTableId, ColumnKind, PersonaSnapshot, PersonaSnapshotId,
-    tz,
+    AudienceColumn, AudienceTable, AudienceTableId, ColumnKind, Dimension, PersonaChannel,
+    PersonaSnapshot, PersonaSnapshotId, tz,
 };
 use crate::i18n::{Lang, Msg, fill};
 use crate::ui::components::{Definition, EmptyWorkspace, SelectField};
@@ -345,6 +346,7 @@ fn PersonaCard(shown: RwSignal<Option<Shown>>, index: usize) -> impl IntoView {
                 aria-label=move || state.t(Msg::PersonaDescription)
                 prop:value=move || persona().map(|p| p.description).unwrap_or_default()
                 on:change=move |ev| edit(false, event_target_value(&ev))></textarea>
+            <ChannelList channels=Signal::derive(move || persona().map(|p| p.channels).unwrap_or_default())/>
             <ul class="lm-persona__traits">
                 {move || {
                     let lang = state.lang.get();
@@ -355,6 +357,71 @@ fn PersonaCard(shown: RwSignal<Option<Shown>>, index: usize) -> impl IntoView {
                 }}
             </ul>
         </article>
+    }
+}
+
+/// Where a persona is likely found, and what performs there.
+#[component]
+fn ChannelList(channels: Signal<Vec<PersonaChannel>>) -> impl IntoView {
+    let state = use_app();
+    let line = move |c: &PersonaChannel, lang: Lang| {
+        let profile = state
+            .workspace
+            .with_untracked(|w| {
+                w.as_ref().and_then(|w| {
+                    w.profiles
+                        .iter()
+                        .find(|p| p.id == c.profile)
+                        .map(|p| p.display_name())
+                })
+            })
+            .unwrap_or_else(|| c.profile.0.clone());
+        let basis: Vec<&str> = c
+            .basis
+            .iter()
+            .map(|d| {
+                match d {
+                    Dimension::Gender => Msg::DimGender,
+                    Dimension::AgeBand => Msg::DimAge,
+                    Dimension::Country => Msg::DimCountry,
+                    _ => Msg::DimCity,
+                }
+                .text(lang)
+            })
+            .collect();
+        let mut text = format!(
+            "{profile} · {}× ({})",
+            lang.number(c.index, 1),
+            basis.join(", ")
+        );
+        if let (Some(format), Some(hour)) = (c.best_format, c.best_hour) {
+            text.push_str(" · ");
+            text.push_str(&fill(
+                Msg::PersonaPerforms.text(lang),
+                &[
+                    ("format", audit_text::format(format, lang)),
+                    ("hour", &format!("{hour:02}")),
+                ],
+            ));
+        }
+        text
+    };
+    view! {
+        <Show when=move || channels.with(|c| !c.is_empty())>
+            <div class="lm-persona__channels" data-testid="persona-channels">
+                <span class="lm-field__label">{move || state.t(Msg::PersonaFoundOn)}</span>
+                <Definition msg=Msg::PersonaFoundDef/>
+                <ul>
+                    {move || {
+                        let lang = state.lang.get();
+                        channels.get().iter().map(|c| {
+                            let text = line(c, lang);
+                            view! { <li data-testid="persona-channel" data-platform=c.platform.slug()>{text}</li> }
+                        }).collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
     }
 }
 
