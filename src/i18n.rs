@@ -485,6 +485,13 @@ messages! {
     DimAge => "usia", "age";
     DimCity => "kota", "city";
     DimCountry => "negara", "country";
+    MakeupTitle => "Susunan audiens per profil", "Audience make-up per profile";
+    MakeupHint => "Dari demografi yang diekspor platform (snapshot terbaru). Persona dicocokkan dengan angka ini untuk menyebut di mana mereka kemungkinan ditemukan.", "From the demographics each platform exports (latest snapshot). Personas are matched against these figures to say where they are likely found.";
+    MakeupProfile => "Profil", "Profile";
+    MakeupPlaces => "Tempat", "Places";
+    MakeupDate => "Per tanggal", "As of";
+    MakeupEmpty => "Belum ada demografi platform. Impor ekspor pengikut LinkedIn, TikTok atau Facebook untuk melihat susunan audiens tiap profil.", "No platform demographics yet. Import LinkedIn, TikTok or Facebook follower exports to see each profile's audience make-up.";
+    MakeupComputing => "Menghitung susunan audiens…", "Computing the audience make-up…";
     AuditTitle => "Audit media sosial", "Social media audit";
     AuditComputing => "Menghitung audit…", "Computing the audit…";
     ViewFailed => "Tampilan ini tidak dapat dihitung: {detail}", "This view could not be computed: {detail}";

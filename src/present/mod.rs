@@ -3,6 +3,7 @@
 //! fragment) and by exported report files. Everything from a workspace is escaped by
 //! [`html::Html`]; charts are SVG drawn from numbers only.
 
+pub mod audience;
 pub mod audit;
 pub mod chart;
 pub mod dashboard;

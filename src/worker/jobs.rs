@@ -97,6 +97,7 @@ pub fn view(ws: &Workspace, view: &ViewKind, lang: Lang) -> Option<String> {
             let dashboard = dashboard::compute(ws, query)?;
             Some(present::dashboard::dashboard(ws, &dashboard, lang))
         }
+        ViewKind::Audience => present::audience::makeup(ws, lang),
     }
 }
 
@@ -105,6 +106,7 @@ pub fn view_measure(view: &ViewKind) -> &'static str {
     match view {
         ViewKind::Audit => "audit:run",
         ViewKind::Dashboard(_) => "dashboard:run",
+        ViewKind::Audience => "audience:run",
     }
 }
 

@@ -76,6 +76,8 @@ pub struct PersonaReply {
 #[serde(rename_all = "kebab-case")]
 pub enum ViewKind {
     Audit,
+    /// Each own profile's audience make-up (platform demographics).
+    Audience,
     Dashboard(crate::domain::dashboard::Query),
 }
 

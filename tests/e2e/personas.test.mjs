@@ -91,6 +91,9 @@ test('the demo audience gives its four planted segments, and a run can be cancel
   await open(page, server.url + '/');
   await loadDemo(page);
   await page.goto(server.url + '/personas');
+  // Each profile's audience make-up from its platform demographics, computed by the engine.
+  await page.getByTestId('makeup-row').first().waitFor();
+  assert.ok(await page.getByTestId('makeup-row').count() >= 6);
   await page.getByTestId('find-personas').click();
   await page.getByTestId('persona-cancel').click();
   assert.equal(await page.getByTestId('persona').count(), 0);

@@ -495,3 +495,26 @@ fn personas_are_placed_on_the_profiles_whose_audience_resembles_them() {
     );
     assert!(youngest.channels[0].best_format.is_some() && youngest.channels[0].best_hour.is_some());
 }
+
+#[test]
+fn each_profiles_audience_make_up_is_shown_from_its_demographics() {
+    use linimasa::worker::jobs;
+    use linimasa::worker::protocol::ViewKind;
+    let mut ws = crate::demo();
+    let html = jobs::view(&ws, &ViewKind::Audience, Lang::En).unwrap();
+    let rows = html.matches("data-testid=\"makeup-row\"").count();
+    let own_with_demographics = ws
+        .profiles
+        .iter()
+        .filter(|p| !p.competitor && ws.audience_snapshots.iter().any(|s| s.profile == p.id && !s.breakdowns.is_empty()))
+        .count();
+    assert!(rows >= 6 && rows <= own_with_demographics, "{rows} of {own_with_demographics}");
+    assert!(html.contains("female "), "gender split shown");
+    // An imported profile name is text, never markup.
+    ws.profiles[0].name = "<img src=x onerror=alert(1)>".into();
+    ws.profiles[0].handle = String::new();
+    let html = jobs::view(&ws, &ViewKind::Audience, Lang::En).unwrap();
+    assert!(!html.contains("<img"));
+    ws.audience_snapshots.clear();
+    assert_eq!(jobs::view(&ws, &ViewKind::Audience, Lang::En), None);
+}

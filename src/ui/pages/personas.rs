@@ -15,7 +15,8 @@ use crate::domain::{
     PersonaSnapshot, PersonaSnapshotId, tz,
 };
 use crate::i18n::{Lang, Msg, fill};
-use crate::ui::components::{Definition, EmptyWorkspace, SelectField};
+use crate::ui::components::{Definition, EmptyWorkspace, EngineView, SelectField};
+use crate::worker::protocol::ViewKind;
 
 const KINDS: [(ColumnKind, &str, Msg); 6] = [
     (ColumnKind::Numeric, "numeric", Msg::KindNumeric),
@@ -203,6 +204,8 @@ fn Workbench() -> impl IntoView {
             </section>
         })}
         <Snapshots table=table shown=shown/>
+        <EngineView view=Signal::stored(ViewKind::Audience) computing=Msg::MakeupComputing
+            empty=Msg::MakeupEmpty class="lm-makeup"/>
     }
 }
 
