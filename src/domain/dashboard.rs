@@ -282,8 +282,27 @@ pub fn selected(ws: &Workspace, query: &Query) -> Vec<ProfileId> {
 pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
     let as_of = metrics::last_day(ws)?;
     let period = Period::ending(as_of, query.days);
-    let previous = period.previous();
     let ids = selected(ws, query);
+    let whole = query.platform.is_none() && query.profile.is_none();
+    let mut dashboard = compute_over(ws, ids, period, period.previous(), whole);
+    dashboard.query = query.clone();
+    Some(dashboard)
+}
+
+/// The dashboard of given profiles over a given period against another (a report's period
+/// and comparison); `website`: include the website's traffic.
+pub fn compute_over(
+    ws: &Workspace,
+    ids: Vec<ProfileId>,
+    period: Period,
+    previous: Period,
+    website: bool,
+) -> Dashboard {
+    let as_of = period.end;
+    let query = Query {
+        days: period.days(),
+        ..Query::default()
+    };
     let profiles: Vec<&Profile> = ids.iter().filter_map(|id| ws.profile(id)).collect();
     let now: Vec<ProfileMetrics> = profiles
         .iter()
@@ -366,18 +385,18 @@ pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
     );
     let ads = ads_total(&now).map(|a| (a, ads_total(&before)));
     let service = service_total(ws, &ids, period).map(|s| (s, service_total(ws, &ids, previous)));
-    let web = if query.platform.is_none() && query.profile.is_none() {
+    let web = if website {
         web_traffic(ws, period)
     } else {
         None
     };
-    Some(Dashboard {
+    Dashboard {
         ads,
         service,
         web,
         performance,
         online,
-        query: query.clone(),
+        query,
         period,
         previous,
         profiles: ids,
@@ -387,5 +406,5 @@ pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
         distribution,
         formats,
         top,
-    })
+    }
 }

@@ -12,6 +12,7 @@ pub mod model;
 pub mod overview;
 pub mod personas;
 pub mod platforms;
+pub mod report;
 pub mod tz;
 
 pub use model::*;

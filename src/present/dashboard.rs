@@ -77,6 +77,12 @@ fn kpi(h: &mut Html, k: &Kpi, lang: Lang) {
 
 /// The dashboard's body.
 pub fn dashboard(ws: &Workspace, d: &Dashboard, lang: Lang) -> String {
+    body(ws, d, lang, true)
+}
+
+/// The dashboard's body; `links`: permalinks as links (the app) or as text (report files,
+/// which must not point anywhere).
+pub fn body(ws: &Workspace, d: &Dashboard, lang: Lang, links: bool) -> String {
     let t = |m: Msg| m.text(lang);
     let mut h = Html::new();
     let period = fill(
@@ -453,7 +459,9 @@ pub fn dashboard(ws: &Workspace, d: &Dashboard, lang: Lang) -> String {
             .elem("td", &[], &profile)
             .elem("td", &[], text::format(post.format, lang));
         h.open("td", &[("class", "lm-post-text")]).text(&post.text);
-        if let Some(link) = post.permalink.as_deref().and_then(safe_link) {
+        if !links && let Some(url) = post.permalink.as_deref() {
+            h.text(" ").elem("span", &[("class", "lm-permalink")], url);
+        } else if let Some(link) = post.permalink.as_deref().and_then(safe_link) {
             h.text(" ").elem(
                 "a",
                 &[

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod chart;
 pub mod dashboard;
 pub mod html;
+pub mod report;
 
 use crate::i18n::{Lang, Msg};
 use html::Html;

@@ -382,8 +382,64 @@ pub struct Restored {
     pub from_schema: u32,
 }
 
-/// Reads a workspace file through the restore path.
+/// The `id` of the `<script type="application/json">` that carries a report file's data (a
+/// workspace file), so that a report opened in Linimasa restores the report and its data.
+pub const REPORT_DATA_ID: &str = "linimasa-data";
+
+/// The `format` of a report file's data block.
+pub const REPORT_DATA_FORMAT: &str = "linimasa-report-data";
+
+/// A report file's data block: a workspace file, deflated and base64-encoded inside a small
+/// JSON object (a year of ten profiles is about 2.6 MB of JSON, 0.3 MB this way).
+pub fn report_data(ws: &Workspace) -> String {
+    use base64::Engine;
+    use std::io::Write;
+    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = deflate.write_all(&export_file(ws));
+    let packed = deflate.finish().unwrap_or_default();
+    json!({
+        "format": REPORT_DATA_FORMAT,
+        "encoding": "deflate+base64",
+        "workspace": base64::engine::general_purpose::STANDARD.encode(packed),
+    })
+    .to_string()
+}
+
+/// The workspace file inside a report file's HTML, if there is one.
+pub fn embedded_workspace(bytes: &[u8]) -> Option<Vec<u8>> {
+    use base64::Engine;
+    use std::io::Read;
+    let marker = format!("id=\"{REPORT_DATA_ID}\"");
+    let text = std::str::from_utf8(bytes).ok()?;
+    let at = text.find(&marker)?;
+    let start = at + text[at..].find('>')? + 1;
+    let end = start + text[start..].find("</script>")?;
+    let block: Value = serde_json::from_str(&text[start..end]).ok()?;
+    if block.get("format")?.as_str()? != REPORT_DATA_FORMAT {
+        return None;
+    }
+    let packed = base64::engine::general_purpose::STANDARD
+        .decode(block.get("workspace")?.as_str()?)
+        .ok()?;
+    let mut out = Vec::new();
+    flate2::read::DeflateDecoder::new(packed.as_slice())
+        .take(1 << 30)
+        .read_to_end(&mut out)
+        .ok()?;
+    Some(out)
+}
+
+/// Reads a workspace file (or a report file carrying one) through the restore path.
 pub fn restore_file(bytes: &[u8]) -> Result<Restored, RestoreError> {
+    let trimmed = bytes.trim_ascii_start();
+    let embedded;
+    let bytes = if trimmed.starts_with(b"<") {
+        embedded = embedded_workspace(trimmed).ok_or(RestoreError::NotWorkspace)?;
+        embedded.as_slice()
+    } else {
+        bytes
+    };
     let value: Value = serde_json::from_slice(bytes).map_err(|e| RestoreError::NotJson {
         line: e.line(),
         column: e.column(),

@@ -6,6 +6,7 @@ mod import;
 mod jobs;
 mod metrics;
 mod personas;
+mod report;
 mod storage;
 mod workspace_file;
 

@@ -506,9 +506,18 @@ fn each_profiles_audience_make_up_is_shown_from_its_demographics() {
     let own_with_demographics = ws
         .profiles
         .iter()
-        .filter(|p| !p.competitor && ws.audience_snapshots.iter().any(|s| s.profile == p.id && !s.breakdowns.is_empty()))
+        .filter(|p| {
+            !p.competitor
+                && ws
+                    .audience_snapshots
+                    .iter()
+                    .any(|s| s.profile == p.id && !s.breakdowns.is_empty())
+        })
         .count();
-    assert!(rows >= 6 && rows <= own_with_demographics, "{rows} of {own_with_demographics}");
+    assert!(
+        rows >= 6 && rows <= own_with_demographics,
+        "{rows} of {own_with_demographics}"
+    );
     assert!(html.contains("female "), "gender split shown");
     // An imported profile name is text, never markup.
     ws.profiles[0].name = "<img src=x onerror=alert(1)>".into();

@@ -1,0 +1,417 @@
+//! A report as one self-contained HTML file: inline CSS (the app's own stylesheets plus a print
+//! sheet), charts as inline SVG from [`super::chart`], tables, summary sentences and the
+//! methodology, a Content-Security-Policy that forbids every request, and the report's data
+//! (a workspace file) in a `<script type="application/json">` so that Linimasa can re-open it.
+//! Also every table of the report as CSV, with formula-like cells neutralised.
+
+use super::html::Html;
+use crate::domain::report::{self, Figures, section_key, section_title};
+use crate::domain::{ReportDefinition, ReportSection, Workspace};
+use crate::i18n::{Lang, Msg, fill};
+use crate::storage::migrate;
+
+const STYLES: [&str; 4] = [
+    include_str!("../../style/tokens.css"),
+    include_str!("../../style/base.css"),
+    include_str!("../../style/components.css"),
+    include_str!("../../style/pages.css"),
+];
+
+/// Print and report layout on top of the app's styles.
+const REPORT_CSS: &str = "
+body { max-width: 64rem; margin: 0 auto; padding: 2rem 1.5rem; }
+.rp-header { border-bottom: 4px solid var(--rp-primary); padding-bottom: 1rem; margin-bottom: 1.5rem; }
+.rp-brand { color: var(--rp-primary); font-weight: 700; letter-spacing: .02em; }
+.rp-meta { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 1rem 0; }
+.rp-meta dt { font-weight: 700; }
+.rp-meta dd { margin: 0; }
+.rp-section { margin-top: 2rem; }
+.rp-section > h2 { color: var(--rp-primary); border-bottom: 1px solid var(--lm-color-border); }
+.rp-summary { font-size: 1.05rem; }
+.lm-def { display: none; }
+.lm-permalink { color: var(--lm-color-muted); font-size: .75rem; word-break: break-all; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .rp-section { break-before: auto; }
+  .rp-section > h2 { break-after: avoid; }
+  svg, table, .lm-card, .lm-kpi, figure { break-inside: avoid; }
+  .lm-table-wrap { overflow: visible; }
+  a { color: inherit; text-decoration: none; }
+}
+";
+
+/// A colour the user typed, kept only when it is a plain hex colour (it goes into CSS).
+fn colour(value: Option<&str>, fallback: &'static str) -> String {
+    match value {
+        Some(v)
+            if v.len() <= 9
+                && v.starts_with('#')
+                && v[1..].bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            v.to_owned()
+        }
+        _ => fallback.to_owned(),
+    }
+}
+
+/// The JSON of a workspace file, safe inside a `<script>` element: no `<` at all (in JSON it
+/// can only be inside a string, where `\u003c` reads back the same), so neither `</script>`
+/// nor `<!--` can end or confuse the element.
+fn script_safe(json: &[u8]) -> String {
+    String::from_utf8_lossy(json).replace('<', "\\u003c")
+}
+
+/// The report's summary of a section: the user's edit, else the generated sentence.
+fn summary(
+    def: &ReportDefinition,
+    generated: &std::collections::BTreeMap<String, String>,
+    section: ReportSection,
+) -> Option<String> {
+    let key = section_key(section);
+    def.summaries
+        .get(key)
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| generated.get(key))
+        .cloned()
+}
+
+/// The whole report file.
+pub fn html(ws: &Workspace, def: &ReportDefinition, figures: &Figures, lang: Lang) -> String {
+    let t = |m: Msg| m.text(lang);
+    let generated = report::summaries(ws, def, figures, lang);
+    let branding = &ws.info.branding;
+    let primary = colour(branding.primary_color.as_deref(), "#6b3e26");
+    let comparison = def.comparison.unwrap_or_else(|| def.period.previous());
+    let mut css = String::new();
+    for s in STYLES {
+        css.push_str(s);
+    }
+    css.push_str(REPORT_CSS);
+    css.push_str(&format!(":root {{ --rp-primary: {primary}; }}"));
+
+    let mut h = Html::new();
+    h.trusted("<!DOCTYPE html>");
+    h.open("html", &[("lang", lang.tag())]).open("head", &[]);
+    h.trusted("<meta charset=\"utf-8\">");
+    h.trusted("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+    h.trusted("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    h.elem("title", &[], &def.name);
+    h.open("style", &[]).trusted(&css).close("style");
+    h.close("head").open("body", &[("class", "rp")]);
+
+    h.open("header", &[("class", "rp-header")]);
+    let brand = if branding.name.trim().is_empty() {
+        ws.info.name.as_str()
+    } else {
+        branding.name.as_str()
+    };
+    if let Some(logo) = branding
+        .logo
+        .as_deref()
+        .filter(|l| l.starts_with("data:image/"))
+    {
+        h.open(
+            "img",
+            &[
+                ("src", logo),
+                ("alt", brand),
+                ("class", "rp-logo"),
+                ("height", "48"),
+            ],
+        );
+    }
+    h.elem("p", &[("class", "rp-brand")], brand)
+        .elem("h1", &[], &def.name)
+        .open("dl", &[("class", "rp-meta")])
+        .elem("dt", &[], t(Msg::RepFor))
+        .elem("dd", &[], report::audience_name(def.audience).text(lang))
+        .elem("dt", &[], t(Msg::RepPeriod))
+        .elem(
+            "dd",
+            &[],
+            &format!(
+                "{} – {}",
+                lang.date(def.period.start),
+                lang.date(def.period.end)
+            ),
+        )
+        .elem("dt", &[], t(Msg::RepComparison))
+        .elem(
+            "dd",
+            &[],
+            &format!(
+                "{} – {}",
+                lang.date(comparison.start),
+                lang.date(comparison.end)
+            ),
+        )
+        .elem("dt", &[], t(Msg::RepMethodologyTitle))
+        .elem(
+            "dd",
+            &[("data-testid", "report-methodology")],
+            &def.methodology,
+        )
+        .close("dl")
+        .close("header");
+
+    h.open(
+        "section",
+        &[("class", "rp-section"), ("data-section", "summary")],
+    )
+    .elem("h2", &[], t(Msg::RepSummaryTitle))
+    .open("ul", &[("class", "rp-summary")]);
+    for &section in &def.sections {
+        if let Some(s) = summary(def, &generated, section) {
+            h.open("li", &[("data-section", section_key(section))])
+                .elem("strong", &[], section_title(section).text(lang))
+                .text(": ")
+                .text(&s)
+                .close("li");
+        }
+    }
+    h.close("ul").close("section");
+
+    let mut content_shown = false;
+    let mut audit_shown = false;
+    for &section in &def.sections {
+        let body = match section {
+            ReportSection::Content | ReportSection::Ads | ReportSection::CustomerService => {
+                if content_shown {
+                    continue;
+                }
+                content_shown = true;
+                Some(super::dashboard::body(ws, &figures.dashboard, lang, false))
+            }
+            ReportSection::Audit | ReportSection::Competitors => {
+                if audit_shown {
+                    continue;
+                }
+                audit_shown = true;
+                figures
+                    .audit
+                    .as_ref()
+                    .map(|a| super::audit::audit(ws, a, lang))
+            }
+            ReportSection::Audience => {
+                let mut part = super::audience::makeup(ws, lang).unwrap_or_default();
+                if let Some(snapshot) = &figures.personas {
+                    part.push_str(&personas(snapshot, lang));
+                }
+                (!part.is_empty()).then_some(part)
+            }
+            ReportSection::Listening | ReportSection::Influencers => None,
+        };
+        let Some(body) = body else { continue };
+        h.open(
+            "section",
+            &[
+                ("class", "rp-section"),
+                ("data-section", section_key(section)),
+            ],
+        )
+        .elem("h2", &[], section_title(section).text(lang));
+        if let Some(s) = summary(def, &generated, section) {
+            h.elem("p", &[("class", "rp-summary")], &s);
+        }
+        h.trusted(&body).close("section");
+    }
+
+    let data = migrate::report_data(&report::data_subset(ws, def));
+    h.open(
+        "script",
+        &[
+            ("type", "application/json"),
+            ("id", migrate::REPORT_DATA_ID),
+        ],
+    )
+    .trusted(&script_safe(data.as_bytes()))
+    .close("script");
+    h.close("body").close("html");
+    h.into_string()
+}
+
+/// The personas of a snapshot as cards.
+fn personas(snapshot: &crate::domain::PersonaSnapshot, lang: Lang) -> String {
+    let total = f64::from(snapshot.members.max(1));
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[("class", "lm-card"), ("data-testid", "report-personas")],
+    )
+    .elem(
+        "h3",
+        &[],
+        &fill(
+            Msg::PersonaShowing.text(lang),
+            &[("date", &lang.date(snapshot.date))],
+        ),
+    )
+    .open("div", &[("class", "lm-personas")]);
+    for p in &snapshot.personas {
+        h.open("article", &[("class", "lm-persona")])
+            .elem("h4", &[("class", "lm-persona__name")], &p.name)
+            .elem(
+                "p",
+                &[("class", "lm-persona__size")],
+                &format!(
+                    "{} · {}",
+                    lang.count(f64::from(p.size)),
+                    lang.percent(f64::from(p.size) / total, 0)
+                ),
+            )
+            .elem("p", &[], &p.description)
+            .close("article");
+    }
+    h.close("div").close("section");
+    h.into_string()
+}
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed
+/// with `'` so that it stays text.
+pub fn neutralised(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// Every table of the report as one CSV file: each table starts with a row holding its title
+/// and ends with an empty row.
+pub fn csv(ws: &Workspace, def: &ReportDefinition, figures: &Figures, lang: Lang) -> Vec<u8> {
+    let mut w = ::csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    let mut table = |title: &str, header: &[&str], rows: Vec<Vec<String>>| {
+        let _ = w.write_record([title]);
+        let _ = w.write_record(header);
+        for row in rows {
+            let _ = w.write_record(row.iter().map(|c| neutralised(c)));
+        }
+        let _ = w.write_record([""]);
+    };
+    let d = &figures.dashboard;
+    let n = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
+    let kpis = vec![
+        (
+            "posts",
+            Some(d.now.posts as f64),
+            Some(d.before.posts as f64),
+        ),
+        (
+            "engagement",
+            Some(d.now.engagement),
+            Some(d.before.engagement),
+        ),
+        ("reach", d.now.reach, d.before.reach),
+        ("impressions", d.now.impressions, d.before.impressions),
+        (
+            "engagement_rate_reach",
+            d.now.rate_reach,
+            d.before.rate_reach,
+        ),
+        ("followers", d.now.followers, d.before.followers),
+        ("clicks", d.now.clicks, d.before.clicks),
+        ("ctr", d.now.ctr, d.before.ctr),
+    ];
+    table(
+        Msg::RepSecContent.text(lang),
+        &["metric", "period", "comparison"],
+        kpis.into_iter()
+            .map(|(k, a, b)| vec![k.to_owned(), n(a), n(b)])
+            .collect(),
+    );
+    let zone = &ws.info.time_zone;
+    table(
+        Msg::TopPosts.text(lang),
+        &[
+            "date",
+            "profile",
+            "format",
+            "text",
+            "engagement",
+            "reach",
+            "permalink",
+        ],
+        d.top
+            .iter()
+            .map(|p| {
+                vec![
+                    crate::domain::tz::local_date(&p.published, zone).to_string(),
+                    p.profile.0.clone(),
+                    format!("{:?}", p.format).to_lowercase(),
+                    p.text.clone(),
+                    format!("{}", p.engagement),
+                    n(p.reach),
+                    p.permalink.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    );
+    table(
+        Msg::ChartFormats.text(lang),
+        &["format", "posts", "engagement_per_post"],
+        d.formats
+            .iter()
+            .map(|(f, posts, per)| {
+                vec![
+                    format!("{f:?}").to_lowercase(),
+                    posts.to_string(),
+                    format!("{per}"),
+                ]
+            })
+            .collect(),
+    );
+    table(
+        Msg::ChartEngagement.text(lang),
+        &["month", "posts", "engagement", "followers"],
+        d.months
+            .iter()
+            .map(|m| {
+                vec![
+                    m.month.format("%Y-%m").to_string(),
+                    m.posts.to_string(),
+                    format!("{}", m.engagement),
+                    n(m.followers),
+                ]
+            })
+            .collect(),
+    );
+    if let Some(a) = &figures.audit {
+        table(
+            Msg::RepSecAudit.text(lang),
+            &["severity", "profile", "finding"],
+            a.findings
+                .iter()
+                .map(|f| {
+                    vec![
+                        crate::domain::audit::text::level(f.level, lang).to_owned(),
+                        f.profile.clone().map(|p| p.0).unwrap_or_default(),
+                        crate::domain::audit::text::title(f, ws, lang),
+                    ]
+                })
+                .collect(),
+        );
+        table(
+            Msg::AuditScores.text(lang),
+            &["profile", "score"],
+            a.scores
+                .iter()
+                .map(|s| vec![s.profile.0.clone(), format!("{}", s.score)])
+                .collect(),
+        );
+    }
+    if let Some(snapshot) = &figures.personas {
+        table(
+            Msg::NavPersonas.text(lang),
+            &["persona", "members", "description"],
+            snapshot
+                .personas
+                .iter()
+                .map(|p| vec![p.name.clone(), p.size.to_string(), p.description.clone()])
+                .collect(),
+        );
+    }
+    let _ = def;
+    w.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,169 @@
+//! Reports: templates, generated sentences (snapshot), the self-contained HTML file (no external
+//! URL, escaped imports, embedded data that restores), CSV with neutralised formulas, and size.
+
+use linimasa::domain::report::{self, figures, template};
+use linimasa::domain::{Period, ReportAudience, ReportSection};
+use linimasa::i18n::Lang;
+use linimasa::present;
+use linimasa::storage::migrate;
+
+/// Every `src="…"`, `href="…"` and `url(…)` target of a document.
+fn targets(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [("src=\"", '"'), ("href=\"", '"'), ("url(", ')')] {
+        let mut rest = html;
+        while let Some(at) = rest.find(open) {
+            rest = &rest[at + open.len()..];
+            let end = rest.find(close).unwrap_or(rest.len());
+            out.push(rest[..end].to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn templates_say_who_when_and_how_and_summaries_carry_the_numbers() {
+    let ws = crate::demo();
+    let mut snapshot = Vec::new();
+    for audience in report::AUDIENCES {
+        let def = template(&ws, audience, Lang::En).unwrap();
+        assert_eq!(def.comparison, Some(def.period.previous()));
+        assert!(
+            def.methodology.contains("Asia/Jakarta"),
+            "{}",
+            def.methodology
+        );
+        let f = figures(&ws, &def);
+        let summaries = report::summaries(&ws, &def, &f, Lang::En);
+        snapshot.push((
+            format!("{audience:?}"),
+            def.period,
+            def.sections
+                .iter()
+                .map(|s| report::section_key(*s))
+                .collect::<Vec<_>>(),
+            summaries,
+        ));
+    }
+    insta::assert_json_snapshot!("report_templates", snapshot);
+    let def = template(&ws, ReportAudience::ManagementQuarterly, Lang::Id).unwrap();
+    assert!(
+        def.profiles
+            .iter()
+            .any(|p| ws.profile(p).is_some_and(|p| p.competitor))
+    );
+    let team = template(&ws, ReportAudience::TeamMonthly, Lang::Id).unwrap();
+    assert_eq!(team.period.days(), 30);
+    assert!(
+        team.profiles
+            .iter()
+            .all(|p| ws.profile(p).is_some_and(|p| !p.competitor))
+    );
+}
+
+#[test]
+fn the_html_file_is_self_contained_escapes_imports_and_restores() {
+    let mut ws = crate::demo();
+    let def = template(&ws, ReportAudience::ClientAudit, Lang::En).unwrap();
+    // The period's most engaging post, with hostile text.
+    let f = figures(&ws, &def);
+    let top = f.dashboard.top[0].clone();
+    let post = ws
+        .posts
+        .iter_mut()
+        .find(|p| p.profile == top.profile && p.published == top.published)
+        .unwrap();
+    post.text = "<script>alert(1)</script> =HYPERLINK(\"x\")".into();
+    post.permalink = Some("javascript:alert(2)".into());
+    let f = figures(&ws, &def);
+    let html = present::report::html(&ws, &def, &f, Lang::En);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Content-Security-Policy"));
+    for target in targets(&html) {
+        assert!(
+            target.is_empty() || target.starts_with("data:") || target.starts_with('#'),
+            "external or script target: {target}"
+        );
+    }
+    assert!(!html.contains("<script>alert"), "imported text is escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_eq!(
+        html.matches("</script>").count(),
+        1,
+        "only the data script closes"
+    );
+    for section in [
+        ReportSection::Audit,
+        ReportSection::Content,
+        ReportSection::Audience,
+    ] {
+        assert!(html.contains(&format!(
+            "data-section=\"{}\"",
+            report::section_key(section)
+        )));
+    }
+    assert!(html.contains("<svg"), "charts inline");
+
+    // Opened in Linimasa, the file restores the report and its data.
+    let restored = migrate::restore_file(html.as_bytes()).unwrap().workspace;
+    assert_eq!(restored.reports, vec![def.clone()]);
+    assert!(
+        restored
+            .posts
+            .iter()
+            .any(|p| p.text.starts_with("<script>"))
+    );
+    let again = figures(&restored, &def);
+    assert_eq!(
+        again.dashboard.now, f.dashboard.now,
+        "the same figures from the file's data"
+    );
+
+    let csv = String::from_utf8(present::report::csv(&ws, &def, &f, Lang::En)).unwrap();
+    assert!(csv.contains("'<script>") || csv.contains("<script>alert(1)</script> ="));
+    assert!(!csv.contains(",=HYPERLINK") && !csv.contains("\"=HYPERLINK"));
+    let mut rows = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(csv.as_bytes());
+    let cells: Vec<String> = rows
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .all(|c| !c.starts_with('=') && !c.starts_with('@'))
+    );
+    assert!(
+        cells.iter().any(|c| c == "javascript:alert(2)"),
+        "permalinks stay text in CSV"
+    );
+}
+
+#[test]
+fn formula_like_cells_are_neutralised() {
+    use present::report::neutralised;
+    assert_eq!(neutralised("=1+2"), "'=1+2");
+    assert_eq!(neutralised("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(neutralised("+62 812"), "'+62 812");
+    assert_eq!(
+        neutralised("-12.5"),
+        "-12.5",
+        "negative numbers stay numbers"
+    );
+    assert_eq!(neutralised("kopi"), "kopi");
+}
+
+#[test]
+fn a_twelve_month_report_of_every_profile_stays_under_two_megabytes() {
+    let ws = crate::demo();
+    let mut def = template(&ws, ReportAudience::ManagementQuarterly, Lang::En).unwrap();
+    def.period = Period::ending(def.period.end, 365);
+    def.comparison = Some(def.period.previous());
+    def.sections = report::SECTIONS.to_vec();
+    let f = figures(&ws, &def);
+    let html = present::report::html(&ws, &def, &f, Lang::En);
+    assert!(def.profiles.len() >= 10);
+    assert!(html.len() < 2_000_000, "{} bytes", html.len());
+}
