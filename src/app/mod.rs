@@ -6,6 +6,7 @@ pub mod browser;
 pub mod engine;
 pub mod importer;
 pub mod personas;
+pub mod reports;
 pub mod state;
 pub mod store;
 pub mod tabs;

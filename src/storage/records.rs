@@ -208,6 +208,14 @@ pub fn audience_table_op(ws: &WorkspaceId, table: &AudienceTable) -> Op {
     )
 }
 
+/// Writes one report definition.
+pub fn report_op(ws: &WorkspaceId, report: &ReportDefinition) -> Op {
+    Op::PutRecord(
+        record_key(ws, Kind::Report, report.id.0.clone()),
+        json(report, 1),
+    )
+}
+
 /// Writes one saved set of personas.
 pub fn persona_snapshot_op(ws: &WorkspaceId, snapshot: &PersonaSnapshot) -> Op {
     Op::PutRecord(

@@ -6,8 +6,8 @@ use super::migrate::{self, Found, RestoreError};
 use super::records::{self, Kind};
 use super::{ChunkQuery, Op, Store, StoreError};
 use crate::domain::{
-    AudienceTable, Benchmark, PersonaSnapshot, PlanItem, PlatformAssessment, Workspace,
-    WorkspaceId, WorkspaceInfo,
+    AudienceTable, Benchmark, PersonaSnapshot, PlanItem, PlatformAssessment, ReportDefinition,
+    Workspace, WorkspaceId, WorkspaceInfo,
 };
 
 /// Why a workspace could not be loaded.
@@ -84,6 +84,15 @@ pub async fn save_personas<S: Store>(
         records::persona_snapshot_op(ws, snapshot)
     });
     store.apply(ops).await
+}
+
+/// Saves a report definition (its choices, methodology and edited summaries).
+pub async fn save_report<S: Store>(
+    store: &S,
+    ws: &WorkspaceId,
+    report: &ReportDefinition,
+) -> Result<(), StoreError> {
+    store.apply(vec![records::report_op(ws, report)]).await
 }
 
 /// Deletes a workspace and everything in it.

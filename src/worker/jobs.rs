@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::protocol::{JobError, PersonaJobError, PersonaRequest, Rewritten, ViewKind};
+use super::protocol::{
+    JobError, PersonaJobError, PersonaRequest, ReportDraft, ReportJobError, ReportOutput,
+    ReportRequest, Rewritten, ViewKind,
+};
 use crate::domain::demo::{self, DemoOptions};
 use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, merge};
 use crate::domain::{audit, dashboard};
@@ -152,4 +155,40 @@ pub fn personas(
     }
     found.labels = Vec::new();
     Ok(found)
+}
+
+/// Drafts a report or writes it: the file's bytes come back with the draft (empty for a draft).
+pub fn report(
+    ws: &Workspace,
+    request: &ReportRequest,
+) -> Result<(ReportDraft, Vec<u8>), ReportJobError> {
+    use crate::domain::report;
+    let definition = match &request.definition {
+        Some(d) => d.clone(),
+        None => {
+            report::template(ws, request.audience, request.lang).ok_or(ReportJobError::NoData)?
+        }
+    };
+    let figures = report::figures(ws, &definition);
+    let generated = report::summaries(ws, &definition, &figures, request.lang);
+    let stem = crate::domain::slug(&definition.name);
+    let (bytes, file_name) = match request.output {
+        ReportOutput::Draft => (Vec::new(), None),
+        ReportOutput::Html => (
+            present::report::html(ws, &definition, &figures, request.lang).into_bytes(),
+            Some(format!("{stem}.html")),
+        ),
+        ReportOutput::Csv => (
+            present::report::csv(ws, &definition, &figures, request.lang),
+            Some(format!("{stem}.csv")),
+        ),
+    };
+    Ok((
+        ReportDraft {
+            definition,
+            generated,
+            file_name,
+        },
+        bytes,
+    ))
 }

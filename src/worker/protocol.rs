@@ -33,6 +33,9 @@ pub enum Job {
     /// Group an audience table's members into personas (progress reported; cancelled by
     /// ending the worker).
     Personas(PersonaRequest),
+    /// Draft a report (a template and its generated summaries) or write it as a file (sent
+    /// back alongside [`WorkerMessage::Report`]).
+    Report(ReportRequest),
     /// Compute a read-only view of the workspace and write it as HTML (the engine worker, which
     /// stays alive and keeps the workspace loaded while `generation` does not change).
     View {
@@ -69,6 +72,49 @@ pub struct PersonaReply {
     pub outcome: Result<crate::domain::personas::Found, PersonaJobError>,
     pub measure: Option<(f64, f64)>,
     pub time_origin: f64,
+}
+
+/// What the page asks of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRequest {
+    pub workspace: String,
+    /// The report as the user set it; `None`: the template of `audience`.
+    pub definition: Option<crate::domain::ReportDefinition>,
+    pub audience: crate::domain::ReportAudience,
+    pub output: ReportOutput,
+    pub lang: crate::i18n::Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportOutput {
+    /// The definition with the generated summaries, nothing written.
+    Draft,
+    Html,
+    Csv,
+}
+
+/// A drafted or written report: the definition, the generated summary of each section, the
+/// file name (the file itself is attached), and the timing of the rendering (worker clock).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportReply {
+    pub outcome: Result<ReportDraft, ReportJobError>,
+    pub measure: Option<(f64, f64, u64)>,
+    pub time_origin: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportDraft {
+    pub definition: crate::domain::ReportDefinition,
+    pub generated: std::collections::BTreeMap<String, String>,
+    pub file_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportJobError {
+    Load(JobError),
+    /// The workspace has no dated data to report on.
+    NoData,
 }
 
 /// The read-only views the engine computes.
@@ -170,6 +216,8 @@ pub enum WorkerMessage {
         done: f32,
     },
     Personas(Box<PersonaReply>),
+    /// A drafted report, or a written one (its file attached).
+    Report(Box<ReportReply>),
 }
 
 /// The outcome of one file, as the Import page shows it.

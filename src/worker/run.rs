@@ -9,7 +9,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use super::jobs;
 use super::protocol::{
     FileReport, ImportRequest, Job, JobError, PersonaJobError, PersonaReply, PersonaRequest,
-    ViewReply, WorkerMessage,
+    ReportJobError, ReportReply, ReportRequest, ViewReply, WorkerMessage,
 };
 use crate::app::store::DATABASE;
 use crate::domain::import::{self, ImportError, ImportOptions, apply::BatchInfo};
@@ -64,6 +64,10 @@ pub fn start() {
                     let reply = engine_view(request, workspace, generation, view, lang).await;
                     post(&WorkerMessage::View(reply));
                 }
+                Ok(Job::Report(request)) => {
+                    let (reply, bytes) = report(request).await;
+                    post_with(&WorkerMessage::Report(Box::new(reply)), &bytes);
+                }
                 Ok(Job::Personas(request)) => {
                     let reply = personas(request).await;
                     post(&WorkerMessage::Personas(Box::new(reply)));
@@ -117,7 +121,7 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
                 Err(e) => post(&WorkerMessage::Exported { outcome: Err(e) }),
             }
         }
-        Job::Import(_) | Job::View { .. } | Job::Personas(_) => {}
+        Job::Import(_) | Job::View { .. } | Job::Personas(_) | Job::Report(_) => {}
     }
     store.close();
 }
@@ -177,6 +181,44 @@ async fn engine_view(
         measure: Some((name.into(), start, end, jobs::view_records(&ws))),
         time_origin,
         error: None,
+    }
+}
+
+/// Loads the workspace and drafts or writes a report (`report:render` timing).
+async fn report(request: ReportRequest) -> (ReportReply, Vec<u8>) {
+    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let ws = match loaded(&request.workspace, u64::MAX).await {
+        Ok(ws) => ws,
+        Err(e) => {
+            let reply = ReportReply {
+                outcome: Err(ReportJobError::Load(e)),
+                measure: None,
+                time_origin,
+            };
+            return (reply, Vec::new());
+        }
+    };
+    let start = now();
+    let result = jobs::report(&ws, &request);
+    let end = now();
+    let records = (ws.posts.len() + ws.daily.len()) as u64;
+    match result {
+        Ok((draft, bytes)) => (
+            ReportReply {
+                outcome: Ok(draft),
+                measure: Some((start, end, records)),
+                time_origin,
+            },
+            bytes,
+        ),
+        Err(e) => (
+            ReportReply {
+                outcome: Err(e),
+                measure: None,
+                time_origin,
+            },
+            Vec::new(),
+        ),
     }
 }
 

@@ -1,15 +1,329 @@
-//! The reports page. Until its tools are built it says what it will do and what the workspace
-//! already holds for it.
+//! The reports page: pick who the report is for (a template), the period, the sections and
+//! whether competitors are in; edit the methodology and the generated summary sentences; set the
+//! branding; export one self-contained HTML file or the tables as CSV; save the definition.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::app::state::use_app;
+use crate::app::actions;
+use crate::app::reports;
+use crate::app::state::{AppState, use_app};
+use crate::domain::report::{AUDIENCES, SECTIONS, audience_name, section_key, section_title};
+use crate::domain::{Period, ReportAudience, ReportDefinition, ReportSection};
 use crate::i18n::Msg;
-use crate::ui::components::PagePlan;
+use crate::ui::components::{EmptyWorkspace, SelectField};
+use crate::worker::protocol::{ReportDraft, ReportOutput};
+
+const PERIOD_DAYS: [i64; 3] = [30, 90, 365];
+
+fn audience_slug(a: ReportAudience) -> &'static str {
+    match a {
+        ReportAudience::TeamMonthly => "team-monthly",
+        ReportAudience::ManagementQuarterly => "management-quarterly",
+        ReportAudience::ClientAudit => "client-audit",
+    }
+}
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let state = use_app();
-    let holds = super::holds(state, |w| w.reports.len(), Msg::CountReports);
-    view! { <PagePlan title=Msg::NavReports what=Msg::ReportsWhat holds=holds/> }
+    view! {
+        <section class="lm-page" data-testid="reports">
+            <h1 class="lm-page__title">{move || state.t(Msg::NavReports)}</h1>
+            <p class="lm-page__lead">{move || state.t(Msg::ReportsWhat)}</p>
+            {move || match state.workspace.with(|w| w.as_ref().map(|w| w.is_empty())) {
+                None => view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::Loading)}</p> }.into_any(),
+                Some(true) => view! { <EmptyWorkspace/> }.into_any(),
+                Some(false) => view! { <Builder/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Asks for a fresh draft of `definition` (or the template of `audience`) and shows it.
+fn refresh(
+    state: AppState,
+    audience: ReportAudience,
+    definition: Option<ReportDefinition>,
+    draft: RwSignal<Option<ReportDraft>>,
+    error: RwSignal<Option<String>>,
+) {
+    spawn_local(async move {
+        match reports::request(state, audience, definition, ReportOutput::Draft).await {
+            Ok((d, _)) => {
+                error.set(None);
+                draft.set(Some(d));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+}
+
+#[component]
+fn Builder() -> impl IntoView {
+    let state = use_app();
+    let audience = RwSignal::new(ReportAudience::TeamMonthly);
+    let draft = RwSignal::new(None::<ReportDraft>);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    Effect::new(move || {
+        let chosen = audience.get();
+        draft.set(None);
+        refresh(state, chosen, None, draft, error);
+    });
+    // Changes that alter the figures ask for new summaries.
+    let change = move |f: &dyn Fn(&mut ReportDefinition, &crate::domain::Workspace)| {
+        let Some(mut def) = draft.with_untracked(|d| d.as_ref().map(|d| d.definition.clone()))
+        else {
+            return;
+        };
+        state.workspace.with_untracked(|w| {
+            if let Some(w) = w {
+                f(&mut def, w);
+            }
+        });
+        refresh(state, def.audience, Some(def), draft, error);
+    };
+    let edit = move |f: &dyn Fn(&mut ReportDefinition)| {
+        draft.update(|d| {
+            if let Some(d) = d {
+                f(&mut d.definition);
+            }
+        })
+    };
+    let definition = move || draft.with(|d| d.as_ref().map(|d| d.definition.clone()));
+    let audience_options = Signal::derive(move || {
+        let lang = state.lang.get();
+        AUDIENCES
+            .iter()
+            .map(|a| {
+                (
+                    audience_slug(*a).to_owned(),
+                    audience_name(*a).text(lang).to_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let period_options = Signal::derive(move || {
+        let lang = state.lang.get();
+        PERIOD_DAYS
+            .iter()
+            .map(|d| {
+                (
+                    d.to_string(),
+                    crate::i18n::fill(Msg::DaysN.text(lang), &[("n", &d.to_string())]),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let export = move |output| {
+        if let Some(def) = definition() {
+            reports::export(state, def, output, busy);
+        }
+    };
+    view! {
+        <section class="lm-card" data-testid="report-builder">
+            <div class="lm-actions">
+                <SelectField label=Msg::ReportFor testid="report-audience" options=audience_options
+                    selected=Signal::derive(move || audience_slug(audience.get()).to_owned())
+                    on_change=Callback::new(move |v: String| {
+                        if let Some(a) = AUDIENCES.iter().find(|a| audience_slug(**a) == v) {
+                            audience.set(*a);
+                        }
+                    })/>
+                <SelectField label=Msg::FilterPeriod testid="report-period" options=period_options
+                    selected=Signal::derive(move || definition().map(|d| d.period.days().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| {
+                        let days: i64 = v.parse().unwrap_or(30);
+                        change(&|d, _| {
+                            d.period = Period::ending(d.period.end, days);
+                            d.comparison = Some(d.period.previous());
+                        });
+                    })/>
+                <label class="lm-check">
+                    <input type="checkbox" data-testid="report-competitors"
+                        prop:checked=move || definition().is_some_and(|d| state.workspace.with_untracked(|w| w.as_ref().is_some_and(|w| d.profiles.iter().any(|p| w.profile(p).is_some_and(|p| p.competitor)))))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            change(&|d, w| {
+                                d.profiles = w.profiles.iter().filter(|p| on || !p.competitor).map(|p| p.id.clone()).collect();
+                            });
+                        }/>
+                    <span>{move || state.t(Msg::ReportCompetitors)}</span>
+                </label>
+            </div>
+            {move || error.get().map(|e| view! { <p class="lm-error" role="alert" data-testid="error">{e}</p> })}
+            {move || draft.with(Option::is_none).then(|| view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::Loading)}</p> })}
+            <Show when=move || draft.with(Option::is_some)>
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::ReportName)}</span>
+                    <input class="lm-input" type="text" data-testid="report-name"
+                        prop:value=move || definition().map(|d| d.name).unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); edit(&|d| d.name = v.clone()); }/>
+                </label>
+                <fieldset class="lm-fieldset">
+                    <legend>{move || state.t(Msg::ReportSections)}</legend>
+                    {SECTIONS.iter().map(|&section| view! { <SectionToggle section=section draft=draft change=Callback::new(move |on: bool| change(&|d, _| {
+                        d.sections.retain(|s| *s != section);
+                        if on {
+                            d.sections.push(section);
+                            d.sections.sort_by_key(|s| SECTIONS.iter().position(|x| x == s));
+                        }
+                    }))/> }).collect_view()}
+                </fieldset>
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::RepMethodologyTitle)}</span>
+                    <textarea class="lm-input" rows="4" data-testid="report-methodology-input"
+                        prop:value=move || definition().map(|d| d.methodology).unwrap_or_default()
+                        on:change=move |ev| { let v = event_target_value(&ev); edit(&|d| d.methodology = v.clone()); }></textarea>
+                </label>
+                <h2 class="lm-card__title">{move || state.t(Msg::RepSummaryTitle)}</h2>
+                {move || definition().map(|d| d.sections.iter().map(|&s| view! { <SummaryField section=s draft=draft/> }).collect_view())}
+            </Show>
+        </section>
+        <Branding/>
+        <section class="lm-card">
+            <div class="lm-actions">
+                <button class="lm-button lm-button--primary" data-testid="export-report-html"
+                    disabled=move || busy.get() || draft.with(Option::is_none) on:click=move |_| export(ReportOutput::Html)>
+                    {move || state.t(Msg::ReportExportHtml)}
+                </button>
+                <button class="lm-button" data-testid="export-report-csv"
+                    disabled=move || busy.get() || draft.with(Option::is_none) on:click=move |_| export(ReportOutput::Csv)>
+                    {move || state.t(Msg::ReportExportCsv)}
+                </button>
+                <button class="lm-button" data-testid="save-report"
+                    disabled=move || draft.with(Option::is_none)
+                    on:click=move |_| if let Some(d) = definition() { reports::save(state, d) }>
+                    {move || state.t(Msg::ReportSave)}
+                </button>
+            </div>
+            {move || busy.get().then(|| view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::ReportWriting)}</p> })}
+        </section>
+        <SavedReports draft=draft audience=audience/>
+    }
+}
+
+#[component]
+fn SectionToggle(
+    section: ReportSection,
+    draft: RwSignal<Option<ReportDraft>>,
+    change: Callback<bool>,
+) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <label class="lm-check">
+            <input type="checkbox" data-testid="report-section" data-section=section_key(section)
+                prop:checked=move || draft.with(|d| d.as_ref().is_some_and(|d| d.definition.sections.contains(&section)))
+                on:change=move |ev| change.run(event_target_checked(&ev))/>
+            <span>{move || state.t(section_title(section))}</span>
+        </label>
+    }
+}
+
+/// The summary of one section: the user's text, else the generated sentence, editable.
+#[component]
+fn SummaryField(section: ReportSection, draft: RwSignal<Option<ReportDraft>>) -> impl IntoView {
+    let state = use_app();
+    let key = section_key(section);
+    let value = move || {
+        draft.with(|d| {
+            d.as_ref()
+                .and_then(|d| {
+                    d.definition
+                        .summaries
+                        .get(key)
+                        .or_else(|| d.generated.get(key))
+                        .cloned()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <label class="lm-field">
+            <span class="lm-field__label">{move || state.t(section_title(section))}</span>
+            <textarea class="lm-input" rows="2" data-testid="report-summary" data-section=key
+                prop:value=value
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    draft.update(|d| if let Some(d) = d { d.definition.summaries.insert(key.to_owned(), text); });
+                }></textarea>
+        </label>
+    }
+}
+
+/// The name and colour reports carry (saved in the workspace).
+#[component]
+fn Branding() -> impl IntoView {
+    let state = use_app();
+    let branding = move || {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| w.info.branding.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="lm-card" data-testid="report-branding">
+            <h2 class="lm-card__title">{move || state.t(Msg::ReportBranding)}</h2>
+            <div class="lm-actions">
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::ReportBrandName)}</span>
+                    <input class="lm-input" type="text" data-testid="report-brand-name"
+                        prop:value=move || branding().name
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            actions::update_info(state, move |i| i.branding.name = v);
+                        }/>
+                </label>
+                <label class="lm-field">
+                    <span class="lm-field__label">{move || state.t(Msg::ReportBrandColour)}</span>
+                    <input class="lm-input lm-input--colour" type="color" data-testid="report-brand-colour"
+                        prop:value=move || branding().primary_color.unwrap_or_else(|| "#6b3e26".into())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            actions::update_info(state, move |i| i.branding.primary_color = Some(v));
+                        }/>
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// Reports saved in the workspace (or brought back from a report file): open one to edit or
+/// export it again.
+#[component]
+fn SavedReports(
+    draft: RwSignal<Option<ReportDraft>>,
+    audience: RwSignal<ReportAudience>,
+) -> impl IntoView {
+    let state = use_app();
+    let saved = move || {
+        state
+            .workspace
+            .with(|w| w.as_ref().map(|w| w.reports.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <Show when=move || !saved().is_empty()>
+            <section class="lm-card" data-testid="saved-reports">
+                <h2 class="lm-card__title">{move || state.t(Msg::ReportSaved)}</h2>
+                <ul>
+                    {move || saved().into_iter().map(|r| {
+                        let lang = state.lang.get();
+                        let label = format!("{} · {} – {}", r.name, lang.date(r.period.start), lang.date(r.period.end));
+                        view! {
+                            <li data-testid="saved-report">{label}" "
+                                <button class="lm-button lm-button--small" on:click=move |_| {
+                                    audience.set(r.audience);
+                                    let (state, def) = (state, r.clone());
+                                    let error = RwSignal::new(None);
+                                    refresh(state, def.audience, Some(def), draft, error);
+                                }>{state.t(Msg::PersonaShow)}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
 }

@@ -184,7 +184,7 @@ fn Backup() -> impl IntoView {
             </fieldset>
             <label class="lm-button lm-file">
                 {move || state.t(Msg::ImportWorkspace)}
-                <input type="file" accept=".json,application/json" data-testid="import-workspace"
+                <input type="file" accept=".json,.html,application/json,text/html" data-testid="import-workspace"
                     class="lm-file__input" on:change=on_file
                     prop:disabled=move || state.workspace.with(Option::is_none) || state.busy.with(Option::is_some)/>
             </label>
