@@ -480,16 +480,13 @@ pub fn ranked_posts<'a>(
     profiles: &'a [ProfileId],
     period: Period,
 ) -> Vec<&'a Post> {
-    let mut posts: Vec<&Post> = profiles
+    let mut posts: Vec<(f64, &Post)> = profiles
         .iter()
         .flat_map(|p| posts_in(ws, p, period))
+        .map(|p| (engagement(&p.metrics), p))
         .collect();
-    posts.sort_by(|a, b| {
-        engagement(&b.metrics)
-            .total_cmp(&engagement(&a.metrics))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    posts
+    posts.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    posts.into_iter().map(|(_, p)| p).collect()
 }
 
 /// What one platform delivers for the effort put in (own profiles only).

@@ -8,7 +8,20 @@ use super::model::DEFAULT_TIME_ZONE;
 /// Parses an IANA zone name; unknown names fall back to the default zone, which is said by
 /// returning `false` alongside.
 pub fn zone(name: &str) -> (Tz, bool) {
-    match name.parse::<Tz>() {
+    thread_local! {
+        // Metrics read every post's day in the workspace zone: parse its name once.
+        static LAST: std::cell::RefCell<Option<(String, Tz, bool)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    if let Some(hit) = LAST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(n, _, _)| n == name)
+            .map(|(_, tz, known)| (*tz, *known))
+    }) {
+        return hit;
+    }
+    let parsed = match name.parse::<Tz>() {
         Ok(tz) => (tz, true),
         Err(_) => (
             DEFAULT_TIME_ZONE
@@ -16,7 +29,9 @@ pub fn zone(name: &str) -> (Tz, bool) {
                 .expect("the default zone is known"),
             false,
         ),
-    }
+    };
+    LAST.with(|l| *l.borrow_mut() = Some((name.to_owned(), parsed.0, parsed.1)));
+    parsed
 }
 
 /// Whether `name` is a zone Linimasa knows.

@@ -390,11 +390,12 @@ pub const REPORT_DATA_ID: &str = "linimasa-data";
 pub const REPORT_DATA_FORMAT: &str = "linimasa-report-data";
 
 /// A report file's data block: a workspace file, deflated and base64-encoded inside a small
-/// JSON object (a year of ten profiles is about 2.6 MB of JSON, 0.3 MB this way).
+/// JSON object (a year of the demo's ten profiles is 2.6 MB of JSON, 0.7 MB this way; fast
+/// compression, since a large report spends most of its time here).
 pub fn report_data(ws: &Workspace) -> String {
     use base64::Engine;
     use std::io::Write;
-    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
     // Writing to a Vec cannot fail.
     let _ = deflate.write_all(&export_file(ws));
     let packed = deflate.finish().unwrap_or_default();

@@ -1,0 +1,53 @@
+//! Where a 12-month report over 100,000 posts spends its time (native, release):
+//! `cargo run --release --no-default-features --example report_time`.
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use linimasa::domain::demo::{DemoOptions, generate};
+use linimasa::domain::report::{self, SECTIONS, template};
+use linimasa::domain::{Period, PostId, ReportAudience, audit, dashboard};
+use linimasa::i18n::Lang;
+use linimasa::present;
+use linimasa::storage::migrate;
+
+fn main() {
+    let mut ws = generate(&DemoOptions::new(
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    ));
+    let base = ws.posts.clone();
+    let mut copy = 0;
+    while ws.posts.len() < 100_000 {
+        copy += 1;
+        for p in &base {
+            let mut p = p.clone();
+            p.id = PostId(format!("{}-{copy}", p.id));
+            ws.posts.push(p);
+        }
+    }
+    ws.posts.truncate(100_000);
+    let mut def = template(&ws, ReportAudience::ManagementQuarterly, Lang::En).unwrap();
+    def.period = Period::ending(def.period.end, 365);
+    def.comparison = Some(def.period.previous());
+    def.sections = SECTIONS.to_vec();
+    let t = Instant::now();
+    let ids: Vec<_> = def.profiles.clone();
+    let _d = dashboard::compute_over(&ws, ids, def.period, def.period.previous(), true);
+    println!("dashboard {:?}", t.elapsed());
+    let t = Instant::now();
+    let _a = audit::run(&ws, 365);
+    println!("audit {:?}", t.elapsed());
+    let f = report::figures(&ws, &def);
+    let t = Instant::now();
+    let subset = report::data_subset(&ws, &def);
+    println!("subset {:?}", t.elapsed());
+    let t = Instant::now();
+    let json = migrate::export_file(&subset);
+    println!("json {:?} ({} bytes)", t.elapsed(), json.len());
+    let t = Instant::now();
+    let data = migrate::report_data(&subset);
+    println!("report_data {:?} ({} bytes)", t.elapsed(), data.len());
+    let t = Instant::now();
+    let html = present::report::html(&ws, &def, &f, Lang::En);
+    println!("html total {:?} ({} bytes)", t.elapsed(), html.len());
+}
