@@ -397,10 +397,16 @@ pub enum ImportMode {
 pub fn import_workspace_file(state: AppState, file: web_sys::File, mode: ImportMode) {
     let lang = state.lang.get_untracked();
     let name = file.name();
-    let Some((workspace, _)) = open_workspace(&state) else {
-        return;
-    };
     spawn_local(async move {
+        // A file chosen while the workspace is still loading waits for it.
+        let mut waited = 0;
+        while open_workspace(&state).is_none() && waited < 30_000 {
+            browser::sleep(50).await;
+            waited += 50;
+        }
+        let Some((workspace, _)) = open_workspace(&state) else {
+            return;
+        };
         let refuse = |reason: String| {
             state.error(fill(
                 Msg::ErrorFileRejected.text(lang),

@@ -73,6 +73,7 @@ test('a report exported from the demo opens offline, carries edits, and comes ba
 
   // Back into Linimasa (merged into the workspace): the report is listed and re-opens.
   await page.goto(server.url + '/settings');
+  await page.waitForFunction(() => document.querySelector('[data-testid=time-zone-input]')?.value);
   await page.getByTestId('import-mode-merge').check();
   await page.getByTestId('import-workspace').setInputFiles(htmlFile);
   await page.getByTestId('confirm-dialog').waitFor();

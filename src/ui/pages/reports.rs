@@ -40,7 +40,13 @@ pub fn ReportsPage() -> impl IntoView {
     }
 }
 
-/// Asks for a fresh draft of `definition` (or the template of `audience`) and shows it.
+thread_local! {
+    /// The latest draft asked for: an answer to an earlier request is dropped.
+    static LATEST: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Asks for a fresh draft of `definition` (or the template of `audience`) and shows it, unless
+/// a newer draft was asked for meanwhile.
 fn refresh(
     state: AppState,
     audience: ReportAudience,
@@ -48,8 +54,16 @@ fn refresh(
     draft: RwSignal<Option<ReportDraft>>,
     error: RwSignal<Option<String>>,
 ) {
+    let ticket = LATEST.with(|l| {
+        l.set(l.get() + 1);
+        l.get()
+    });
     spawn_local(async move {
-        match reports::request(state, audience, definition, ReportOutput::Draft).await {
+        let result = reports::request(state, audience, definition, ReportOutput::Draft).await;
+        if LATEST.with(|l| l.get()) != ticket {
+            return;
+        }
+        match result {
             Ok((d, _)) => {
                 error.set(None);
                 draft.set(Some(d));
@@ -66,10 +80,14 @@ fn Builder() -> impl IntoView {
     let draft = RwSignal::new(None::<ReportDraft>);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // A saved report to open once its audience is chosen.
+    let pending = StoredValue::new(None::<ReportDefinition>);
     Effect::new(move || {
         let chosen = audience.get();
+        let mut opened = None;
+        pending.update_value(|p| opened = p.take());
         draft.set(None);
-        refresh(state, chosen, None, draft, error);
+        refresh(state, chosen, opened, draft, error);
     });
     // Changes that alter the figures ask for new summaries.
     let change = move |f: &dyn Fn(&mut ReportDefinition, &crate::domain::Workspace)| {
@@ -200,7 +218,16 @@ fn Builder() -> impl IntoView {
             </div>
             {move || busy.get().then(|| view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::ReportWriting)}</p> })}
         </section>
-        <SavedReports draft=draft audience=audience/>
+        <SavedReports open=Callback::new(move |def: ReportDefinition| {
+            let same = audience.get_untracked() == def.audience;
+            let chosen = def.audience;
+            pending.set_value(Some(def));
+            if same {
+                audience.notify();
+            } else {
+                audience.set(chosen);
+            }
+        })/>
     }
 }
 
@@ -292,10 +319,7 @@ fn Branding() -> impl IntoView {
 /// Reports saved in the workspace (or brought back from a report file): open one to edit or
 /// export it again.
 #[component]
-fn SavedReports(
-    draft: RwSignal<Option<ReportDraft>>,
-    audience: RwSignal<ReportAudience>,
-) -> impl IntoView {
+fn SavedReports(open: Callback<ReportDefinition>) -> impl IntoView {
     let state = use_app();
     let saved = move || {
         state
@@ -313,12 +337,9 @@ fn SavedReports(
                         let label = format!("{} · {} – {}", r.name, lang.date(r.period.start), lang.date(r.period.end));
                         view! {
                             <li data-testid="saved-report">{label}" "
-                                <button class="lm-button lm-button--small" on:click=move |_| {
-                                    audience.set(r.audience);
-                                    let (state, def) = (state, r.clone());
-                                    let error = RwSignal::new(None);
-                                    refresh(state, def.audience, Some(def), draft, error);
-                                }>{state.t(Msg::PersonaShow)}</button>
+                                <button class="lm-button lm-button--small" on:click=move |_| open.run(r.clone())>
+                                    {state.t(Msg::PersonaShow)}
+                                </button>
                             </li>
                         }
                     }).collect_view()}
