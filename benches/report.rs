@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use linimasa::domain::demo::{DemoOptions, generate};
+use linimasa::domain::demo::{DemoOptions, generate, with_posts};
 use linimasa::domain::report::{self, SECTIONS, figures, template};
-use linimasa::domain::{Period, PostId, ReportAudience};
+use linimasa::domain::{Period, ReportAudience};
 use linimasa::i18n::Lang;
 use linimasa::present;
 
@@ -14,17 +14,7 @@ fn rendering(c: &mut Criterion) {
     let mut ws = generate(&DemoOptions::new(
         NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     ));
-    let base = ws.posts.clone();
-    let mut copy = 0;
-    while ws.posts.len() < 100_000 {
-        copy += 1;
-        for p in &base {
-            let mut p = p.clone();
-            p.id = PostId(format!("{}-{copy}", p.id));
-            ws.posts.push(p);
-        }
-    }
-    ws.posts.truncate(100_000);
+    with_posts(&mut ws, 100_000);
     let mut def = template(&ws, ReportAudience::ManagementQuarterly, Lang::En).unwrap();
     def.period = Period::ending(def.period.end, 365);
     def.comparison = Some(def.period.previous());

@@ -4,9 +4,9 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use linimasa::domain::demo::{DemoOptions, generate};
+use linimasa::domain::demo::{DemoOptions, generate, with_posts};
 use linimasa::domain::report::{self, SECTIONS, template};
-use linimasa::domain::{Period, PostId, ReportAudience, audit, dashboard};
+use linimasa::domain::{Period, ReportAudience, audit, dashboard};
 use linimasa::i18n::Lang;
 use linimasa::present;
 use linimasa::storage::migrate;
@@ -15,17 +15,7 @@ fn main() {
     let mut ws = generate(&DemoOptions::new(
         NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     ));
-    let base = ws.posts.clone();
-    let mut copy = 0;
-    while ws.posts.len() < 100_000 {
-        copy += 1;
-        for p in &base {
-            let mut p = p.clone();
-            p.id = PostId(format!("{}-{copy}", p.id));
-            ws.posts.push(p);
-        }
-    }
-    ws.posts.truncate(100_000);
+    with_posts(&mut ws, 100_000);
     let mut def = template(&ws, ReportAudience::ManagementQuarterly, Lang::En).unwrap();
     def.period = Period::ending(def.period.end, 365);
     def.comparison = Some(def.period.previous());

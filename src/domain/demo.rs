@@ -1254,6 +1254,22 @@ fn campaigns(today: NaiveDate) -> Vec<Campaign> {
     ]
 }
 
+/// Grows the workspace's posts to exactly `n` by copying its posts under new IDs: a large
+/// workspace with realistic posts, for benchmarks.
+pub fn with_posts(ws: &mut Workspace, n: usize) {
+    let base = ws.posts.clone();
+    let mut copy = 0;
+    while ws.posts.len() < n && !base.is_empty() {
+        copy += 1;
+        for p in &base {
+            let mut p = p.clone();
+            p.id = PostId(format!("{}-{copy}", p.id));
+            ws.posts.push(p);
+        }
+    }
+    ws.posts.truncate(n);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,35 +21,11 @@ pub struct People {
     pub rows: Vec<Vec<FieldValue>>,
 }
 
-/// Header words (lowercase) that describe a person.
-const PERSON_WORDS: [&str; 58] = [
-    "age",
-    "umur",
-    "usia",
-    "edad",
-    "idade",
-    "tuổi",
-    "年齢",
-    "gender",
-    "sex",
-    "kelamin",
-    "género",
-    "genero",
-    "sexo",
-    "giới tính",
-    "性別",
-    "city",
-    "kota",
-    "ciudad",
-    "cidade",
-    "thành phố",
-    "都市",
+/// Header words (lowercase) that describe a person, besides the demographic ones of
+/// [`crate::domain::personas::reach`].
+const PERSON_WORDS: [&str; 33] = [
     "province",
     "provinsi",
-    "country",
-    "negara",
-    "país",
-    "pais",
     "income",
     "pendapatan",
     "penghasilan",
@@ -85,15 +61,22 @@ const PERSON_WORDS: [&str; 58] = [
 
 fn describes_person(header: &str) -> bool {
     let lower = header.to_lowercase();
-    PERSON_WORDS.iter().any(|w| {
-        if w.is_ascii() {
-            lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|t| t == *w || t.strip_suffix('s') == Some(w))
-        } else {
-            lower.contains(w)
-        }
-    })
+    use crate::domain::personas::reach::{AGE_WORDS, CITY_WORDS, COUNTRY_WORDS, GENDER_WORDS};
+    PERSON_WORDS
+        .iter()
+        .chain(&GENDER_WORDS)
+        .chain(&AGE_WORDS)
+        .chain(&CITY_WORDS)
+        .chain(&COUNTRY_WORDS)
+        .any(|w| {
+            if w.is_ascii() {
+                lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|t| t == *w || t.strip_suffix('s') == Some(w))
+            } else {
+                lower.contains(w)
+            }
+        })
 }
 
 /// Reads the first table whose header describes people; `None` when none does.

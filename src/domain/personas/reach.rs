@@ -19,7 +19,9 @@ use crate::domain::{
 /// Channels kept per persona.
 const KEEP: usize = 3;
 
-const GENDER_WORDS: [&str; 7] = [
+/// Header words (lowercase) naming a gender, age, city or country column, in the languages of
+/// the header dictionaries; also how per-person audience files are recognised.
+pub(crate) const GENDER_WORDS: [&str; 8] = [
     "gender",
     "sex",
     "kelamin",
@@ -27,10 +29,11 @@ const GENDER_WORDS: [&str; 7] = [
     "genero",
     "sexo",
     "giới tính",
+    "性別",
 ];
-const AGE_WORDS: [&str; 6] = ["age", "usia", "umur", "edad", "idade", "tuổi"];
-const CITY_WORDS: [&str; 4] = ["city", "kota", "ciudad", "cidade"];
-const COUNTRY_WORDS: [&str; 4] = ["country", "negara", "país", "pais"];
+pub(crate) const AGE_WORDS: [&str; 7] = ["age", "usia", "umur", "edad", "idade", "tuổi", "年齢"];
+pub(crate) const CITY_WORDS: [&str; 6] = ["city", "kota", "ciudad", "cidade", "thành phố", "都市"];
+pub(crate) const COUNTRY_WORDS: [&str; 4] = ["country", "negara", "país", "pais"];
 
 fn names(column: &AudienceColumn, words: &[&str]) -> bool {
     let lower = column.name.to_lowercase();
