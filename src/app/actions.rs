@@ -191,7 +191,7 @@ fn open_workspace(state: &AppState) -> Option<(String, chrono::NaiveDate)> {
 }
 
 /// The user-facing text of a failed whole-workspace job.
-fn job_error_text(lang: Lang, error: &JobError) -> String {
+pub(crate) fn job_error_text(lang: Lang, error: &JobError) -> String {
     match error {
         JobError::Store(e) => store_error_text(lang, e),
         JobError::Restore(e) => restore_error_text(lang, e),

@@ -40,7 +40,7 @@ pub fn error_text(lang: Lang, error: &PersonaJobError) -> String {
         PersonaJobError::Personas(PersonaError::TooFewMembers(n)) => {
             fill(Msg::PersonaErrTooFew.text(lang), &[("n", &n.to_string())])
         }
-        PersonaJobError::Load(e) => format!("{e:?}"),
+        PersonaJobError::Load(e) => actions::job_error_text(lang, e),
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn request(
     match report.outcome {
         Ok(draft) => Ok((draft, reply.bytes.unwrap_or_default())),
         Err(ReportJobError::NoData) => Err(Msg::ReportNoData.text(lang).into()),
-        Err(ReportJobError::Load(e)) => Err(format!("{e:?}")),
+        Err(ReportJobError::Load(e)) => Err(actions::job_error_text(lang, &e)),
     }
 }
 

@@ -278,7 +278,7 @@ pub fn neutralised(cell: &str) -> String {
 
 /// Every table of the report as one CSV file: each table starts with a row holding its title
 /// and ends with an empty row.
-pub fn csv(ws: &Workspace, def: &ReportDefinition, figures: &Figures, lang: Lang) -> Vec<u8> {
+pub fn csv(ws: &Workspace, figures: &Figures, lang: Lang) -> Vec<u8> {
     let mut w = ::csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
@@ -412,6 +412,5 @@ pub fn csv(ws: &Workspace, def: &ReportDefinition, figures: &Figures, lang: Lang
                 .collect(),
         );
     }
-    let _ = def;
     w.into_inner().unwrap_or_default()
 }

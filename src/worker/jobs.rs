@@ -179,7 +179,7 @@ pub fn report(
             Some(format!("{stem}.html")),
         ),
         ReportOutput::Csv => (
-            present::report::csv(ws, &definition, &figures, request.lang),
+            present::report::csv(ws, &figures, request.lang),
             Some(format!("{stem}.csv")),
         ),
     };

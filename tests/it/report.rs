@@ -119,7 +119,7 @@ fn the_html_file_is_self_contained_escapes_imports_and_restores() {
         "the same figures from the file's data"
     );
 
-    let csv = String::from_utf8(present::report::csv(&ws, &def, &f, Lang::En)).unwrap();
+    let csv = String::from_utf8(present::report::csv(&ws, &f, Lang::En)).unwrap();
     assert!(csv.contains("'<script>") || csv.contains("<script>alert(1)</script> ="));
     assert!(!csv.contains(",=HYPERLINK") && !csv.contains("\"=HYPERLINK"));
     let mut rows = csv::ReaderBuilder::new()

@@ -37,7 +37,6 @@ pub struct Fit {
     pub labels: Vec<u16>,
     /// Sum of the distances of rows to their prototype.
     pub cost: f64,
-    pub iterations: usize,
 }
 
 impl Model {
@@ -193,11 +192,6 @@ impl Model {
         }
         best
     }
-
-    /// The mean scaled value of numeric feature `j` in persona `c`.
-    pub fn mean(&self, encoded: &Encoded, c: usize, j: usize) -> f32 {
-        self.num[c * encoded.numeric.len() + j]
-    }
 }
 
 /// The Gower distance between two members, in 0..1.
@@ -323,7 +317,6 @@ pub fn refine(
         model,
         labels,
         cost,
-        iterations,
     }
 }
 

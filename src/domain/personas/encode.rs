@@ -71,10 +71,6 @@ impl Encoded {
     pub fn features(&self) -> usize {
         self.numeric.len() + self.categorical.len() + self.items.len()
     }
-
-    pub fn columns(&self) -> Vec<String> {
-        self.missing.iter().map(|(c, _)| c.clone()).collect()
-    }
 }
 
 /// Whether a column of this kind can take part in clustering.

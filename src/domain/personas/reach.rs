@@ -12,8 +12,8 @@ use chrono::{NaiveDate, Timelike};
 
 use crate::domain::metrics;
 use crate::domain::{
-    AudienceColumn, AudienceMember, BreakdownUnit, ColumnKind, Dimension, FieldValue, Period,
-    PersonaChannel, PostFormat, Workspace, tz,
+    AudienceColumn, AudienceMember, ColumnKind, Dimension, FieldValue, Period, PersonaChannel,
+    PostFormat, Workspace, tz,
 };
 
 /// Channels kept per persona.
@@ -188,9 +188,8 @@ pub fn channels(
                         (k, *v)
                     })
                     .collect();
-                match breakdown.unit {
-                    BreakdownUnit::Count | BreakdownUnit::Share => normalise(&raw),
-                }
+                // Counts and shares alike become shares of the breakdown's total.
+                normalise(&raw)
             };
             let bands: Vec<(String, (f64, f64))> = breakdown
                 .entries
