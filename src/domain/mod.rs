@@ -3,6 +3,7 @@
 //! builds and tests natively with `cargo test --no-default-features`.
 
 pub mod audit;
+pub mod calendar;
 pub mod dashboard;
 pub mod demo;
 pub mod import;
@@ -31,4 +32,14 @@ pub fn slug(name: &str) -> String {
         })
         .collect();
     out.trim_matches('-').to_owned()
+}
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed
+/// with `'` so that it stays text.
+pub fn neutralised(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
 }

@@ -127,14 +127,16 @@ impl Platform {
         }
     }
 
-    /// Maximum characters of a post's text, for the live character count of planned posts.
+    /// Maximum characters of a post's main text (Facebook post, Instagram and TikTok caption, X
+    /// post on a free account, LinkedIn post, YouTube description), for the live character count
+    /// of planned posts.
     pub fn text_limit(self) -> Option<usize> {
         match self {
             Platform::Facebook => Some(63_206),
             Platform::Instagram => Some(2_200),
             Platform::X => Some(280),
             Platform::LinkedIn => Some(3_000),
-            Platform::TikTok => Some(2_200),
+            Platform::TikTok => Some(4_000),
             Platform::YouTube => Some(5_000),
             Platform::Web => None,
         }

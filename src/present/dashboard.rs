@@ -395,10 +395,7 @@ pub fn body(ws: &Workspace, d: &Dashboard, lang: Lang, links: bool) -> String {
             &chart::bars(&items),
         );
     }
-    let weekdays: [&str; 7] = match lang {
-        Lang::Id => ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"],
-        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    };
+    let weekdays: [&str; 7] = std::array::from_fn(|i| lang.weekday_short(i));
     if !d.performance.is_empty() {
         chart_card(
             &mut h,

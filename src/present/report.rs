@@ -266,15 +266,7 @@ fn personas(snapshot: &crate::domain::PersonaSnapshot, lang: Lang) -> String {
     h.into_string()
 }
 
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed
-/// with `'` so that it stays text.
-pub fn neutralised(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    }
-}
+pub use crate::domain::neutralised;
 
 /// Every table of the report as one CSV file: each table starts with a row holding its title
 /// and ends with an empty row.

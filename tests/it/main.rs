@@ -2,6 +2,7 @@
 //! the domain and the in-memory store.
 
 mod audit;
+mod calendar;
 mod import;
 mod jobs;
 mod metrics;
