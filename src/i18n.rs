@@ -497,6 +497,7 @@ messages! {
     OfflineNow => "Anda sedang offline. Semua tetap tersimpan di perangkat ini.", "You are offline. Everything keeps being saved on this device.";
     UpdateReady => "Versi baru Linimasa siap. Semua perubahan Anda sudah tersimpan.", "A new version of Linimasa is ready. All your changes are saved.";
     UpdateNow => "Perbarui sekarang", "Update now";
+    UpdateSaveFirst => "Simpan atau tutup rencana yang sedang dibuka dulu, lalu perbarui.", "Save or close the open post first, then update.";
     SettingsWorkspace => "Workspace", "Workspace";
     WorkspaceName => "Nama workspace", "Workspace name";
     TimeZone => "Zona waktu", "Time zone";

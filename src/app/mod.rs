@@ -3,8 +3,10 @@
 
 pub mod actions;
 pub mod browser;
+pub mod calendar;
 pub mod engine;
 pub mod importer;
+pub mod offline;
 pub mod personas;
 pub mod reports;
 pub mod state;

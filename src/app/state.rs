@@ -12,6 +12,8 @@ use crate::i18n::{Lang, Msg};
 pub enum Notice {
     Info(String),
     Error(String),
+    /// Information with an "Undo" button that runs [`AppState::undo`].
+    Undoable(String),
 }
 
 /// A question the user must answer before an action goes on (replace, merge...).
@@ -30,12 +32,20 @@ pub struct AppState {
     pub busy: RwSignal<Option<Msg>>,
     pub notice: RwSignal<Option<Notice>>,
     pub confirmation: RwSignal<Option<Confirmation>, LocalStorage>,
+    /// What "Undo" on the last [`Notice::Undoable`] does.
+    pub undo: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
     pub store: StoredValue<Option<AppStore>, LocalStorage>,
     pub tabs: StoredValue<Option<Tabs>, LocalStorage>,
     /// The import in progress or last finished (Import page).
     pub import: RwSignal<Option<ImportRun>>,
     /// Counts changes of the stored workspace, so the engine worker knows when to reload it.
     pub generation: RwSignal<u64>,
+    /// A new version of the app is installed and waiting (see `app::offline`).
+    pub update_ready: RwSignal<bool>,
+    /// Whether the browser says it is online.
+    pub online: RwSignal<bool>,
+    /// A form holds edits not saved yet (the planned-post editor); updating waits for it.
+    pub unsaved: RwSignal<bool>,
 }
 
 /// An import of one or more files, as the Import page shows it.
@@ -57,10 +67,14 @@ impl AppState {
             busy: RwSignal::new(None),
             notice: RwSignal::new(None),
             confirmation: RwSignal::new_local(None),
+            undo: StoredValue::new_local(None),
             store: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
             import: RwSignal::new(None),
             generation: RwSignal::new(0),
+            update_ready: RwSignal::new(false),
+            online: RwSignal::new(true),
+            unsaved: RwSignal::new(false),
         }
     }
 
@@ -81,6 +95,12 @@ impl AppState {
 
     pub fn info(&self, text: String) {
         self.notice.set(Some(Notice::Info(text)));
+    }
+
+    /// Tells what was done and offers to undo it.
+    pub fn undoable(&self, text: String, undo: impl Fn() + 'static) {
+        self.undo.set_value(Some(std::rc::Rc::new(undo)));
+        self.notice.set(Some(Notice::Undoable(text)));
     }
 }
 

@@ -368,6 +368,21 @@ impl PostFormat {
         PostFormat::Live,
         PostFormat::Other,
     ];
+
+    /// The stable identifier used in files and forms.
+    pub fn slug(self) -> &'static str {
+        match self {
+            PostFormat::Photo => "photo",
+            PostFormat::Video => "video",
+            PostFormat::Reel => "reel",
+            PostFormat::Story => "story",
+            PostFormat::Text => "text",
+            PostFormat::Link => "link",
+            PostFormat::Carousel => "carousel",
+            PostFormat::Live => "live",
+            PostFormat::Other => "other",
+        }
+    }
 }
 
 /// Every quantity an export can carry, per post or per day. Which ones a file has varies.

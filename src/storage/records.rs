@@ -236,6 +236,11 @@ pub fn plan_item_op(ws: &WorkspaceId, item: &PlanItem) -> Op {
     )
 }
 
+/// Removes one planned post.
+pub fn plan_item_delete_op(ws: &WorkspaceId, item: &PlanItemId) -> Op {
+    Op::DeleteRecord(record_key(ws, Kind::PlanItem, item.0.clone()))
+}
+
 fn push_records<T: Serialize>(
     ops: &mut Vec<Op>,
     ws: &WorkspaceId,

@@ -6,8 +6,8 @@ use super::migrate::{self, Found, RestoreError};
 use super::records::{self, Kind};
 use super::{ChunkQuery, Op, Store, StoreError};
 use crate::domain::{
-    AudienceTable, Benchmark, PersonaSnapshot, PlanItem, PlatformAssessment, ReportDefinition,
-    Workspace, WorkspaceId, WorkspaceInfo,
+    AudienceTable, Benchmark, PersonaSnapshot, PlanItem, PlanItemId, PlatformAssessment,
+    ReportDefinition, Workspace, WorkspaceId, WorkspaceInfo,
 };
 
 /// Why a workspace could not be loaded.
@@ -31,13 +31,19 @@ pub async fn save_info<S: Store>(store: &S, info: &WorkspaceInfo) -> Result<(), 
     store.apply(vec![records::info_op(info)]).await
 }
 
-/// Saves one planned post.
-pub async fn save_plan_item<S: Store>(
+/// Saves planned posts and removes others, in one transaction.
+pub async fn save_plan<S: Store>(
     store: &S,
     ws: &WorkspaceId,
-    item: &PlanItem,
+    save: &[PlanItem],
+    remove: &[PlanItemId],
 ) -> Result<(), StoreError> {
-    store.apply(vec![records::plan_item_op(ws, item)]).await
+    let ops = save
+        .iter()
+        .map(|item| records::plan_item_op(ws, item))
+        .chain(remove.iter().map(|id| records::plan_item_delete_op(ws, id)))
+        .collect();
+    store.apply(ops).await
 }
 
 /// Saves the user's answers about one platform.

@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(lang);
     provide_context(state);
     actions::start(state);
+    crate::app::offline::start(state);
     let base = base_path();
     view! {
         <Router base=base>

@@ -192,3 +192,24 @@ pub fn report(
         bytes,
     ))
 }
+
+/// Reads a planned-posts CSV with the page's options.
+pub fn plan_file(
+    request: &super::protocol::PlanFileRequest,
+    bytes: &[u8],
+) -> Result<
+    crate::domain::calendar::plan_csv::Read,
+    Vec<crate::domain::calendar::plan_csv::CellError>,
+> {
+    use crate::domain::calendar::plan_csv;
+    plan_csv::read(
+        bytes,
+        &plan_csv::ReadOptions {
+            zone: &request.zone,
+            author: &request.author,
+            default_platform: request.default_platform,
+            id_prefix: &request.id_prefix,
+            now: request.now,
+        },
+    )
+}

@@ -36,6 +36,9 @@ pub enum Job {
     /// Draft a report (a template and its generated summaries) or write it as a file (sent
     /// back alongside [`WorkerMessage::Report`]).
     Report(ReportRequest),
+    /// Read a planned-posts CSV (sent alongside) into planned posts; nothing is stored (the page
+    /// merges them into the plan and saves).
+    PlanFile(PlanFileRequest),
     /// Compute a read-only view of the workspace and write it as HTML (the engine worker, which
     /// stays alive and keeps the workspace loaded while `generation` does not change).
     View {
@@ -218,6 +221,22 @@ pub enum WorkerMessage {
     Personas(Box<PersonaReply>),
     /// A drafted report, or a written one (its file attached).
     Report(Box<ReportReply>),
+    PlanFile(
+        Result<
+            crate::domain::calendar::plan_csv::Read,
+            Vec<crate::domain::calendar::plan_csv::CellError>,
+        >,
+    ),
+}
+
+/// How to read a planned-posts CSV: see [`crate::domain::calendar::plan_csv::ReadOptions`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PlanFileRequest {
+    pub zone: String,
+    pub author: crate::domain::MemberId,
+    pub default_platform: crate::domain::Platform,
+    pub id_prefix: String,
+    pub now: chrono::DateTime<chrono::FixedOffset>,
 }
 
 /// The outcome of one file, as the Import page shows it.

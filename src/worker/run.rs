@@ -68,6 +68,10 @@ pub fn start() {
                     let (reply, bytes) = report(request).await;
                     post_with(&WorkerMessage::Report(Box::new(reply)), &bytes);
                 }
+                Ok(Job::PlanFile(request)) => {
+                    let bytes = files.pop().unwrap_or_default();
+                    post(&WorkerMessage::PlanFile(jobs::plan_file(&request, &bytes)));
+                }
                 Ok(Job::Personas(request)) => {
                     let reply = personas(request).await;
                     post(&WorkerMessage::Personas(Box::new(reply)));
@@ -121,7 +125,11 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
                 Err(e) => post(&WorkerMessage::Exported { outcome: Err(e) }),
             }
         }
-        Job::Import(_) | Job::View { .. } | Job::Personas(_) | Job::Report(_) => {}
+        Job::Import(_)
+        | Job::View { .. }
+        | Job::Personas(_)
+        | Job::Report(_)
+        | Job::PlanFile(_) => {}
     }
     store.close();
 }

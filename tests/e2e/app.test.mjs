@@ -55,7 +55,7 @@ test('the demo loads, every route works on phone, tablet and desktop, deep links
       assert.ok(overflow <= 1, `${route} at ${width}px scrolls sideways by ${overflow}px`);
     }
   }
-  await page.goto(server.url + '/calendar');
+  await page.goto(server.url + '/calendar?view=list');
   await page.reload();
   await page.getByTestId('calendar-item').first().waitFor();
   const statuses = new Set(await page.getByTestId('calendar-item').evaluateAll((els) =>

@@ -91,3 +91,48 @@ fn an_export_is_the_stored_workspace_under_a_dated_name() {
     let restored = linimasa::storage::migrate::restore_file(&bytes).unwrap();
     assert_eq!(restored.workspace, stored);
 }
+
+#[test]
+fn a_plan_file_job_reads_in_the_worker_and_its_answer_crosses_as_json() {
+    use chrono::{FixedOffset, TimeZone};
+    use linimasa::domain::{MemberId, Platform};
+    use linimasa::worker::protocol::{Job, PlanFileRequest, WorkerMessage};
+    let request = PlanFileRequest {
+        zone: "Asia/Jakarta".into(),
+        author: MemberId::from("m-budi"),
+        default_platform: Platform::TikTok,
+        id_prefix: "csv-7".into(),
+        now: FixedOffset::east_opt(7 * 3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .unwrap(),
+    };
+    let job: Job =
+        serde_json::from_str(&serde_json::to_string(&Job::PlanFile(request.clone())).unwrap())
+            .unwrap();
+    let Job::PlanFile(request) = job else {
+        panic!("not a plan-file job")
+    };
+    let good = jobs::plan_file(
+        &request,
+        b"date,time_24hr,message_text\n2026-12-12,08:15,Promo 12.12\n",
+    );
+    let message = WorkerMessage::PlanFile(good);
+    let back: WorkerMessage =
+        serde_json::from_str(&serde_json::to_string(&message).unwrap()).unwrap();
+    let WorkerMessage::PlanFile(Ok(read)) = back else {
+        panic!("not a read plan")
+    };
+    assert_eq!(read.items.len(), 1);
+    assert_eq!(read.items[0].id.0, "csv-7-1");
+    assert_eq!(read.items[0].variants[0].platform, Platform::TikTok);
+    let bad = jobs::plan_file(&request, b"date,message_text\nkemarin,teks\n");
+    let back: WorkerMessage =
+        serde_json::from_str(&serde_json::to_string(&WorkerMessage::PlanFile(bad)).unwrap())
+            .unwrap();
+    let WorkerMessage::PlanFile(Err(errors)) = back else {
+        panic!("not refused")
+    };
+    assert_eq!(errors[0].line, 2);
+    assert_eq!(errors[0].column, "date");
+}

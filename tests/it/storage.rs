@@ -81,18 +81,27 @@ fn a_full_store_refuses_the_write_and_keeps_what_it_had() {
 }
 
 #[test]
-fn one_planned_post_is_saved_without_touching_the_rest() {
+fn planned_posts_are_saved_and_removed_without_touching_the_rest() {
     let store = MemoryStore::new();
     let ws = demo();
     block_on(workspace::save(&store, &ws)).unwrap();
     let mut item = ws.plan[3].clone();
     item.status = PlanStatus::Approved;
     item.title = "Diubah".into();
-    block_on(workspace::save_plan_item(&store, &ws.info.id, &item)).unwrap();
+    let removed = ws.plan[0].id.clone();
+    block_on(workspace::save_plan(
+        &store,
+        &ws.info.id,
+        std::slice::from_ref(&item),
+        std::slice::from_ref(&removed),
+    ))
+    .unwrap();
     let loaded = block_on(workspace::load(&store, &ws.info.id))
         .unwrap()
         .unwrap();
-    assert_eq!(loaded.plan[3], item);
+    assert_eq!(loaded.plan.len(), ws.plan.len() - 1);
+    assert!(loaded.plan.iter().all(|p| p.id != removed));
+    assert_eq!(loaded.plan.iter().find(|p| p.id == item.id), Some(&item));
     assert_eq!(loaded.posts, ws.posts);
 }
 

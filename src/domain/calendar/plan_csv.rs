@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use serde::{Deserialize, Serialize};
 
 use super::workflow;
 use crate::domain::import::{date, decode, table};
@@ -73,7 +74,7 @@ pub fn write(items: &[&PlanItem], zone: &str) -> Vec<u8> {
                 platform,
                 item.title.as_str(),
                 item.status.slug(),
-                format_slug(item.format),
+                item.format.slug(),
                 &item.tags.join("; "),
                 &v.hashtags.join(" "),
                 v.media_note.as_str(),
@@ -87,22 +88,8 @@ pub fn write(items: &[&PlanItem], zone: &str) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-fn format_slug(f: PostFormat) -> &'static str {
-    match f {
-        PostFormat::Photo => "photo",
-        PostFormat::Video => "video",
-        PostFormat::Reel => "reel",
-        PostFormat::Story => "story",
-        PostFormat::Text => "text",
-        PostFormat::Link => "link",
-        PostFormat::Carousel => "carousel",
-        PostFormat::Live => "live",
-        PostFormat::Other => "other",
-    }
-}
-
 /// A problem in one cell of the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellError {
     /// 1-based line in the file.
     pub line: u64,
@@ -111,7 +98,7 @@ pub struct CellError {
     pub problem: Problem,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     /// The file has no header naming a date and a text column.
     NoHeader,
@@ -127,7 +114,7 @@ pub enum Problem {
 }
 
 /// What an import found: the items, and how many rows had no time (09:00 was used).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Read {
     pub items: Vec<PlanItem>,
     pub rows: usize,
@@ -204,7 +191,7 @@ fn format_of(cell: &str) -> Option<PostFormat> {
     let c = cell.trim().to_lowercase();
     PostFormat::ALL
         .into_iter()
-        .find(|f| format_slug(*f) == c)
+        .find(|f| f.slug() == c)
         .or(match c.as_str() {
             "foto" | "image" | "gambar" => Some(PostFormat::Photo),
             "teks" | "status" => Some(PostFormat::Text),
