@@ -357,7 +357,7 @@ pub fn CalendarPage() -> impl IntoView {
                 </Show>
             </div>
             {move || if !loaded.get() {
-                return view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::Loading)}</p> }.into_any();
+                view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::Loading)}</p> }.into_any()
             } else { match view.get() {
                 View::Month => view! { <grid::MonthView ctx=ctx anchor=anchor/> }.into_any(),
                 View::Week => view! { <grid::WeekView ctx=ctx anchor=anchor/> }.into_any(),
