@@ -98,6 +98,7 @@ pub fn start(state: AppState) {
                 browser::set_preference(CURRENT_WORKSPACE, &ws.info.id.0);
                 state.set_workspace(ws);
                 timing.end(records);
+                super::reports::prepare_due(state);
             }
             Err(e) => {
                 let lang = state.lang.get_untracked();

@@ -14,6 +14,7 @@ pub mod overview;
 pub mod personas;
 pub mod platforms;
 pub mod report;
+pub mod report_cadence;
 pub mod tz;
 
 pub use model::*;

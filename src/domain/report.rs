@@ -122,6 +122,119 @@ pub struct Figures {
     pub dashboard: Dashboard,
     pub audit: Option<Audit>,
     pub personas: Option<PersonaSnapshot>,
+    /// Brand mentions in the period and before; `None` when the workspace has none.
+    pub listening: Option<Listening>,
+    /// The workspace's influencers, largest audience first.
+    pub influencers: Vec<InfluencerRow>,
+}
+
+/// What listening found over a report's period (workspace time zone).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listening {
+    pub mentions: usize,
+    pub before: usize,
+    /// Mentions by sentiment: positive, neutral, negative (unrated ones are not counted).
+    pub sentiment: [usize; 3],
+    /// Mentions per platform, most first.
+    pub platforms: Vec<(Platform, usize)>,
+    /// The sum of the reach the mentions report (where they do).
+    pub reach: f64,
+    /// The mentions with the most reach (then the largest author), at most five.
+    pub top: Vec<Mention>,
+}
+
+/// One influencer account as reports list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InfluencerRow {
+    pub name: String,
+    pub platform: Platform,
+    pub handle: String,
+    pub followers: f64,
+    pub engagement_rate: f64,
+    /// The campaigns the influencer serves.
+    pub campaigns: Vec<String>,
+}
+
+/// Listening over `period` against `comparison`.
+pub fn listening(ws: &Workspace, period: Period, comparison: Period) -> Option<Listening> {
+    if ws.mentions.is_empty() {
+        return None;
+    }
+    let zone = &ws.info.time_zone;
+    let day = |m: &Mention| super::tz::local_date(&m.published, zone);
+    let now: Vec<&Mention> = ws
+        .mentions
+        .iter()
+        .filter(|m| period.contains(day(m)))
+        .collect();
+    let before = ws
+        .mentions
+        .iter()
+        .filter(|m| comparison.contains(day(m)))
+        .count();
+    let mut sentiment = [0; 3];
+    let mut platforms: BTreeMap<Platform, usize> = BTreeMap::new();
+    for m in &now {
+        match m.sentiment {
+            Some(Sentiment::Positive) => sentiment[0] += 1,
+            Some(Sentiment::Neutral) => sentiment[1] += 1,
+            Some(Sentiment::Negative) => sentiment[2] += 1,
+            None => {}
+        }
+        *platforms.entry(m.platform).or_default() += 1;
+    }
+    let mut platforms: Vec<(Platform, usize)> = platforms.into_iter().collect();
+    platforms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut top = now.clone();
+    top.sort_by(|a, b| {
+        b.reach
+            .unwrap_or(0.0)
+            .total_cmp(&a.reach.unwrap_or(0.0))
+            .then(
+                b.author_followers
+                    .unwrap_or(0.0)
+                    .total_cmp(&a.author_followers.unwrap_or(0.0)),
+            )
+            .then(a.id.cmp(&b.id))
+    });
+    Some(Listening {
+        mentions: now.len(),
+        before,
+        sentiment,
+        reach: now.iter().filter_map(|m| m.reach).sum(),
+        platforms,
+        top: top.into_iter().take(5).cloned().collect(),
+    })
+}
+
+/// Every influencer account, largest audience first, with the campaigns it serves.
+pub fn influencer_rows(ws: &Workspace) -> Vec<InfluencerRow> {
+    let mut rows: Vec<InfluencerRow> = ws
+        .influencers
+        .iter()
+        .flat_map(|i| {
+            let campaigns: Vec<String> = ws
+                .campaigns
+                .iter()
+                .filter(|c| c.influencers.contains(&i.id))
+                .map(|c| c.name.clone())
+                .collect();
+            i.accounts.iter().map(move |a| InfluencerRow {
+                name: i.name.clone(),
+                platform: a.platform,
+                handle: a.handle.clone(),
+                followers: a.followers,
+                engagement_rate: a.engagement_rate,
+                campaigns: campaigns.clone(),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.followers
+            .total_cmp(&a.followers)
+            .then(a.handle.cmp(&b.handle))
+    });
+    rows
 }
 
 /// The own profiles of a report (competitors are compared in the audit section).
@@ -152,10 +265,19 @@ pub fn figures(ws: &Workspace, def: &ReportDefinition) -> Figures {
         .filter(|s| s.date <= def.period.end)
         .max_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)))
         .cloned();
+    let wants = |s: ReportSection| def.sections.contains(&s);
     Figures {
         dashboard,
         audit,
         personas,
+        listening: wants(ReportSection::Listening)
+            .then(|| listening(ws, def.period, comparison))
+            .flatten(),
+        influencers: if wants(ReportSection::Influencers) {
+            influencer_rows(ws)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -300,20 +422,39 @@ pub fn summaries(
                     ],
                 )
             }),
-            ReportSection::Listening => {
-                let mentions = ws
-                    .mentions
+            ReportSection::Listening => f.listening.as_ref().filter(|l| l.mentions > 0).map(|l| {
+                let rated = l.sentiment.iter().sum::<usize>().max(1) as f64;
+                fill(
+                    Msg::RepSumListeningFull.text(lang),
+                    &[
+                        ("mentions", &lang.count(l.mentions as f64)),
+                        (
+                            "change",
+                            &change_text(l.mentions as f64, l.before as f64, lang),
+                        ),
+                        ("negative", &lang.percent(l.sentiment[2] as f64 / rated, 0)),
+                    ],
+                )
+            }),
+            ReportSection::Influencers => f.influencers.first().map(|top| {
+                let best = f
+                    .influencers
                     .iter()
-                    .filter(|m| def.period.contains(m.published.date_naive()))
-                    .count();
-                (mentions > 0).then(|| {
-                    fill(
-                        Msg::RepSumListening.text(lang),
-                        &[("mentions", &lang.count(mentions as f64))],
-                    )
-                })
-            }
-            ReportSection::Influencers => None,
+                    .max_by(|a, b| a.engagement_rate.total_cmp(&b.engagement_rate))
+                    .unwrap_or(top);
+                fill(
+                    Msg::RepSumInfluencers.text(lang),
+                    &[
+                        ("n", &lang.count(f.influencers.len() as f64)),
+                        (
+                            "followers",
+                            &lang.compact(f.influencers.iter().map(|r| r.followers).sum()),
+                        ),
+                        ("best", &best.name),
+                        ("rate", &lang.percent(best.engagement_rate, 1)),
+                    ],
+                )
+            }),
         };
         if let Some(s) = sentence {
             out.insert(section_key(section).to_owned(), s);

@@ -199,7 +199,12 @@ pub fn html(ws: &Workspace, def: &ReportDefinition, figures: &Figures, lang: Lan
                 }
                 (!part.is_empty()).then_some(part)
             }
-            ReportSection::Listening | ReportSection::Influencers => None,
+            ReportSection::Listening => figures.listening.as_ref().map(|l| listening(ws, l, lang)),
+            ReportSection::Influencers => (!figures.influencers.is_empty()).then(|| {
+                let mut h = Html::new();
+                table_html(&mut h, &influencer_table(&figures.influencers, lang));
+                h.into_string()
+            }),
         };
         let Some(body) = body else { continue };
         h.open(
@@ -268,19 +273,141 @@ fn personas(snapshot: &crate::domain::PersonaSnapshot, lang: Lang) -> String {
 
 pub use crate::domain::neutralised;
 
-/// Every table of the report as one CSV file: each table starts with a row holding its title
-/// and ends with an empty row.
-pub fn csv(ws: &Workspace, figures: &Figures, lang: Lang) -> Vec<u8> {
-    let mut w = ::csv::WriterBuilder::new()
-        .flexible(true)
-        .from_writer(Vec::new());
-    let mut table = |title: &str, header: &[&str], rows: Vec<Vec<String>>| {
-        let _ = w.write_record([title]);
-        let _ = w.write_record(header);
-        for row in rows {
-            let _ = w.write_record(row.iter().map(|c| neutralised(c)));
+/// A table as HTML, every cell escaped.
+fn table_html(h: &mut Html, t: &Table) {
+    h.elem("h3", &[], &t.title)
+        .open("div", &[("class", "lm-table-wrap")])
+        .open("table", &[("class", "lm-table lm-table--compact")])
+        .open("thead", &[])
+        .open("tr", &[]);
+    for c in &t.header {
+        h.elem("th", &[], c);
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for row in &t.rows {
+        h.open("tr", &[]);
+        for c in row {
+            h.elem("td", &[], c);
         }
-        let _ = w.write_record([""]);
+        h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+}
+
+/// Listening: mentions, their change, sentiment and reach, then by platform and the top ones.
+fn listening(ws: &Workspace, l: &crate::domain::report::Listening, lang: Lang) -> String {
+    let mut h = Html::new();
+    let change = crate::domain::metrics::change(l.mentions as f64, l.before as f64)
+        .map(|c| crate::domain::audit::text::signed_change(c, lang))
+        .unwrap_or_else(|| "–".into());
+    h.open("p", &[("data-testid", "report-listening")])
+        .elem("strong", &[], Msg::RepMentions.text(lang))
+        .text(&format!(
+            ": {} ({change}) · ",
+            lang.count(l.mentions as f64)
+        ))
+        .elem("strong", &[], Msg::RepSentiment.text(lang))
+        .text(&format!(
+            ": {} / {} / {} · ",
+            l.sentiment[0], l.sentiment[1], l.sentiment[2]
+        ))
+        .elem("strong", &[], Msg::KpiReach.text(lang))
+        .text(&format!(": {}", lang.compact(l.reach)))
+        .close("p");
+    for t in listening_tables(ws, l, lang) {
+        table_html(&mut h, &t);
+    }
+    h.into_string()
+}
+
+fn listening_tables(
+    ws: &Workspace,
+    l: &crate::domain::report::Listening,
+    lang: Lang,
+) -> Vec<Table> {
+    let zone = &ws.info.time_zone;
+    let sentiment = |s: Option<crate::domain::Sentiment>| match s {
+        Some(crate::domain::Sentiment::Positive) => "positive",
+        Some(crate::domain::Sentiment::Neutral) => "neutral",
+        Some(crate::domain::Sentiment::Negative) => "negative",
+        None => "",
+    };
+    vec![
+        Table {
+            title: format!(
+                "{} · {}",
+                Msg::RepMentions.text(lang),
+                Msg::RepByPlatform.text(lang)
+            ),
+            header: vec!["platform".into(), "mentions".into()],
+            rows: l
+                .platforms
+                .iter()
+                .map(|(p, n)| vec![p.name().to_owned(), n.to_string()])
+                .collect(),
+        },
+        Table {
+            title: Msg::RepTopMentions.text(lang).to_owned(),
+            header: ["date", "platform", "author", "text", "reach", "sentiment"]
+                .map(str::to_owned)
+                .to_vec(),
+            rows: l
+                .top
+                .iter()
+                .map(|m| {
+                    vec![
+                        crate::domain::tz::local_date(&m.published, zone).to_string(),
+                        m.platform.name().to_owned(),
+                        m.author.clone(),
+                        m.text.chars().take(200).collect(),
+                        m.reach.map(|r| format!("{r}")).unwrap_or_default(),
+                        sentiment(m.sentiment).to_owned(),
+                    ]
+                })
+                .collect(),
+        },
+    ]
+}
+
+fn influencer_table(rows: &[crate::domain::report::InfluencerRow], lang: Lang) -> Table {
+    Table {
+        title: Msg::RepInfluencerTable.text(lang).to_owned(),
+        header: [
+            "name",
+            "platform",
+            "handle",
+            "followers",
+            "engagement_rate",
+            "campaigns",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.name.clone(),
+                    r.platform.name().to_owned(),
+                    r.handle.clone(),
+                    format!("{}", r.followers),
+                    format!("{}", r.engagement_rate),
+                    r.campaigns.join("; "),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Every table of the report: key figures, top posts, formats, months, findings, scores and
+/// personas, each with its title and header.
+pub fn tables(ws: &Workspace, figures: &Figures, lang: Lang) -> Vec<Table> {
+    let mut out = Vec::new();
+    let mut table = |title: &str, header: &[&str], rows: Vec<Vec<String>>| {
+        out.push(Table {
+            title: title.to_owned(),
+            header: header.iter().map(|h| (*h).to_owned()).collect(),
+            rows,
+        });
     };
     let d = &figures.dashboard;
     let n = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
@@ -404,5 +531,93 @@ pub fn csv(ws: &Workspace, figures: &Figures, lang: Lang) -> Vec<u8> {
                 .collect(),
         );
     }
+    if let Some(l) = &figures.listening {
+        out.extend(listening_tables(ws, l, lang));
+    }
+    if !figures.influencers.is_empty() {
+        out.push(influencer_table(&figures.influencers, lang));
+    }
+    out
+}
+
+/// One table of a report, cells as text (numbers written so that they read back as numbers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub title: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Every table as one CSV file: each table starts with a row holding its title and ends with an
+/// empty row. Formula-like cells are neutralised.
+pub fn csv(tables: &[Table]) -> Vec<u8> {
+    let mut w = ::csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for t in tables {
+        let _ = w.write_record([&t.title]);
+        let _ = w.write_record(&t.header);
+        for row in &t.rows {
+            let _ = w.write_record(row.iter().map(|c| neutralised(c)));
+        }
+        let _ = w.write_record([""]);
+    }
     w.into_inner().unwrap_or_default()
+}
+
+/// A worksheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique.
+fn sheet_name(title: &str, taken: &[String]) -> String {
+    let clean: String = title
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .trim_matches('\'')
+        .chars()
+        .take(28)
+        .collect();
+    let base = if clean.is_empty() {
+        "Sheet".to_owned()
+    } else {
+        clean
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        name = format!("{base} {n}");
+        n += 1;
+    }
+    name
+}
+
+/// Every table as one XLSX workbook (rust_xlsxwriter), one sheet per table: a bold header row,
+/// numbers as numbers, text as text with formula-like cells neutralised as in the CSV.
+pub fn xlsx(tables: &[Table]) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let mut taken: Vec<String> = Vec::new();
+    for t in tables {
+        let name = sheet_name(&t.title, &taken);
+        taken.push(name.clone());
+        let sheet = book.add_worksheet();
+        sheet.set_name(&name).map_err(|e| e.to_string())?;
+        for (c, h) in t.header.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, c as u16, h, &bold)
+                .map_err(|e| e.to_string())?;
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32 + 1, c as u16);
+                match cell.parse::<f64>() {
+                    Ok(v) if v.is_finite() => sheet.write_number(r, c, v),
+                    _ => sheet.write_string(r, c, neutralised(cell)),
+                }
+                .map_err(|e| e.to_string())?;
+            }
+        }
+        sheet.autofit();
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
 }

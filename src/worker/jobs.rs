@@ -179,8 +179,13 @@ pub fn report(
             Some(format!("{stem}.html")),
         ),
         ReportOutput::Csv => (
-            present::report::csv(ws, &figures, request.lang),
+            present::report::csv(&present::report::tables(ws, &figures, request.lang)),
             Some(format!("{stem}.csv")),
+        ),
+        ReportOutput::Xlsx => (
+            present::report::xlsx(&present::report::tables(ws, &figures, request.lang))
+                .map_err(ReportJobError::Write)?,
+            Some(format!("{stem}.xlsx")),
         ),
     };
     Ok((

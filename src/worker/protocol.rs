@@ -95,6 +95,7 @@ pub enum ReportOutput {
     Draft,
     Html,
     Csv,
+    Xlsx,
 }
 
 /// A drafted or written report: the definition, the generated summary of each section, the
@@ -118,6 +119,8 @@ pub enum ReportJobError {
     Load(JobError),
     /// The workspace has no dated data to report on.
     NoData,
+    /// The file could not be written (the writer's reason).
+    Write(String),
 }
 
 /// The read-only views the engine computes.

@@ -70,6 +70,11 @@ test('a report exported from the demo opens offline, carries edits, and comes ba
   const csv = readFileSync(csvFile, 'utf8');
   assert.match(csv.split('\n')[1], /^metric,period,comparison/);
   assert.ok(!/(^|,)[=+@]/m.test(csv), 'no formula-like cell');
+  const xlsxFile = await download(page, 'export-report-xlsx', browser.userDataDir, 'report.xlsx');
+  const xlsx = readFileSync(xlsxFile);
+  assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX is a zip package');
+  assert.ok(xlsx.includes('xl/workbook.xml'), 'with a workbook');
+  assert.ok(xlsx.includes('xl/worksheets/sheet2.xml'), 'one sheet per table');
 
   // Back into Linimasa (merged into the workspace): the report is listed and re-opens.
   await page.goto(server.url + '/settings');
@@ -86,4 +91,33 @@ test('a report exported from the demo opens offline, carries edits, and comes ba
   await page.waitForFunction(() => document.querySelector('[data-testid=report-name]')?.value === 'Kuartal untuk direksi');
   assert.equal(await content.inputValue(), 'Engagement naik berkat <b>Reels</b> & promo 12.12.');
   assert.deepEqual(errors, []);
+});
+
+test('a monthly report covers the last whole month and is prepared when the next one is due', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.goto(server.url + '/reports');
+  await page.locator('[data-testid=report-summary][data-section=content]').waitFor();
+  const today = await page.evaluate(() => new Date());
+  await page.getByTestId('report-cadence').selectOption('monthly');
+  await page.getByTestId('report-name').fill('Rekap bulanan kedai');
+  await page.getByTestId('report-name').press('Tab');
+  await page.getByTestId('save-report').click();
+  await page.getByTestId('saved-report').filter({ hasText: 'Rekap bulanan kedai' }).waitFor();
+  // A month later the app opens, says the report is ready and has moved it to the new month.
+  const later = new Date(today);
+  later.setUTCMonth(later.getUTCMonth() + 1, 3);
+  await page.clock.setFixedTime(later);
+  await page.reload();
+  const notice = page.getByTestId('notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Rekap bulanan kedai/);
+  const month = new Date(Date.UTC(later.getUTCFullYear(), later.getUTCMonth() - 1, 1));
+  const monthName = month.toLocaleDateString('id-ID', { month: 'short', timeZone: 'UTC' }).replace('.', '');
+  assert.match(await notice.innerText(), new RegExp(`1 ${monthName}`, 'i'));
+  assert.deepEqual(errors, []);
+  await browser.close();
 });

@@ -119,7 +119,12 @@ fn the_html_file_is_self_contained_escapes_imports_and_restores() {
         "the same figures from the file's data"
     );
 
-    let csv = String::from_utf8(present::report::csv(&ws, &f, Lang::En)).unwrap();
+    let csv = String::from_utf8(present::report::csv(&present::report::tables(
+        &ws,
+        &f,
+        Lang::En,
+    )))
+    .unwrap();
     assert!(csv.contains("'<script>") || csv.contains("<script>alert(1)</script> ="));
     assert!(!csv.contains(",=HYPERLINK") && !csv.contains("\"=HYPERLINK"));
     let mut rows = csv::ReaderBuilder::new()
@@ -138,6 +143,54 @@ fn the_html_file_is_self_contained_escapes_imports_and_restores() {
     assert!(
         cells.iter().any(|c| c == "javascript:alert(2)"),
         "permalinks stay text in CSV"
+    );
+}
+
+#[test]
+fn the_xlsx_has_every_table_as_a_sheet_read_back_by_calamine() {
+    use calamine::{Data, Reader, Xlsx};
+    let mut ws = crate::demo();
+    let def = template(&ws, ReportAudience::ClientAudit, Lang::En).unwrap();
+    let top = figures(&ws, &def).dashboard.top[0].clone();
+    let post = ws
+        .posts
+        .iter_mut()
+        .find(|p| p.profile == top.profile && p.published == top.published)
+        .unwrap();
+    post.text = "=HYPERLINK(\"http://x\")".into();
+    let f = figures(&ws, &def);
+    let tables = present::report::tables(&ws, &f, Lang::En);
+    let bytes = present::report::xlsx(&tables).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names.len(), tables.len());
+    for (name, table) in names.iter().zip(&tables) {
+        let range = book.worksheet_range(name).unwrap();
+        assert_eq!(range.height(), table.rows.len() + 1, "{name}");
+        for (c, h) in table.header.iter().enumerate() {
+            assert_eq!(range.get((0, c)), Some(&Data::String(h.clone())));
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let got = range.get((r + 1, c)).cloned().unwrap_or(Data::Empty);
+                match cell.parse::<f64>() {
+                    Ok(v) => assert_eq!(got, Data::Float(v), "{name} {r} {c}"),
+                    Err(_) if cell.is_empty() => {}
+                    Err(_) => assert_eq!(got, Data::String(present::report::neutralised(cell))),
+                }
+            }
+        }
+        let formulas = book.worksheet_formula(name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "no formula in {name}"
+        );
+    }
+    let top_posts = book.worksheet_range(&names[1]).unwrap();
+    assert!(
+        top_posts
+            .used_cells()
+            .any(|(_, _, v)| v == &Data::String("'=HYPERLINK(\"http://x\")".into()))
     );
 }
 
@@ -166,4 +219,57 @@ fn a_twelve_month_report_of_every_profile_stays_under_two_megabytes() {
     let html = present::report::html(&ws, &def, &f, Lang::En);
     assert!(def.profiles.len() >= 10);
     assert!(html.len() < 2_000_000, "{} bytes", html.len());
+}
+
+#[test]
+fn listening_and_influencer_sections_show_when_the_data_has_them() {
+    let ws = crate::demo();
+    let mut def = template(&ws, ReportAudience::TeamMonthly, Lang::En).unwrap();
+    def.sections.push(ReportSection::Listening);
+    def.sections.push(ReportSection::Influencers);
+    let f = figures(&ws, &def);
+    let l = f.listening.as_ref().expect("the demo has mentions");
+    // Counted independently: mentions whose Jakarta date is in the period.
+    let expected = ws
+        .mentions
+        .iter()
+        .filter(|m| {
+            let local = m
+                .published
+                .with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).unwrap());
+            def.period.contains(local.date_naive())
+        })
+        .count();
+    assert_eq!(l.mentions, expected);
+    assert!(l.mentions > 0);
+    assert_eq!(
+        l.platforms.iter().map(|(_, n)| n).sum::<usize>(),
+        l.mentions
+    );
+    assert!(l.sentiment.iter().sum::<usize>() <= l.mentions);
+    assert!(l.top.len() <= 5 && l.top.windows(2).all(|w| w[0].reach >= w[1].reach));
+    let accounts: usize = ws.influencers.iter().map(|i| i.accounts.len()).sum();
+    assert_eq!(f.influencers.len(), accounts);
+    assert!(
+        f.influencers
+            .windows(2)
+            .all(|w| w[0].followers >= w[1].followers)
+    );
+    let sums = report::summaries(&ws, &def, &f, Lang::En);
+    assert!(sums["listening"].starts_with(&format!("{} brand mentions", l.mentions)));
+    assert!(sums["influencers"].contains(&f.influencers.len().to_string()));
+    let html = present::report::html(&ws, &def, &f, Lang::En);
+    assert!(html.contains("data-testid=\"report-listening\""));
+    assert!(html.contains(&ws.influencers[0].name));
+    let tables = present::report::tables(&ws, &f, Lang::En);
+    assert!(
+        tables
+            .iter()
+            .any(|t| t.title == "Mentions with the most reach")
+    );
+    assert!(
+        tables
+            .iter()
+            .any(|t| t.title == "Influencer accounts" && t.rows.len() == accounts)
+    );
 }

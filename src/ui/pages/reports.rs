@@ -9,7 +9,7 @@ use crate::app::actions;
 use crate::app::reports;
 use crate::app::state::{AppState, use_app};
 use crate::domain::report::{AUDIENCES, SECTIONS, audience_name, section_key, section_title};
-use crate::domain::{Period, ReportAudience, ReportDefinition, ReportSection};
+use crate::domain::{Cadence, Period, ReportAudience, ReportDefinition, ReportSection};
 use crate::i18n::Msg;
 use crate::ui::components::{EmptyWorkspace, SelectField};
 use crate::worker::protocol::{ReportDraft, ReportOutput};
@@ -58,6 +58,9 @@ fn refresh(
         l.set(l.get() + 1);
         l.get()
     });
+    // A change to a definition on screen is already shown; the answer only brings its new
+    // summaries, so that edits made while it was computed (the name...) are kept.
+    let keep_definition = definition.is_some();
     spawn_local(async move {
         let result = reports::request(state, audience, definition, ReportOutput::Draft).await;
         if LATEST.with(|l| l.get()) != ticket {
@@ -66,7 +69,10 @@ fn refresh(
         match result {
             Ok((d, _)) => {
                 error.set(None);
-                draft.set(Some(d));
+                draft.update(|current| match current {
+                    Some(c) if keep_definition => c.generated = d.generated,
+                    _ => *current = Some(d),
+                });
             }
             Err(e) => error.set(Some(e)),
         }
@@ -98,6 +104,11 @@ fn Builder() -> impl IntoView {
         state.workspace.with_untracked(|w| {
             if let Some(w) = w {
                 f(&mut def, w);
+            }
+        });
+        draft.update(|d| {
+            if let Some(d) = d {
+                d.definition = def.clone();
             }
         });
         refresh(state, def.audience, Some(def), draft, error);
@@ -134,6 +145,19 @@ fn Builder() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    let cadence_options = Signal::derive(move || {
+        let lang = state.lang.get();
+        std::iter::once((String::new(), Msg::CadenceNone.text(lang).to_owned()))
+            .chain(CADENCES.iter().map(|c| {
+                let msg = match c {
+                    Cadence::Weekly => Msg::CadenceWeeklyReport,
+                    Cadence::Quarterly => Msg::CadenceQuarterlyReport,
+                    _ => Msg::CadenceMonthlyReport,
+                };
+                (cadence_slug(*c).to_owned(), msg.text(lang).to_owned())
+            }))
+            .collect::<Vec<_>>()
+    });
     let export = move |output| {
         if let Some(def) = definition() {
             reports::export(state, def, output, busy);
@@ -156,6 +180,21 @@ fn Builder() -> impl IntoView {
                         change(&|d, _| {
                             d.period = Period::ending(d.period.end, days);
                             d.comparison = Some(d.period.previous());
+                        });
+                    })/>
+                <SelectField label=Msg::ReportCadence testid="report-cadence" options=cadence_options
+                    selected=Signal::derive(move || definition().and_then(|d| d.cadence).map(cadence_slug).unwrap_or_default().to_owned())
+                    on_change=Callback::new(move |v: String| {
+                        let cadence = CADENCES.iter().find(|c| cadence_slug(**c) == v).copied();
+                        let today = state.workspace.with_untracked(|w| w.as_ref().map(|w| crate::domain::tz::today(crate::app::browser::now_millis(), &w.info.time_zone)));
+                        change(&|d, _| {
+                            d.cadence = cadence;
+                            // A schedule covers whole weeks, months or quarters: the last one now.
+                            if let (Some(c), Some(today)) = (cadence, today)
+                                && let Some(p) = crate::domain::report_cadence::last_whole_period(c, today)
+                            {
+                                *d = crate::domain::report_cadence::prepare(d, p);
+                            }
                         });
                     })/>
                 <label class="lm-check">
@@ -209,6 +248,10 @@ fn Builder() -> impl IntoView {
                 <button class="lm-button" data-testid="export-report-csv"
                     disabled=move || busy.get() || draft.with(Option::is_none) on:click=move |_| export(ReportOutput::Csv)>
                     {move || state.t(Msg::ReportExportCsv)}
+                </button>
+                <button class="lm-button" data-testid="export-report-xlsx"
+                    disabled=move || busy.get() || draft.with(Option::is_none) on:click=move |_| export(ReportOutput::Xlsx)>
+                    {move || state.t(Msg::ReportExportXlsx)}
                 </button>
                 <button class="lm-button" data-testid="save-report"
                     disabled=move || draft.with(Option::is_none)
@@ -346,5 +389,16 @@ fn SavedReports(open: Callback<ReportDefinition>) -> impl IntoView {
                 </ul>
             </section>
         </Show>
+    }
+}
+
+const CADENCES: [Cadence; 3] = [Cadence::Weekly, Cadence::Monthly, Cadence::Quarterly];
+
+fn cadence_slug(c: Cadence) -> &'static str {
+    match c {
+        Cadence::Daily => "daily",
+        Cadence::Weekly => "weekly",
+        Cadence::Monthly => "monthly",
+        Cadence::Quarterly => "quarterly",
     }
 }

@@ -154,8 +154,13 @@ pub fn move_to(ctx: Ctx, item: PlanItem, day: NaiveDate) {
     });
 }
 
-/// The plan loads of a span that are off plan, as one line of labels.
-fn load_labels(loads: &[frequency::PlatformLoad], lang: Lang) -> impl IntoView + use<> {
+/// The plan loads of a span that are off plan, as labels; `short` ones ("Facebook 0/2–4 ↓")
+/// carry the sentence as their title.
+fn load_labels(
+    loads: &[frequency::PlatformLoad],
+    lang: Lang,
+    short: bool,
+) -> impl IntoView + use<> {
     loads
         .iter()
         .filter(|l| l.load != frequency::Load::Within)
@@ -179,10 +184,27 @@ fn load_labels(loads: &[frequency::PlatformLoad], lang: Lang) -> impl IntoView +
                 frequency::Load::Under => Msg::CalUnder,
                 _ => Msg::CalOver,
             };
+            let sentence = format!("{text} · {}", verdict.text(lang));
+            let shown = if short {
+                let arrow = if l.load == frequency::Load::Under {
+                    "↓"
+                } else {
+                    "↑"
+                };
+                format!(
+                    "{} {}/{}–{} {arrow}",
+                    l.platform.name(),
+                    l.planned,
+                    lang.number(l.min, 0),
+                    lang.number(l.max, 0)
+                )
+            } else {
+                sentence.clone()
+            };
             view! {
                 <span class=format!("lm-load lm-load--{}", l.load.slug()) data-testid="plan-load"
-                    data-load=l.load.slug() data-platform=l.platform.slug()>
-                    {format!("{text} · {}", verdict.text(lang))}
+                    data-load=l.load.slug() data-platform=l.platform.slug() title=sentence>
+                    {shown}
                 </span>
             }
         })
@@ -229,7 +251,7 @@ fn Day(
         if !wide {
             return ().into_any();
         }
-        load_labels(&loads_of(&ctx, day, day), state.lang.get()).into_any()
+        load_labels(&loads_of(&ctx, day, day), state.lang.get(), true).into_any()
     };
     let off_plan = move || {
         loads_of(&ctx, day, day)
@@ -278,7 +300,7 @@ pub fn MonthView(ctx: Ctx, anchor: Memo<NaiveDate>) -> impl IntoView {
                         {week.into_iter().map(|day| view! { <Day ctx=ctx day=day outside=day.month() != month/> }).collect_view()}
                     </div>
                     <div class="lm-month__load" data-testid="week-load">
-                        {move || load_labels(&loads_of(&ctx, week[0], week[6]), state.lang.get())}
+                        {move || load_labels(&loads_of(&ctx, week[0], week[6]), state.lang.get(), false)}
                     </div>
                 }).collect_view()
             }}
@@ -293,7 +315,7 @@ pub fn WeekView(ctx: Ctx, anchor: Memo<NaiveDate>) -> impl IntoView {
     view! {
         <p class="lm-hint">{move || state.t(Msg::CalDragHint)}</p>
         <div class="lm-month__load" data-testid="week-load">
-            {move || { let w = week(); load_labels(&loads_of(&ctx, w[0], w[6]), state.lang.get()) }}
+            {move || { let w = week(); load_labels(&loads_of(&ctx, w[0], w[6]), state.lang.get(), false) }}
         </div>
         <div class="lm-week" data-testid="week-view">
             {move || week().into_iter().map(|day| view! { <Day ctx=ctx day=day wide=true/> }).collect_view()}
