@@ -678,6 +678,8 @@ messages! {
     ReportExportXlsx => "Ekspor XLSX", "Export XLSX";
     ReportsDue => "Laporan terjadwal sudah disiapkan untuk periode barunya: {names}. Buka Laporan untuk memeriksa dan mengekspornya.", "Scheduled reports were prepared for their new period: {names}. Open Reports to check and export them.";
     ReportCadence => "Jadwal", "Schedule";
+    ReportPersona => "Tentang persona", "About persona";
+    ReportWholeAudience => "Seluruh audiens", "The whole audience";
     CadenceNone => "Tanpa jadwal", "No schedule";
     CadenceWeeklyReport => "Mingguan", "Weekly";
     CadenceMonthlyReport => "Bulanan", "Monthly";

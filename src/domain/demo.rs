@@ -335,6 +335,7 @@ pub fn generate(options: &DemoOptions) -> Workspace {
         ],
         methodology: String::new(),
         cadence: Some(Cadence::Monthly),
+        persona: None,
         summaries: Default::default(),
     }];
     ws.benchmarks = vec![Benchmark {

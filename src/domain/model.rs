@@ -854,6 +854,9 @@ pub struct ReportDefinition {
     pub methodology: String,
     #[serde(default)]
     pub cadence: Option<Cadence>,
+    /// A persona the report is about: only the profiles where it is likely found, and its card.
+    #[serde(default)]
+    pub persona: Option<PersonaId>,
     /// Summary sentences as edited by the user, keyed by section.
     #[serde(default)]
     pub summaries: BTreeMap<String, String>,

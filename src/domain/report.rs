@@ -102,6 +102,7 @@ pub fn template(ws: &Workspace, audience: ReportAudience, lang: Lang) -> Option<
         sections,
         methodology: String::new(),
         cadence: None,
+        persona: None,
         summaries: BTreeMap::new(),
     };
     def.methodology = methodology(ws, &def, lang);
@@ -251,7 +252,32 @@ fn own(ws: &Workspace, def: &ReportDefinition) -> Vec<ProfileId> {
 
 pub fn figures(ws: &Workspace, def: &ReportDefinition) -> Figures {
     let comparison = def.comparison.unwrap_or_else(|| def.period.previous());
-    let dashboard = dashboard::compute_over(ws, own(ws, def), def.period, comparison, true);
+    let mut personas = ws
+        .persona_snapshots
+        .iter()
+        .filter(|s| s.date <= def.period.end)
+        .max_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)))
+        .cloned();
+    let mut profiles = own(ws, def);
+    // A report about one persona: its card, and the profiles where it is likely found.
+    if let Some(id) = &def.persona
+        && let Some(snapshot) = ws
+            .persona_snapshots
+            .iter()
+            .filter(|s| s.personas.iter().any(|p| &p.id == id))
+            .max_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)))
+    {
+        let mut only = snapshot.clone();
+        only.personas.retain(|p| &p.id == id);
+        if let Some(persona) = only.personas.first() {
+            let found: Vec<&ProfileId> = persona.channels.iter().map(|c| &c.profile).collect();
+            if !found.is_empty() {
+                profiles.retain(|p| found.contains(&p));
+            }
+        }
+        personas = Some(only);
+    }
+    let dashboard = dashboard::compute_over(ws, profiles, def.period, comparison, true);
     let wants_audit = def
         .sections
         .iter()
@@ -259,12 +285,6 @@ pub fn figures(ws: &Workspace, def: &ReportDefinition) -> Figures {
     let audit = wants_audit
         .then(|| audit::run(ws, def.period.days().max(28)))
         .flatten();
-    let personas = ws
-        .persona_snapshots
-        .iter()
-        .filter(|s| s.date <= def.period.end)
-        .max_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)))
-        .cloned();
     let wants = |s: ReportSection| def.sections.contains(&s);
     Figures {
         dashboard,

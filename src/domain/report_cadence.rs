@@ -85,6 +85,7 @@ mod tests {
             sections: vec![],
             methodology: String::new(),
             cadence,
+            persona: None,
             summaries: BTreeMap::from([("content".into(), "edited".into())]),
         }
     }

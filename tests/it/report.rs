@@ -273,3 +273,57 @@ fn listening_and_influencer_sections_show_when_the_data_has_them() {
             .any(|t| t.title == "Influencer accounts" && t.rows.len() == accounts)
     );
 }
+
+#[test]
+fn a_report_about_one_persona_covers_where_it_is_found() {
+    use linimasa::domain::{
+        AudienceTableId, Persona, PersonaChannel, PersonaId, PersonaSnapshot, PersonaSnapshotId,
+    };
+    let mut ws = crate::demo();
+    let own: Vec<_> = ws
+        .profiles
+        .iter()
+        .filter(|p| !p.competitor && p.platform != linimasa::domain::Platform::Web)
+        .collect();
+    let channel = |i: usize| PersonaChannel {
+        profile: own[i].id.clone(),
+        platform: own[i].platform,
+        index: 1.4,
+        basis: vec![],
+        best_format: None,
+        best_hour: None,
+    };
+    let persona = |id: &str, channels: Vec<PersonaChannel>| Persona {
+        id: PersonaId::from(id),
+        name: format!("Persona {id}"),
+        description: String::new(),
+        size: 100,
+        traits: vec![],
+        channels,
+    };
+    let mut def = template(&ws, ReportAudience::TeamMonthly, Lang::En).unwrap();
+    ws.persona_snapshots.push(PersonaSnapshot {
+        id: PersonaSnapshotId::from("s"),
+        table: AudienceTableId::from("t"),
+        date: def.period.end,
+        seed: 1,
+        personas: vec![
+            persona("p-1", vec![channel(0), channel(2)]),
+            persona("p-2", vec![channel(1)]),
+        ],
+        members: 200,
+        columns: vec![],
+    });
+    let all = figures(&ws, &def);
+    def.persona = Some(PersonaId::from("p-1"));
+    let about = figures(&ws, &def);
+    let mut expected = vec![own[0].id.clone(), own[2].id.clone()];
+    expected.sort();
+    let mut got = about.dashboard.profiles.clone();
+    got.sort();
+    assert_eq!(got, expected);
+    assert!(all.dashboard.profiles.len() > got.len());
+    let snapshot = about.personas.unwrap();
+    assert_eq!(snapshot.personas.len(), 1);
+    assert_eq!(snapshot.personas[0].name, "Persona p-1");
+}

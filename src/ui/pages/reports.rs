@@ -158,6 +158,20 @@ fn Builder() -> impl IntoView {
             }))
             .collect::<Vec<_>>()
     });
+    // The personas of the latest snapshot: a report can be about one of them.
+    let persona_options = Signal::derive(move || {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.persona_snapshots.iter().max_by_key(|s| s.date))
+                .map(|s| {
+                    s.personas
+                        .iter()
+                        .map(|p| (p.id.0.clone(), p.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let export = move |output| {
         if let Some(def) = definition() {
             reports::export(state, def, output, busy);
@@ -197,6 +211,19 @@ fn Builder() -> impl IntoView {
                             }
                         });
                     })/>
+                <Show when=move || !persona_options.get().is_empty()>
+                    <SelectField label=Msg::ReportPersona testid="report-persona"
+                        options=Signal::derive(move || {
+                            std::iter::once((String::new(), state.t(Msg::ReportWholeAudience).to_owned()))
+                                .chain(persona_options.get())
+                                .collect::<Vec<_>>()
+                        })
+                        selected=Signal::derive(move || definition().and_then(|d| d.persona).map(|p| p.0).unwrap_or_default())
+                        on_change=Callback::new(move |v: String| {
+                            let persona = (!v.is_empty()).then(|| crate::domain::PersonaId::from(v.as_str()));
+                            change(&|d, _| d.persona = persona.clone());
+                        })/>
+                </Show>
                 <label class="lm-check">
                     <input type="checkbox" data-testid="report-competitors"
                         prop:checked=move || definition().is_some_and(|d| state.workspace.with_untracked(|w| w.as_ref().is_some_and(|w| d.profiles.iter().any(|p| w.profile(p).is_some_and(|p| p.competitor)))))
