@@ -4,11 +4,11 @@
 // writer) reads. On a desktop: moving with the mouse and undo, CSV export and import.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { closeAll, launch, loadDemo, open, serve, watchErrors } from './support.mjs';
+import { closeAll, launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -195,4 +195,53 @@ test('on a desktop a post moves with the mouse and back with undo; the plan goes
   assert.equal(await page.getByTestId('calendar-item').count(), count + 1);
   assert.deepEqual(errors, []);
   await browser.close();
+});
+
+test('a new version waits until the user updates, and not while a post is being edited', async () => {
+  // A copy of the build, so that a "new version" can be published under the running app.
+  const copy = mkdtempSync(path.join(tmpdir(), 'linimasa-dist-'));
+  cpSync(path.join(root, 'dist'), copy, { recursive: true });
+  const own = await serve(copy);
+  const browser = await launch(undefined, { viewport: { width: 1024, height: 800 } });
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await open(page, own.url + '/');
+    await loadDemo(page);
+    await page.goto(own.url + '/calendar?view=list');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
+    const version = () => page.evaluate(async () => {
+      const text = await (await fetch('sw.js', { cache: 'no-store' })).text();
+      return text.match(/const VERSION = "([^"]+)"/)[1];
+    });
+    const before = await version();
+    // Publish a new version and let the browser find it.
+    const sw = path.join(copy, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(`"${before}"`, '"next-version"'));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.getByTestId('update-ready').waitFor({ timeout: 60000 });
+    // With a post open in the editor, updating is refused and nothing is lost.
+    await page.getByTestId('calendar-item').first().click();
+    await page.getByTestId('plan-title').fill('Belum disimpan');
+    // The dialog covers the page; the button is still reachable from the keyboard.
+    await page.getByTestId('update-now').dispatchEvent('click');
+    await page.getByTestId('notice').waitFor();
+    assert.equal(await page.getByTestId('plan-title').inputValue(), 'Belum disimpan');
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-editor').waitFor({ state: 'detached' });
+    // Now the update applies: the page reloads under the new worker, with the saved edit.
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-now').click()]);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const active = await page.evaluate(async () =>
+      (await navigator.serviceWorker.getRegistration()).active.scriptURL);
+    assert.match(active, /sw\.js$/);
+    assert.equal(await version(), 'next-version');
+    await page.getByTestId('calendar-item').filter({ hasText: 'Belum disimpan' }).waitFor();
+    assert.equal(await page.getByTestId('update-ready').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    own.stop();
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
