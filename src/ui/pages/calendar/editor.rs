@@ -156,6 +156,13 @@ fn EditorDialog(ctx: Ctx, item: PlanItem, member: Signal<String>) -> impl IntoVi
     let persona = RwSignal::new(item.persona.clone().map(|p| p.0).unwrap_or_default());
     let campaign = RwSignal::new(item.campaign.clone().map(|c| c.0).unwrap_or_default());
     let tags = RwSignal::new(item.tags.join(", "));
+    // Where the idea came from: the kind only (a holiday idea keeps its holiday key).
+    let source = RwSignal::new(
+        item.source
+            .as_deref()
+            .map(|s| s.split(':').next().unwrap_or("").to_owned())
+            .unwrap_or_default(),
+    );
     let variants = RwSignal::new(item.variants.clone());
     let reason = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
@@ -193,6 +200,14 @@ fn EditorDialog(ctx: Ctx, item: PlanItem, member: Signal<String>) -> impl IntoVi
             .filter(|t| !t.is_empty())
             .collect();
         it.variants = variants.get_untracked();
+        let kind = source.get_untracked();
+        let same_kind = it
+            .source
+            .as_deref()
+            .is_some_and(|s| s.split(':').next() == Some(kind.as_str()));
+        if !same_kind {
+            it.source = (!kind.is_empty()).then_some(kind);
+        }
         it
     };
     // The post with its history updated for what changed.
@@ -206,7 +221,8 @@ fn EditorDialog(ctx: Ctx, item: PlanItem, member: Signal<String>) -> impl IntoVi
             || it.format != before.format
             || it.tags != before.tags
             || it.persona != before.persona
-            || it.campaign != before.campaign;
+            || it.campaign != before.campaign
+            || it.source != before.source;
         if !exists {
             workflow::record(&mut it, &who, now, "created".into());
         } else if content_changed {
@@ -490,6 +506,13 @@ fn EditorDialog(ctx: Ctx, item: PlanItem, member: Signal<String>) -> impl IntoVi
                     {select(Msg::FieldPersona, "plan-persona", persona, personas)}
                     {select(Msg::FieldCampaign, "plan-campaign", campaign, campaigns)}
                     {input(Msg::FieldTags, "plan-tags", "text", tags)}
+                    {select(Msg::CalIdeaSource, "plan-source", source, vec![
+                        ("competitors".into(), state.t(Msg::SrcCompetitors).into()),
+                        ("listening".into(), state.t(Msg::SrcListening).into()),
+                        ("analytics".into(), state.t(Msg::SrcAnalytics).into()),
+                        ("holiday".into(), state.t(Msg::SrcHoliday).into()),
+                        ("other".into(), state.t(Msg::SrcOther).into()),
+                    ])}
                 </div>
                 <fieldset class="lm-fieldset">
                     <legend>{move || state.t(Msg::FieldPlatforms)}</legend>
