@@ -679,6 +679,10 @@ messages! {
     ReportsDue => "Laporan terjadwal sudah disiapkan untuk periode barunya: {names}. Buka Laporan untuk memeriksa dan mengekspornya.", "Scheduled reports were prepared for their new period: {names}. Open Reports to check and export them.";
     ReportCadence => "Jadwal", "Schedule";
     ReportPersona => "Tentang persona", "About persona";
+    ReportLogo => "Unggah logo", "Upload logo";
+    ReportLogoRemove => "Hapus logo", "Remove logo";
+    ReportLogoNotImage => "Logo harus berupa gambar (PNG, JPEG, WebP atau SVG).", "The logo must be an image (PNG, JPEG, WebP or SVG).";
+    ReportLogoTooLarge => "Logo {size} terlalu besar; maksimal {max}, karena ikut disimpan di setiap laporan. Perkecil gambarnya lalu unggah lagi.", "The logo ({size}) is too large; at most {max}, since every report carries it. Make the image smaller and upload it again.";
     ReportWholeAudience => "Seluruh audiens", "The whole audience";
     CadenceNone => "Tanpa jadwal", "No schedule";
     CadenceWeeklyReport => "Mingguan", "Weekly";

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { closeAll, launch, loadDemo, open, serve, watchErrors } from './support.mjs';
+import { closeAll, launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -39,11 +39,15 @@ test('a report exported from the demo opens offline, carries edits, and comes ba
   await page.getByTestId('report-name').press('Tab');
   await content.fill('Engagement naik berkat <b>Reels</b> & promo 12.12.');
   await content.press('Tab');
+  // The brand's logo travels inside the file.
+  await page.getByTestId('report-brand-logo').setInputFiles(path.join(root, 'public/icon-192.png'));
+  await page.getByTestId('report-brand-logo-preview').waitFor();
 
   const htmlFile = await download(page, 'export-report-html', browser.userDataDir, 'report.html');
   assert.match(path.basename(htmlFile), /\.html$/);
   const html = readFileSync(htmlFile, 'utf8');
   assert.ok(html.includes('Kuartal untuk direksi'));
+  assert.match(html, /<img src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"[^>]*class="rp-logo"/);
   assert.ok(html.includes('Engagement naik berkat &lt;b&gt;Reels&lt;/b&gt; &amp; promo 12.12.'));
   for (const m of html.matchAll(/(?:src|href)="([^"]*)"|url\(([^)]*)\)/g)) {
     const target = m[1] ?? m[2];

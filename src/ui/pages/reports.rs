@@ -359,6 +359,39 @@ fn Branding() -> impl IntoView {
             .with(|w| w.as_ref().map(|w| w.info.branding.clone()))
             .unwrap_or_default()
     };
+    // The logo travels inside reports as a data URL, so it must stay small.
+    let on_logo = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let lang = state.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let mime = file.type_();
+            if !mime.starts_with("image/") {
+                return state.error(Msg::ReportLogoNotImage.text(lang).into());
+            }
+            match crate::app::browser::read_file(&file).await {
+                Ok(bytes) if bytes.len() > LOGO_MAX_BYTES => state.error(crate::i18n::fill(
+                    Msg::ReportLogoTooLarge.text(lang),
+                    &[
+                        ("size", &lang.bytes(bytes.len() as f64)),
+                        ("max", &lang.bytes(LOGO_MAX_BYTES as f64)),
+                    ],
+                )),
+                Ok(bytes) => {
+                    use base64::Engine;
+                    let url = format!(
+                        "data:{mime};base64,{}",
+                        base64::engine::general_purpose::STANDARD.encode(bytes)
+                    );
+                    actions::update_info(state, move |i| i.branding.logo = Some(url));
+                }
+                Err(e) => state.error(e),
+            }
+        });
+    };
     view! {
         <section class="lm-card" data-testid="report-branding">
             <h2 class="lm-card__title">{move || state.t(Msg::ReportBranding)}</h2>
@@ -381,6 +414,18 @@ fn Branding() -> impl IntoView {
                             actions::update_info(state, move |i| i.branding.primary_color = Some(v));
                         }/>
                 </label>
+                <label class="lm-button lm-file">
+                    {move || state.t(Msg::ReportLogo)}
+                    <input type="file" accept="image/png,image/jpeg,image/webp,image/svg+xml" data-testid="report-brand-logo"
+                        class="lm-file__input" on:change=on_logo/>
+                </label>
+                {move || branding().logo.map(|src| view! {
+                    <img class="lm-logo-preview" src=src alt="" height="40" data-testid="report-brand-logo-preview"/>
+                    <button class="lm-button lm-button--quiet" data-testid="report-brand-logo-remove"
+                        on:click=move |_| actions::update_info(state, |i| i.branding.logo = None)>
+                        {move || state.t(Msg::ReportLogoRemove)}
+                    </button>
+                })}
             </div>
         </section>
     }
@@ -429,3 +474,6 @@ fn cadence_slug(c: Cadence) -> &'static str {
         Cadence::Quarterly => "quarterly",
     }
 }
+
+/// The largest logo a report carries (it is embedded in every report file).
+const LOGO_MAX_BYTES: usize = 200 * 1024;
