@@ -14,10 +14,13 @@ use crate::worker::protocol::ViewKind;
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let state = use_app();
+    // Only a change between loading, empty and filled re-renders the page: edits made on it
+    // (branding, answers) must not reset its forms.
+    let emptiness = Memo::new(move |_| state.workspace.with(|w| w.as_ref().map(|w| w.is_empty())));
     view! {
         <section class="lm-page" data-testid="audit">
             <h1 class="lm-page__title">{move || state.t(Msg::AuditTitle)}</h1>
-            {move || match state.workspace.with(|w| w.as_ref().map(|w| w.is_empty())) {
+            {move || match emptiness.get() {
                 None => view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::Loading)}</p> }.into_any(),
                 Some(true) => view! { <EmptyWorkspace/> }.into_any(),
                 Some(false) => view! {

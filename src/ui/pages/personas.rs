@@ -30,11 +30,18 @@ const KINDS: [(ColumnKind, &str, Msg); 6] = [
 #[component]
 pub fn PersonasPage() -> impl IntoView {
     let state = use_app();
+    // Re-render only when the workspace changes between loading, empty and filled.
+    let shape = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| (w.is_empty(), w.audience_tables.is_empty()))
+        })
+    });
     view! {
         <section class="lm-page" data-testid="personas">
             <h1 class="lm-page__title">{move || state.t(Msg::NavPersonas)}</h1>
             <p class="lm-page__lead">{move || state.t(Msg::PersonasWhat)}</p>
-            {move || match state.workspace.with(|w| w.as_ref().map(|w| (w.is_empty(), w.audience_tables.is_empty()))) {
+            {move || match shape.get() {
                 None => view! { <p class="lm-loading" role="status" data-testid="busy">{state.t(Msg::Loading)}</p> }.into_any(),
                 Some((true, _)) => view! { <EmptyWorkspace/> }.into_any(),
                 Some((false, true)) => view! {
