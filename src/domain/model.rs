@@ -671,6 +671,35 @@ pub struct PlanItem {
     pub revision: u64,
 }
 
+impl PlanItem {
+    /// A new post with nothing in it yet: no platforms, approvals, thread or history.
+    pub fn new(
+        id: PlanItemId,
+        author: MemberId,
+        status: PlanStatus,
+        scheduled: Option<DateTime<FixedOffset>>,
+    ) -> Self {
+        Self {
+            id,
+            title: String::new(),
+            status,
+            format: PostFormat::Photo,
+            variants: Vec::new(),
+            scheduled,
+            persona: None,
+            campaign: None,
+            tags: Vec::new(),
+            author,
+            approvals: Vec::new(),
+            rejection: None,
+            comments: Vec::new(),
+            history: Vec::new(),
+            source: None,
+            revision: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanVariant {
     pub platform: Platform,

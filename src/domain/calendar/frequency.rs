@@ -87,39 +87,28 @@ pub fn loads(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{MemberId, PlanItemId, PlanVariant, PostFormat};
+    use crate::domain::{MemberId, PlanItemId, PlanVariant};
     use chrono::{FixedOffset, TimeZone};
 
     fn item(day: u32, hour: u32, platform: Platform, status: PlanStatus) -> PlanItem {
-        PlanItem {
-            id: PlanItemId(format!("{day}-{hour}")),
-            title: String::new(),
+        let at = FixedOffset::east_opt(0)
+            .unwrap()
+            .with_ymd_and_hms(2026, 12, day, hour, 0, 0)
+            .unwrap();
+        let mut item = PlanItem::new(
+            PlanItemId(format!("{day}-{hour}")),
+            MemberId::from("m"),
             status,
-            format: PostFormat::Photo,
-            variants: vec![PlanVariant {
-                platform,
-                text: String::new(),
-                media_note: String::new(),
-                link: None,
-                hashtags: vec![],
-            }],
-            scheduled: Some(
-                FixedOffset::east_opt(0)
-                    .unwrap()
-                    .with_ymd_and_hms(2026, 12, day, hour, 0, 0)
-                    .unwrap(),
-            ),
-            persona: None,
-            campaign: None,
-            tags: vec![],
-            author: MemberId::from("m"),
-            approvals: vec![],
-            rejection: None,
-            comments: vec![],
-            history: vec![],
-            source: None,
-            revision: 0,
-        }
+            Some(at),
+        );
+        item.variants.push(PlanVariant {
+            platform,
+            text: String::new(),
+            media_note: String::new(),
+            link: None,
+            hashtags: vec![],
+        });
+        item
     }
 
     fn d(day: u32) -> NaiveDate {

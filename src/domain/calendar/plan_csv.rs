@@ -417,28 +417,17 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Read, Vec<CellError>> {
             id.clone()
         };
         let optional = |name: &str| Some(cell(row, name)).filter(|c| !c.is_empty());
-        let mut item = PlanItem {
-            id: PlanItemId(new_id),
-            title,
-            status,
-            format,
-            variants: vec![variant],
-            scheduled,
-            persona: optional("persona").map(PersonaId::from),
-            campaign: optional("campaign").map(CampaignId::from),
-            tags: cell(row, "tags")
-                .split([';', ','])
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect(),
-            author: opts.author.clone(),
-            approvals: vec![],
-            rejection: None,
-            comments: vec![],
-            history: vec![],
-            source: None,
-            revision: 0,
-        };
+        let mut item = PlanItem::new(PlanItemId(new_id), opts.author.clone(), status, scheduled);
+        item.title = title;
+        item.format = format;
+        item.variants = vec![variant];
+        item.persona = optional("persona").map(PersonaId::from);
+        item.campaign = optional("campaign").map(CampaignId::from);
+        item.tags = cell(row, "tags")
+            .split([';', ','])
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
         workflow::record(&mut item, opts.author, opts.now, "imported".into());
         if !id.is_empty() {
             by_id.insert(id, items.len());

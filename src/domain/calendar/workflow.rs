@@ -304,7 +304,7 @@ pub fn waits_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{PlanItemId, PostFormat};
+    use crate::domain::PlanItemId;
     use chrono::TimeZone;
 
     fn member(id: &str, role: Role) -> Member {
@@ -332,24 +332,12 @@ mod tests {
     }
 
     fn post(author: &str, status: PlanStatus) -> PlanItem {
-        PlanItem {
-            id: PlanItemId("p".into()),
-            title: "t".into(),
+        PlanItem::new(
+            PlanItemId("p".into()),
+            MemberId::from(author),
             status,
-            format: PostFormat::Photo,
-            variants: vec![],
-            scheduled: Some(now()),
-            persona: None,
-            campaign: None,
-            tags: vec![],
-            author: MemberId::from(author),
-            approvals: vec![],
-            rejection: None,
-            comments: vec![],
-            history: vec![],
-            source: None,
-            revision: 0,
-        }
+            Some(now()),
+        )
     }
 
     fn id(s: &str) -> MemberId {

@@ -15,33 +15,6 @@ use crate::domain::{
 };
 use crate::i18n::{Lang, Msg, fill};
 
-/// A new post with nothing in it.
-pub fn empty_item(
-    id: PlanItemId,
-    author: MemberId,
-    status: PlanStatus,
-    scheduled: Option<DateTime<FixedOffset>>,
-) -> PlanItem {
-    PlanItem {
-        id,
-        title: String::new(),
-        status,
-        format: PostFormat::Photo,
-        variants: Vec::new(),
-        scheduled,
-        persona: None,
-        campaign: None,
-        tags: Vec::new(),
-        author,
-        approvals: Vec::new(),
-        rejection: None,
-        comments: Vec::new(),
-        history: Vec::new(),
-        source: None,
-        revision: 0,
-    }
-}
-
 fn local_at(zone: &str, date: NaiveDate, time: NaiveTime) -> Option<DateTime<FixedOffset>> {
     let (tz, _) = tz::zone(zone);
     tz.from_local_datetime(&date.and_time(time))
@@ -73,7 +46,7 @@ pub fn blank(ctx: &Ctx, status: PlanStatus, date: Option<NaiveDate>) -> Option<P
             })
             .map_or(Platform::Instagram, |p| p.platform)
     });
-    let mut item = empty_item(
+    let mut item = PlanItem::new(
         PlanItemId(format!("plan-{}", now.timestamp_millis())),
         author,
         status,

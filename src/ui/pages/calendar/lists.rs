@@ -79,7 +79,7 @@ fn idea_from(ctx: Ctx, h: &Holiday, lang: Lang) {
         None => h.name(lang).to_owned(),
     };
     let now = act::now(&state);
-    let mut item = super::editor::empty_item(
+    let mut item = PlanItem::new(
         PlanItemId(format!("idea-{}-{}", h.key(), now.timestamp_millis())),
         member.clone(),
         PlanStatus::Idea,
