@@ -78,6 +78,12 @@ impl Holiday {
     }
 }
 
+/// The table, read once (a month view asks for every one of its days).
+fn table() -> &'static [Holiday] {
+    static PARSED: std::sync::OnceLock<Vec<Holiday>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| parse_table().collect())
+}
+
 fn parse_table() -> impl Iterator<Item = Holiday> {
     TABLE
         .lines()
@@ -231,8 +237,10 @@ fn moments(year: i32) -> impl Iterator<Item = Holiday> {
 /// Moments belong to Indonesia and come with it.
 pub fn between(countries: &[&str], from: NaiveDate, to: NaiveDate) -> Vec<Holiday> {
     let wanted = |c: &str| countries.contains(&c);
-    let mut out: Vec<Holiday> = parse_table()
+    let mut out: Vec<Holiday> = table()
+        .iter()
         .filter(|h| h.date >= from && h.date <= to && wanted(h.country))
+        .cloned()
         .collect();
     if wanted("ID") {
         for year in from.year()..=to.year() {
@@ -247,7 +255,7 @@ pub fn between(countries: &[&str], from: NaiveDate, to: NaiveDate) -> Vec<Holida
 
 /// The years the holiday table covers.
 pub fn covered_years() -> (i32, i32) {
-    parse_table().fold((i32::MAX, i32::MIN), |(lo, hi), h| {
+    table().iter().fold((i32::MAX, i32::MIN), |(lo, hi), h| {
         (lo.min(h.date.year()), hi.max(h.date.year()))
     })
 }

@@ -344,44 +344,34 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Read, Vec<CellError>> {
                         .from_utc_datetime(&local)
                 })
         });
-        let platform_cell = cell(row, "platform");
-        let platform = if platform_cell.is_empty() {
-            opts.default_platform
-        } else {
-            match platform_of(&platform_cell) {
-                Some(p) => p,
-                None => {
-                    fail(line, "platform", Problem::UnknownPlatform(platform_cell));
-                    continue;
-                }
-            }
+        // An optional coded column: empty gives the default, an unknown value is an error.
+        let coded = |column: &'static str| -> Option<String> {
+            Some(cell(row, column)).filter(|c| !c.is_empty())
         };
-        let status_cell = cell(row, "status");
-        let status = if status_cell.is_empty() {
-            if scheduled.is_some() {
-                PlanStatus::Draft
-            } else {
-                PlanStatus::Idea
-            }
+        let unscheduled = if scheduled.is_some() {
+            PlanStatus::Draft
         } else {
-            match status_of(&status_cell) {
-                Some(s) => s,
-                None => {
-                    fail(line, "status", Problem::UnknownStatus(status_cell));
-                    continue;
-                }
-            }
+            PlanStatus::Idea
         };
-        let format_cell = cell(row, "format");
-        let format = if format_cell.is_empty() {
-            PostFormat::Photo
-        } else {
-            match format_of(&format_cell) {
-                Some(f) => f,
-                None => {
-                    fail(line, "format", Problem::UnknownFormat(format_cell));
-                    continue;
+        let platform = coded("platform").map_or(Ok(opts.default_platform), |c| {
+            platform_of(&c).ok_or(("platform", Problem::UnknownPlatform(c)))
+        });
+        let status = coded("status").map_or(Ok(unscheduled), |c| {
+            status_of(&c).ok_or(("status", Problem::UnknownStatus(c)))
+        });
+        let format = coded("format").map_or(Ok(PostFormat::Photo), |c| {
+            format_of(&c).ok_or(("format", Problem::UnknownFormat(c)))
+        });
+        let (platform, status, format) = match (platform, status, format) {
+            (Ok(p), Ok(s), Ok(f)) => (p, s, f),
+            (p, s, f) => {
+                // The first bad column of the row, in column order.
+                if let Some((column, problem)) =
+                    [p.err(), s.err(), f.err()].into_iter().flatten().next()
+                {
+                    fail(line, column, problem);
                 }
+                continue;
             }
         };
         let text = cell(row, "message_text");

@@ -376,17 +376,25 @@ fn EditorDialog(ctx: Ctx, item: PlanItem, member: Signal<String>) -> impl IntoVi
             }
         })
     };
-    let suggestions = move || {
-        let chosen: Vec<Platform> = variants.with(|vs| vs.iter().map(|v| v.platform).collect());
+    // Suggested times scan every post: once per opened editor (or changed workspace), not on
+    // every keystroke in a text.
+    let all_slots = Memo::new(move |_| {
         state.workspace.with(|w| {
             w.as_ref()
-                .map(|ws| {
-                    slots::suggest(ws, 2)
-                        .into_iter()
-                        .filter(|s| chosen.contains(&s.platform))
-                        .collect::<Vec<_>>()
-                })
+                .map(|ws| slots::suggest(ws, 2))
                 .unwrap_or_default()
+        })
+    });
+    let chosen = Memo::new(move |_| {
+        variants.with(|vs| vs.iter().map(|v| v.platform).collect::<Vec<Platform>>())
+    });
+    let suggestions = move || {
+        let chosen = chosen.get();
+        all_slots.with(|all| {
+            all.iter()
+                .filter(|s| chosen.contains(&s.platform))
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     let use_slot = move |slot: &slots::Slot| {

@@ -212,19 +212,14 @@ fn load_labels(
 }
 
 fn loads_of(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Vec<frequency::PlatformLoad> {
-    let items = ctx.items.get();
-    ctx.state.workspace.with(|w| {
-        w.as_ref()
-            .map(|ws| {
-                frequency::loads(
-                    &items,
-                    &ws.info.time_zone,
-                    &ws.info.frequency_plan,
-                    from,
-                    to,
-                )
-            })
-            .unwrap_or_default()
+    ctx.items.with(|items| {
+        ctx.state.workspace.with(|w| {
+            w.as_ref()
+                .map(|ws| {
+                    frequency::loads(items, &ws.info.time_zone, &ws.info.frequency_plan, from, to)
+                })
+                .unwrap_or_default()
+        })
     })
 }
 
@@ -239,10 +234,16 @@ fn Day(
     let state = ctx.state;
     let items = move || {
         let zone = ctx.zone();
-        ctx.items
-            .get()
+        // Only the day's posts are copied out of the plan.
+        let of_day: Vec<PlanItem> = ctx.items.with(|items| {
+            items
+                .iter()
+                .filter(|i| item_date(i, &zone) == Some(day))
+                .cloned()
+                .collect()
+        });
+        of_day
             .into_iter()
-            .filter(|i| item_date(i, &zone) == Some(day))
             .map(|item| view! { <ItemChip ctx=ctx item=item draggable=true/> })
             .collect_view()
     };
