@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook: writes sw.js into the build with the list of every file the app is
-made of and a version derived from their contents, so that the service worker caches exactly
-this build and a new build is a new version.
+"""Part of Trunk's post-build hook (scripts/post_build.py): writes sw.js into the build with the
+list of every file the app is made of and a version derived from their contents, so that the
+service worker caches exactly this build and a new build is a new version.
 
-    python3 scripts/precache.py [staging-dir]   (Trunk passes TRUNK_STAGING_DIR)
+    python3 scripts/precache.py [staging-dir]   (on its own: TRUNK_STAGING_DIR)
 """
 import hashlib
 import json
@@ -14,8 +14,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-def main():
-    staging = pathlib.Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1])
+def write(staging):
     files = sorted(
         p.relative_to(staging).as_posix()
         for p in staging.rglob("*")
@@ -33,4 +32,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    write(pathlib.Path(os.environ.get("TRUNK_STAGING_DIR") or sys.argv[1]))

@@ -3,8 +3,10 @@
 
 pub mod components;
 pub mod pages;
+pub mod routes;
 
 use leptos::prelude::*;
+use leptos_router::Lazy;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
@@ -12,7 +14,8 @@ use crate::app::actions;
 use crate::app::state::{AppState, use_app};
 use crate::i18n::{Lang, Msg};
 use components::{ConfirmDialog, NoticeBar};
-use pages::*;
+use pages::{HomePage, NotFound};
+use routes::*;
 
 /// Every route of the app and its label, in navigation order.
 pub const ROUTES: [(&str, Msg); 10] = [
@@ -57,15 +60,15 @@ pub fn App() -> impl IntoView {
                     <NoticeBar/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/import") view=ImportPage/>
-                        <Route path=path!("/audit") view=AuditPage/>
-                        <Route path=path!("/personas") view=PersonasPage/>
-                        <Route path=path!("/calendar") view=CalendarPage/>
-                        <Route path=path!("/listening") view=ListeningPage/>
-                        <Route path=path!("/inbox") view=InboxPage/>
-                        <Route path=path!("/influencers") view=InfluencersPage/>
-                        <Route path=path!("/reports") view=ReportsPage/>
-                        <Route path=path!("/settings") view=SettingsPage/>
+                        <Route path=path!("/import") view={Lazy::<ImportRoute>::new()}/>
+                        <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()}/>
+                        <Route path=path!("/personas") view={Lazy::<PersonasRoute>::new()}/>
+                        <Route path=path!("/calendar") view={Lazy::<CalendarRoute>::new()}/>
+                        <Route path=path!("/listening") view={Lazy::<ListeningRoute>::new()}/>
+                        <Route path=path!("/inbox") view={Lazy::<InboxRoute>::new()}/>
+                        <Route path=path!("/influencers") view={Lazy::<InfluencersRoute>::new()}/>
+                        <Route path=path!("/reports") view={Lazy::<ReportsRoute>::new()}/>
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                     </Routes>
                 </main>
             </div>

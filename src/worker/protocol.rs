@@ -1,4 +1,5 @@
-//! Messages between the page and the worker, as JSON. Pure types: the page and the worker share
+//! Messages between the page and the worker, as JSON (externally tagged enums: internally tagged
+//! ones buffer every payload and double the page's deserialising code). Pure types: the page and the worker share
 //! them, and they test natively. A message is a JSON string, or an array of a JSON string and the
 //! bytes that go with it (files to import, a workspace file, an export).
 
@@ -15,7 +16,7 @@ use crate::storage::migrate::RestoreError;
 /// that its code (parsers, demo generator, merge, the workspace writer) stays out of the page's
 /// download and its time off the page's thread.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "job", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Job {
     /// Import export files (sent alongside, in the order of `names`).
     Import(ImportRequest),
@@ -193,7 +194,7 @@ pub struct ImportRequest {
 
 /// What the worker says back.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum WorkerMessage {
     /// The worker's wasm is loaded and listening: requests can be sent (earlier ones would be
     /// lost, since the worker script finishes before its wasm starts).
