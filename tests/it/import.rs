@@ -462,3 +462,70 @@ fn reimporting_adds_no_duplicates_and_updates_metrics() {
     assert_eq!(ws.profiles.len(), 1);
     assert_eq!(ws.batches.len(), 3);
 }
+
+/// TikTok Studio also exports `.xlsx` workbooks in which every value, numbers and dates alike,
+/// is a text cell. Each file kind, written that way, must import exactly as its CSV does.
+#[test]
+fn tiktok_workbooks_with_text_cells_import_like_their_csv() {
+    const FILES: [(&str, &str); 5] = [
+        (
+            "Overview",
+            "Date,Video Views,Profile Views,Likes,Comments,Shares\n\
+             February 28,120,4,15,2,1\nMarch 1,1.250,undefined,40,3,0\nMarch 2,980,7,33,5,2\n",
+        ),
+        (
+            "Content",
+            "Time,Video title,Video link,Post time,Total likes,Total comments,Total shares,Total views\n\
+             March 2,Kopi susu gula aren #kopi,https://www.tiktok.com/@kopi.nusantara/video/7527623000473079054,February 27,533,32,16,191265\n\
+             March 2,=HYPERLINK(\"x\"),https://www.tiktok.com/@kopi.nusantara/video/7546034661705796877,March 1,109,7,31,154414\n",
+        ),
+        (
+            "FollowerActivity",
+            "Date,Hour,Active followers\nFebruary 21,0,491\nFebruary 21,1,364\nFebruary 22,0,502\n",
+        ),
+        (
+            "FollowerGender",
+            "Gender,Distribution\nFemale,0.59\nMale,0.41\n",
+        ),
+        (
+            "FollowerTopTerritories",
+            "Top territories,Distribution\nID,0.71\nMY,0.12\nSG,0.05\n",
+        ),
+    ];
+    for (name, csv_text) in FILES {
+        let from_csv = parse(&format!("{name}.csv"), csv_text.as_bytes(), &options())
+            .unwrap_or_else(|e| panic!("{name}.csv: {e}"));
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).unwrap();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv_text.as_bytes());
+        for (r, record) in reader.records().enumerate() {
+            for (c, cell) in record.unwrap().iter().enumerate() {
+                sheet.write_string(r as u32, c as u16, cell).unwrap();
+            }
+        }
+        let bytes = book.save_to_buffer().unwrap();
+        let from_xlsx = parse(&format!("{name}.xlsx"), &bytes, &options())
+            .unwrap_or_else(|e| panic!("{name}.xlsx: {e}"));
+        assert_eq!(from_xlsx.platform, Some(Platform::TikTok), "{name}");
+        assert_eq!(
+            (from_xlsx.family.as_str(), from_xlsx.kind.as_str()),
+            (from_csv.family.as_str(), from_csv.kind.as_str()),
+            "{name}"
+        );
+        assert!(from_csv.records() > 0, "{name}: the CSV imports something");
+        assert_eq!(from_xlsx.records(), from_csv.records(), "{name}");
+        assert_eq!(from_xlsx.posts, from_csv.posts, "{name}");
+        assert_eq!(from_xlsx.daily, from_csv.daily, "{name}");
+        assert_eq!(from_xlsx.activity, from_csv.activity, "{name}");
+        assert_eq!(from_xlsx.breakdowns, from_csv.breakdowns, "{name}");
+        assert_eq!(from_xlsx.period, from_csv.period, "{name}");
+        assert_eq!(
+            (from_xlsx.rows, from_xlsx.skipped),
+            (from_csv.rows, from_csv.skipped),
+            "{name}"
+        );
+    }
+}
