@@ -583,6 +583,8 @@ messages! {
     ColText => "Isi", "Text";
     OpenPost => "Buka", "Open";
     PersonaPlainName => "Persona {n}", "Persona {n}";
+    PersonaAgeFrom => "usia ({column})", "age ({column})";
+    PersonaYearsSince => "tahun sejak {column}", "years since {column}";
     PersonaSize => "{size} anggota ({share} audiens).", "{size} members ({share} of the audience).";
     PersonaTraits => "Lebih sering daripada rata-rata: {traits}.", "More common than average: {traits}.";
     PersonaNoTraits => "Mirip dengan audiens secara keseluruhan; tidak ada ciri yang menonjol.", "Much like the audience as a whole; no trait stands out.";

@@ -61,6 +61,14 @@ fn column_kinds_are_detected() {
             Date,
         ),
         ("Joined", many(&|i| format!("{}/11/2023", i % 28 + 1)), Date),
+        // A birth year is a date (shown as an age); another column of years stays a number.
+        ("birth_year", many(&|i| (1960 + i).to_string()), Date),
+        ("Tahun Lahir", many(&|i| (1970 + i % 30).to_string()), Date),
+        (
+            "Year joined",
+            many(&|i| (2000 + i % 25).to_string()),
+            Numeric,
+        ),
         (
             "Comment",
             many(&|i| format!("I came here on day {i} because a friend told me about the beans")),
@@ -526,4 +534,70 @@ fn each_profiles_audience_make_up_is_shown_from_its_demographics() {
     assert!(!html.contains("<img"));
     ws.audience_snapshots.clear();
     assert_eq!(jobs::view(&ws, &ViewKind::Audience, Lang::En), None);
+}
+
+#[test]
+fn a_birth_year_column_reads_as_an_age_in_the_traits() {
+    let mut csv = String::from("No,Tahun Lahir,Kota,Tanggal Daftar\n");
+    for i in 0..120 {
+        let (born, city) = if i % 2 == 0 {
+            (1998 + i % 5, "Jakarta")
+        } else {
+            (1960 + i % 6, "Medan")
+        };
+        csv.push_str(&format!("{i},{born},{city},2024-0{}-15\n", i % 9 + 1));
+    }
+    let ws = import_people(csv.as_bytes(), "anggota.csv");
+    let table = &ws.audience_tables[0];
+    let kinds: Vec<ColumnKind> = table.columns.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds[1], ColumnKind::Date, "the birth year is a date");
+    let found = personas::find(
+        &ws.audience_members,
+        &settings(table.columns.clone(), Some(2)),
+        today(),
+        Lang::Id,
+        &mut |_| {},
+    )
+    .unwrap();
+    // The age band each persona is defined by, as the number it starts with.
+    let ages: Vec<u32> = found
+        .personas
+        .iter()
+        .map(|p| {
+            let t = p
+                .traits
+                .iter()
+                .find(|t| t.column == "usia (Tahun Lahir)")
+                .unwrap_or_else(|| panic!("no age trait in {:?}", p.traits));
+            t.value
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no age in {:?}", t.value))
+        })
+        .collect();
+    let (young, old) = (ages.iter().min().unwrap(), ages.iter().max().unwrap());
+    assert!(
+        *young >= 20 && *young <= 30,
+        "young persona aged {young}: {ages:?}"
+    );
+    assert!(*old >= 55, "older persona aged {old}: {ages:?}");
+    let signup = found.personas[0]
+        .traits
+        .iter()
+        .any(|t| t.column == "tahun sejak Tanggal Daftar");
+    let all_columns: Vec<&str> = found
+        .personas
+        .iter()
+        .flat_map(|p| p.traits.iter().map(|t| t.column.as_str()))
+        .collect();
+    assert!(
+        signup || !all_columns.iter().any(|c| c.contains("Tanggal Daftar")),
+        "a signup date reads as years since: {all_columns:?}"
+    );
+    assert!(
+        !all_columns.contains(&"Tahun Lahir"),
+        "no trait shows the raw birth year: {all_columns:?}"
+    );
 }

@@ -32,6 +32,30 @@ fn names_identifier(header: &str) -> bool {
             .any(|t| IDENTIFIER_WORDS.contains(&t.as_str()))
 }
 
+/// Header words that say a column is about a person's birth (a birth date or a birth year),
+/// so that it reads as an age.
+const BIRTH_WORDS: [&str; 10] = [
+    "birth",
+    "born",
+    "dob",
+    "birthday",
+    "birthdate",
+    "lahir",
+    "nacimiento",
+    "nascimento",
+    "sinh",
+    "生年",
+];
+
+/// Whether the header names a birth date or year (`birth_year`, `Tahun lahir`, `DOB`).
+pub fn names_birth(header: &str) -> bool {
+    header_tokens(header)
+        .iter()
+        .any(|t| BIRTH_WORDS.iter().any(|w| t == w || t.starts_with(w)))
+        || header.contains("生年")
+        || header.contains("誕生")
+}
+
 /// Share of cells that are lists of at least two items.
 fn list_share(cells: &[&str]) -> f64 {
     let lists = cells
@@ -68,6 +92,14 @@ pub fn detect(header: &str, cells: &[&str]) -> ColumnKind {
         return ColumnKind::Identifier;
     }
     if numbers >= 0.95 * n {
+        // A birth year (`1987`) is a date: it is clustered, and shown, as an age.
+        let years = filled
+            .iter()
+            .filter(|c| c.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)))
+            .count() as f64;
+        if names_birth(header) && years >= 0.95 * n {
+            return ColumnKind::Date;
+        }
         return ColumnKind::Numeric;
     }
     let dates = filled.iter().filter(|c| date::parse(c).is_some()).count() as f64;

@@ -21,8 +21,8 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{AudienceColumn, AudienceMember, Persona, PersonaId};
-use crate::i18n::Lang;
+use crate::domain::{AudienceColumn, AudienceMember, Persona, PersonaId, PersonaTrait};
+use crate::i18n::{Lang, Msg, fill};
 use cluster::{Distances, Fit};
 
 /// The fewest personas tried, and the most.
@@ -72,6 +72,25 @@ pub enum PersonaError {
 /// Stages reported to `progress` (0..1 overall).
 const CHOOSE_SHARE: f32 = 0.5;
 
+/// Date columns are clustered as the years since them: their traits say so, as an age for a
+/// birth date or year (`age (birth_year) 30–39`), otherwise as years since (`years since
+/// signup_date 2–3`).
+fn name_years(encoded: &encode::Encoded, profiles: &mut [Vec<PersonaTrait>], lang: Lang) {
+    for feature in encoded.numeric.iter().filter(|f| f.unit_years) {
+        let msg = if detect::names_birth(&feature.column) {
+            Msg::PersonaAgeFrom
+        } else {
+            Msg::PersonaYearsSince
+        };
+        let label = fill(msg.text(lang), &[("column", &feature.column)]);
+        for t in profiles.iter_mut().flatten() {
+            if t.column == feature.column {
+                t.column.clone_from(&label);
+            }
+        }
+    }
+}
+
 /// Groups `members` into personas. `today` turns dates into years; `lang` writes the names.
 pub fn find(
     members: &[AudienceMember],
@@ -111,7 +130,8 @@ pub fn find(
     let Fit { model, labels, .. } =
         cluster::refine(&encoded, &all, start.model, 30, 0.0005, &mut on_iteration);
     let (labels, sizes) = by_size(labels, model.k);
-    let profiles = traits::profiles(&encoded, &labels, model.k);
+    let mut profiles = traits::profiles(&encoded, &labels, model.k);
+    name_years(&encoded, &mut profiles, lang);
     let personas = profiles
         .into_iter()
         .zip(&sizes)
