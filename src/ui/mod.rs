@@ -85,6 +85,14 @@ fn Header() -> impl IntoView {
             .workspace
             .with(|w| w.as_ref().map(|w| w.info.name.clone()).unwrap_or_default())
     };
+    // The workspace's brand logo (Reports → branding), beside its name.
+    let logo = move || {
+        state.workspace.with(|w| {
+            w.as_ref()
+                .and_then(|w| w.info.branding.logo.clone())
+                .filter(|l| l.starts_with("data:image/"))
+        })
+    };
     let on_change = move |ev| {
         if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
             actions::set_language(state, lang);
@@ -96,6 +104,9 @@ fn Header() -> impl IntoView {
                 <span class="lm-brand__mark" aria-hidden="true">"◷"</span>
                 <span class="lm-brand__name">"Linimasa"</span>
             </A>
+            {move || logo().map(|src| view! {
+                <img class="lm-header__logo" src=src alt="" data-testid="workspace-logo"/>
+            })}
             <span class="lm-header__workspace" data-testid="workspace-name">{name}</span>
             <label class="lm-header__lang">
                 <span class="lm-visually-hidden">{move || state.t(Msg::Language)}</span>

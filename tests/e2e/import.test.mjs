@@ -27,11 +27,12 @@ test('several files import at once, each with its own result, and a bad file sto
   writeFileSync(bad, 'produk,harga\nKopi susu,25000\n');
   const results = await importFiles(page, [
     F('meta-content-id-cp1252.csv'), F('x-account-analytics-ja.csv'),
-    F('tiktok-overview-invalid-utf8.csv'), bad,
+    F('tiktok-overview-invalid-utf8.csv'), F('mentions-listening-id.csv'), bad,
   ]);
   const byFile = Object.fromEntries(results.map((r) => [r.file, r]));
   assert.deepEqual(Object.keys(byFile).sort(),
-    ['harga.csv', 'meta-content-id-cp1252.csv', 'tiktok-overview-invalid-utf8.csv', 'x-account-analytics-ja.csv']);
+    ['harga.csv', 'meta-content-id-cp1252.csv', 'mentions-listening-id.csv',
+      'tiktok-overview-invalid-utf8.csv', 'x-account-analytics-ja.csv']);
   assert.deepEqual(
     [byFile['meta-content-id-cp1252.csv'].status, byFile['meta-content-id-cp1252.csv'].platform,
       byFile['meta-content-id-cp1252.csv'].kind, byFile['meta-content-id-cp1252.csv'].rows,
@@ -42,6 +43,10 @@ test('several files import at once, each with its own result, and a bad file sto
   // One damaged byte: imported, with a warning that says so.
   assert.equal(byFile['tiktok-overview-invalid-utf8.csv'].status, 'warning');
   assert.equal(byFile['tiktok-overview-invalid-utf8.csv'].platform, 'tiktok');
+  // A listening tool's export: mentions, not a profile of the brand.
+  const mentions = byFile['mentions-listening-id.csv'];
+  assert.deepEqual([mentions.status, mentions.kind, mentions.rows, mentions.skipped],
+    ['warning', 'mentions', '3', '2']);
   assert.equal(byFile['harga.csv'].status, 'error');
   assert.equal(byFile['harga.csv'].rows, '0');
   assert.match(byFile['harga.csv'].text, /harga\.csv/);

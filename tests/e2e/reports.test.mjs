@@ -42,6 +42,8 @@ test('a report exported from the demo opens offline, carries edits, and comes ba
   // The brand's logo travels inside the file.
   await page.getByTestId('report-brand-logo').setInputFiles(path.join(root, 'public/icon-192.png'));
   await page.getByTestId('report-brand-logo-preview').waitFor();
+  // … and the app's header shows it beside the workspace's name.
+  assert.match(await page.getByTestId('workspace-logo').getAttribute('src'), /^data:image\/png;base64,/);
 
   const htmlFile = await download(page, 'export-report-html', browser.userDataDir, 'report.html');
   assert.match(path.basename(htmlFile), /\.html$/);

@@ -529,3 +529,106 @@ fn tiktok_workbooks_with_text_cells_import_like_their_csv() {
         );
     }
 }
+
+/// A listening tool's export in Indonesian: semicolons, day-first dates with a separate time
+/// column, dotted thousands, word and numeric sentiments, a title on a news mention, a row whose
+/// date cannot be read, and the same mention twice (the later row wins).
+#[test]
+fn listening_exports_become_mentions_and_reimporting_adds_none() {
+    use linimasa::domain::Sentiment;
+    let bytes = crate::fixture("import/mentions-listening-id.csv");
+    let p = parse("mentions.csv", &bytes, &options()).unwrap();
+    assert_eq!(
+        (p.family.as_str(), p.kind.as_str()),
+        ("mentions", "mentions")
+    );
+    assert_eq!(p.mentions.len(), 3);
+    assert_eq!((p.rows, p.skipped), (5, 2));
+    assert!(
+        p.diagnostics.iter().any(|d| d.code == "bad-date"
+            && d.row == Some(5)
+            && d.column.as_deref() == Some("Tanggal")),
+        "{:?}",
+        p.diagnostics
+    );
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "duplicate-in-file" && d.row == Some(6))
+    );
+    let rina = &p.mentions[0];
+    assert_eq!(rina.platform, Platform::Instagram);
+    assert_eq!(rina.published.to_rfc3339(), "2026-10-13T08:15:00+07:00");
+    assert_eq!(
+        (rina.reach, rina.author_followers),
+        (Some(12_500.0), Some(3_200.0))
+    );
+    assert_eq!(rina.sentiment, Some(Sentiment::Positive));
+    let budi = &p.mentions[1];
+    assert_eq!(budi.platform, Platform::X);
+    assert!(budi.text.ends_with("(diperbarui)"), "the later row wins");
+    assert_eq!(
+        (budi.reach, budi.sentiment),
+        (Some(4_300.0), Some(Sentiment::Negative))
+    );
+    assert_eq!(
+        budi.id.0, "https://x.com/budi_s/status/1845123456789012345",
+        "without an ID column the link identifies a mention"
+    );
+    let news = &p.mentions[2];
+    assert_eq!(news.platform, Platform::Web);
+    assert!(news.text.starts_with("Promo 10.10 Kopi Nusantara\n"));
+    assert_eq!(
+        (news.author_followers, news.sentiment),
+        (None, Some(Sentiment::Neutral))
+    );
+    assert_eq!(
+        p.period,
+        Some((
+            NaiveDate::from_ymd_opt(2026, 10, 13).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 10, 14).unwrap()
+        ))
+    );
+
+    // Into a workspace, and again: the second import adds nothing and changes nothing.
+    let mut ws = Workspace::empty(WorkspaceInfo::new("w".into(), "W"));
+    let info = |id: &str| BatchInfo {
+        id: id.into(),
+        file_name: "mentions.csv".into(),
+        content_hash: "h".into(),
+        bytes: bytes.len() as u64,
+        imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap(),
+        profile: None,
+    };
+    let first = apply(&mut ws, p.clone(), info("b1"));
+    assert_eq!((first.counts.inserted, first.counts.skipped), (3, 2));
+    assert!(
+        ws.profiles.is_empty(),
+        "mentions are not a profile of the brand"
+    );
+    let again = apply(
+        &mut ws,
+        parse("mentions.csv", &bytes, &options()).unwrap(),
+        info("b2"),
+    );
+    assert_eq!((again.counts.inserted, again.counts.unchanged), (0, 3));
+    assert_eq!(ws.mentions.len(), 3);
+    assert!(
+        ws.mentions
+            .iter()
+            .all(|m| m.batch.as_ref().map(|b| b.0.as_str()) == Some("b1"))
+    );
+
+    // An English export of another tool: its own ID column, a score for sentiment.
+    let english = "Mention ID,Published Date,Author,Mention Text,URL,Source,Estimated Reach,Sentiment Score\n\
+                   m-1,2026-11-02 14:30:00,kopi_lover,Best latte in Jakarta,https://www.tiktok.com/@kopi_lover/video/1,TikTok,\"1,200\",0.8\n\
+                   m-2,2026-11-03 09:00:00,Forum Kopi,Anyone tried the new branch?,https://forum.example.id/t/9,Forums,300,0\n";
+    let p = parse("export.csv", english.as_bytes(), &options()).unwrap();
+    assert_eq!(p.mentions.len(), 2);
+    assert_eq!(p.mentions[0].id.0, "m-1");
+    assert_eq!(p.mentions[0].platform, Platform::TikTok);
+    assert_eq!(p.mentions[0].reach, Some(1_200.0));
+    assert_eq!(p.mentions[0].sentiment, Some(Sentiment::Positive));
+    assert_eq!(p.mentions[1].sentiment, Some(Sentiment::Neutral));
+    assert_eq!(p.mentions[1].platform, Platform::Web);
+}

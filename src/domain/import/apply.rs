@@ -32,6 +32,9 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
     if let Some(people) = parsed.people.take() {
         return apply_people(ws, parsed, people, info);
     }
+    if !parsed.mentions.is_empty() {
+        return apply_mentions(ws, parsed, info);
+    }
     let platform = parsed.platform.unwrap_or(Platform::Web);
     let profile = info
         .profile
@@ -282,6 +285,43 @@ fn apply_people(
     match existing {
         Some(i) => ws.audience_tables[i] = table,
         None => ws.audience_tables.push(table),
+    }
+    record(ws, parsed, info, counts, Vec::new())
+}
+
+/// Mentions are kept by their ID (the tool's, else the link, else a hash of date, author and
+/// text): a mention seen again is updated (reach and sentiment change as tools recount), never
+/// added twice.
+fn apply_mentions(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportBatch {
+    let mut counts = BatchCounts {
+        skipped: parsed.skipped,
+        ..BatchCounts::default()
+    };
+    let mut index: HashMap<String, usize> = ws
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.0.clone(), i))
+        .collect();
+    for mut mention in std::mem::take(&mut parsed.mentions) {
+        match index.get(&mention.id.0) {
+            Some(&i) => {
+                mention.batch = ws.mentions[i].batch.clone();
+                if ws.mentions[i] == mention {
+                    counts.unchanged += 1;
+                } else {
+                    mention.batch = Some(info.id.clone());
+                    ws.mentions[i] = mention;
+                    counts.updated += 1;
+                }
+            }
+            None => {
+                mention.batch = Some(info.id.clone());
+                index.insert(mention.id.0.clone(), ws.mentions.len());
+                ws.mentions.push(mention);
+                counts.inserted += 1;
+            }
+        }
     }
     record(ws, parsed, info, counts, Vec::new())
 }

@@ -12,6 +12,7 @@ pub mod decode;
 mod facebook;
 pub mod header;
 mod linkedin;
+mod mentions;
 mod meta;
 pub mod people;
 mod read;
@@ -90,6 +91,9 @@ pub struct Parsed {
     /// A per-person audience table (kind `audience`).
     #[serde(default)]
     pub people: Option<people::People>,
+    /// Public mentions from a listening tool (kind `mentions`).
+    #[serde(default)]
+    pub mentions: Vec<crate::domain::Mention>,
 }
 
 impl Parsed {
@@ -111,6 +115,7 @@ impl Parsed {
             period: None,
             language: "en".into(),
             people: None,
+            mentions: Vec::new(),
         }
     }
 
@@ -124,7 +129,8 @@ impl Parsed {
                 .iter()
                 .map(|b| b.entries.len())
                 .sum::<usize>()
-            + self.people.as_ref().map_or(0, |p| p.rows.len())) as u64
+            + self.people.as_ref().map_or(0, |p| p.rows.len())
+            + self.mentions.len()) as u64
     }
 
     /// Skips a row that cannot be imported, saying why.
@@ -221,7 +227,9 @@ pub fn parse_staged(
     let mut parsed = match linkedin::read_workbook(name, &tables, options) {
         Some(result) => result?,
         None => match read::dispatch(&tables, options) {
-            Err(e) if e.code == "unknown-format" => people::read(&tables).unwrap_or(Err(e))?,
+            Err(e) if e.code == "unknown-format" => mentions::read(&tables, options)
+                .or_else(|| people::read(&tables))
+                .unwrap_or(Err(e))?,
             other => other?,
         },
     };
