@@ -31,7 +31,7 @@ test('several files import at once, each with its own result, and a bad file sto
   ]);
   const byFile = Object.fromEntries(results.map((r) => [r.file, r]));
   assert.deepEqual(Object.keys(byFile).sort(),
-    ['harga.csv', 'meta-content-id-cp1252.csv', 'mentions-listening-id.csv',
+    ['harga.csv', 'mentions-listening-id.csv', 'meta-content-id-cp1252.csv',
       'tiktok-overview-invalid-utf8.csv', 'x-account-analytics-ja.csv']);
   assert.deepEqual(
     [byFile['meta-content-id-cp1252.csv'].status, byFile['meta-content-id-cp1252.csv'].platform,
