@@ -305,6 +305,9 @@ messages! {
     ReportsWhat => "Laporan untuk tim, manajemen atau klien: satu file HTML mandiri yang bisa dibuka tanpa jaringan dan diimpor kembali ke Linimasa, plus CSV dan XLSX setiap tabel.", "Reports for the team, management or a client: one self-contained HTML file that opens offline and re-imports into Linimasa, plus CSV and XLSX of every table.";
     InWorkspace => "Di workspace ini: {what}.", "In this workspace: {what}.";
     CountMentions => "{n} penyebutan", "{n} mentions";
+    ListeningHowTo => "Impor ekspor dari alat social listening (Brand24, Talkwalker, Meltwater, Mention, Awario…) di halaman Impor: tanggal, penulis, teks, tautan, sumber, jangkauan, pengikut, dan sentimen dikenali dalam enam bahasa.", "Import exports from social listening tools (Brand24, Talkwalker, Meltwater, Mention, Awario…) on the Import page: date, author, text, link, source, reach, followers and sentiment are recognised in six languages.";
+    ListeningWindow => "Jendela", "Window";
+    ListeningComputing => "Menghitung penyebutan…", "Counting mentions…";
     CountMessages => "{n} pesan", "{n} messages";
     CountInfluencers => "{n} influencer", "{n} influencers";
     CountReports => "{n} definisi laporan", "{n} report definitions";

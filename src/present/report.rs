@@ -294,6 +294,32 @@ fn table_html(h: &mut Html, t: &Table) {
     h.close("tbody").close("table").close("div");
 }
 
+/// The listening page: mentions over the last `days` days up to the latest mention, against
+/// the days before, as the report's listening section says it. `None` without mentions.
+pub fn listening_view(ws: &Workspace, days: u32, lang: Lang) -> Option<String> {
+    let zone = &ws.info.time_zone;
+    let last = ws
+        .mentions
+        .iter()
+        .map(|m| crate::domain::tz::local_date(&m.published, zone))
+        .max()?;
+    let period = crate::domain::Period::ending(last, i64::from(days));
+    let figures = crate::domain::report::listening(ws, period, period.previous())?;
+    let mut h = Html::new();
+    h.open(
+        "p",
+        &[("class", "lm-lead"), ("data-testid", "listening-period")],
+    )
+    .elem("strong", &[], Msg::RepPeriod.text(lang))
+    .text(&format!(
+        ": {} – {}",
+        lang.date(period.start),
+        lang.date(period.end)
+    ))
+    .close("p");
+    Some(h.into_string() + &listening(ws, &figures, lang))
+}
+
 /// Listening: mentions, their change, sentiment and reach, then by platform and the top ones.
 fn listening(ws: &Workspace, l: &crate::domain::report::Listening, lang: Lang) -> String {
     let mut h = Html::new();

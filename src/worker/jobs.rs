@@ -101,6 +101,7 @@ pub fn view(ws: &Workspace, view: &ViewKind, lang: Lang) -> Option<String> {
             Some(present::dashboard::dashboard(ws, &dashboard, lang))
         }
         ViewKind::Audience => present::audience::makeup(ws, lang),
+        ViewKind::Listening { days } => present::report::listening_view(ws, *days, lang),
     }
 }
 
@@ -110,6 +111,7 @@ pub fn view_measure(view: &ViewKind) -> &'static str {
         ViewKind::Audit => "audit:run",
         ViewKind::Dashboard(_) => "dashboard:run",
         ViewKind::Audience => "audience:run",
+        ViewKind::Listening { .. } => "listening:run",
     }
 }
 

@@ -132,6 +132,10 @@ pub enum ViewKind {
     /// Each own profile's audience make-up (platform demographics).
     Audience,
     Dashboard(crate::domain::dashboard::Query),
+    /// Mentions over the last `days` days that have any, against the days before.
+    Listening {
+        days: u32,
+    },
 }
 
 /// A view written by the engine, with the timing of its computation.

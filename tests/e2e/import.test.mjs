@@ -59,6 +59,14 @@ test('several files import at once, each with its own result, and a bad file sto
     assert.ok(measures.some(([n, r]) => n === name && r === 2), `${name} missing: ${JSON.stringify(measures)}`);
   }
 
+  // The listening page shows the imported mentions, escaped, with their period.
+  await page.goto(server.url + '/listening');
+  await page.getByTestId('listening-period').waitFor();
+  assert.match(await page.getByTestId('report-listening').innerText(), /: 3 /);
+  assert.match(await page.getByTestId('listening').innerText(), /Antrean di cabang Dago/);
+  await page.getByTestId('listening-window').selectOption('365');
+  await page.waitForFunction(() => /365|2025/.test(document.querySelector('[data-testid=listening-period]')?.textContent ?? ''));
+
   // The workspace has the new profiles; importing the same file again adds nothing.
   await page.goto(server.url + '/');
   await page.getByTestId('profile-row').first().waitFor();

@@ -327,3 +327,49 @@ fn a_report_about_one_persona_covers_where_it_is_found() {
     assert_eq!(snapshot.personas.len(), 1);
     assert_eq!(snapshot.personas[0].name, "Persona p-1");
 }
+
+/// The listening page: the demo's mentions over 30 days up to the latest one, with the period
+/// stated; a window of a year counts more; mention text is escaped; no mentions, no view.
+#[test]
+fn the_listening_view_counts_mentions_in_its_window() {
+    let mut ws = crate::demo();
+    assert!(!ws.mentions.is_empty());
+    let month = present::report::listening_view(&ws, 30, Lang::En).expect("a view");
+    assert!(month.contains(r#"data-testid="listening-period""#));
+    assert!(month.contains(r#"data-testid="report-listening""#));
+    let count = |html: &str| -> u64 {
+        let at = html
+            .find("Mentions</strong>: ")
+            .expect("the mentions count")
+            + 19;
+        html[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap()
+    };
+    let year = present::report::listening_view(&ws, 365, Lang::En).unwrap();
+    assert!(count(&month) > 0);
+    assert!(
+        count(&year) > count(&month),
+        "{} vs {}",
+        count(&year),
+        count(&month)
+    );
+    // The mention with the most reach is listed; its text is shown as text.
+    let top = ws
+        .mentions
+        .iter_mut()
+        .max_by(|a, b| a.published.cmp(&b.published))
+        .unwrap();
+    top.text = "<script>alert(1)</script>".into();
+    top.reach = Some(1e9);
+    let html = present::report::listening_view(&ws, 30, Lang::Id).unwrap();
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("Periode"));
+    ws.mentions.clear();
+    assert!(present::report::listening_view(&ws, 30, Lang::En).is_none());
+}
