@@ -483,6 +483,8 @@ messages! {
     SrcHoliday => "hari libur", "holiday";
     SrcOther => "lainnya", "other";
     CalIdeaSource => "Sumber ide", "Idea source";
+    CalFromListening => "Dari listening", "From listening";
+    CalNoMentions => "Impor ekspor alat listening untuk mendapatkan ide dari penyebutan terbaru.", "Import a listening tool's export to get ideas from the latest mentions.";
     CalMakeIdea => "Jadikan ide", "Make it an idea";
     CalIdeaAdded => "Ide \"{title}\" ditambahkan ke papan ide.", "Idea \"{title}\" added to the idea board.";
     CalTeamTitle => "Anggota tim", "Team members";

@@ -193,6 +193,22 @@ test('on a desktop a post moves with the mouse and back with undo; the plan goes
   await page.getByTestId('import-plan-csv').setInputFiles(good);
   await page.locator('[data-testid=calendar-item][data-date="2026-12-12"]', { hasText: 'Promo 12.12' }).waitFor();
   assert.equal(await page.getByTestId('calendar-item').count(), count + 1);
+
+  // The idea board offers the demo's recent mentions with the most reach; one becomes an idea
+  // and is no longer offered.
+  await page.goto(server.url + '/calendar?view=board');
+  const offered = page.getByTestId('listening-idea');
+  await offered.first().waitFor();
+  assert.equal(await offered.count(), 5);
+  const first = (await offered.first().locator('span').nth(1).innerText()).trim();
+  const firstId = await offered.first().getAttribute('data-mention');
+  const ideas = page.locator('[data-stage=idea] [data-testid=calendar-item]');
+  const before = await ideas.count();
+  await offered.first().getByTestId('make-idea-listening').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-stage=idea] [data-testid=calendar-item]').length === n + 1, before);
+  assert.equal(await page.locator('[data-stage=idea]').getByText(first.slice(0, 30), { exact: false }).count() >= 1, true);
+  await page.waitForFunction((id) => document.querySelector('[data-testid=listening-idea]')?.dataset.mention !== id, firstId);
+  assert.equal(await page.locator(`[data-testid=listening-idea][data-mention="${firstId}"]`).count(), 0);
   assert.deepEqual(errors, []);
   await browser.close();
 });

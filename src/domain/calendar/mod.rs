@@ -4,6 +4,7 @@
 pub mod frequency;
 pub mod holidays;
 pub mod ics;
+pub mod ideas;
 pub mod limits;
 pub mod plan_csv;
 pub mod slots;

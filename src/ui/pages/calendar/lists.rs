@@ -1,5 +1,5 @@
-//! The list view (by date), the idea board (columns by stage, with upcoming holidays and
-//! moments to turn into ideas) and what waits for the current member.
+//! The list view (by date), the idea board (columns by stage, with recent mentions, upcoming
+//! holidays and moments to turn into ideas) and what waits for the current member.
 
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
 use leptos::prelude::*;
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{Ctx, ItemChip, holiday_labels, item_date};
 use crate::app::calendar as act;
 use crate::domain::calendar::{self as cal, holidays::Holiday, workflow};
-use crate::domain::{PlanItem, PlanItemId, PlanStatus, tz};
+use crate::domain::{Mention, PlanItem, PlanItemId, PlanStatus, tz};
 use crate::i18n::{Lang, Msg, fill};
 
 #[component]
@@ -92,6 +92,34 @@ fn idea_from(ctx: Ctx, h: &Holiday, lang: Lang) {
     act::save(state, vec![item], Vec::new(), move |s| s.info(text));
 }
 
+/// Turns a mention into an idea for tomorrow morning, so that the answer or the follow-up is
+/// planned while the mention is fresh.
+fn idea_from_listening(ctx: Ctx, mention: &Mention, lang: Lang) {
+    let state = ctx.state;
+    let Some(member) = act::current_member(&state) else {
+        state.error(Msg::RefUnknownMember.text(lang).into());
+        return;
+    };
+    let (tz, _) = tz::zone(&ctx.zone());
+    let tomorrow = ctx.today.get_untracked() + Duration::days(1);
+    let at = tz
+        .from_local_datetime(
+            &tomorrow.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()),
+        )
+        .earliest()
+        .map(|a| a.fixed_offset());
+    let now = act::now(&state);
+    let mut item = cal::ideas::idea_from_mention(
+        mention,
+        PlanItemId(format!("idea-listening-{}", now.timestamp_millis())),
+        member.clone(),
+        at,
+    );
+    workflow::record(&mut item, &member, now, "created".into());
+    let text = fill(Msg::CalIdeaAdded.text(lang), &[("title", &item.title)]);
+    act::save(state, vec![item], Vec::new(), move |s| s.info(text));
+}
+
 const STAGES: [PlanStatus; 5] = [
     PlanStatus::Idea,
     PlanStatus::Draft,
@@ -136,6 +164,35 @@ pub fn BoardView(ctx: Ctx) -> impl IntoView {
                     }}
                 </section>
             }).collect_view()}
+            <section class="lm-board__column" data-stage="listening">
+                <h3 class="lm-board__title">{move || state.t(Msg::CalFromListening)}</h3>
+                {move || {
+                    let lang = state.lang.get();
+                    let mentions: Vec<Mention> = state.workspace.with(|w| {
+                        w.as_ref()
+                            .map(|w| cal::ideas::from_listening(w, 5).into_iter().cloned().collect())
+                            .unwrap_or_default()
+                    });
+                    if mentions.is_empty() {
+                        return view! { <p class="lm-hint">{Msg::CalNoMentions.text(lang)}</p> }.into_any();
+                    }
+                    mentions.into_iter().map(|m| {
+                        let reach = m.reach.map(|r| format!(" · {}", lang.compact(r))).unwrap_or_default();
+                        let head = format!("{} · {}{reach}", m.platform.name(), m.author);
+                        let id = m.id.0.clone();
+                        view! {
+                            <div class="lm-board__card" data-testid="listening-idea" data-mention=id>
+                                <span class="lm-hint">{head}</span>
+                                <span>{m.text.clone()}</span>
+                                <button class="lm-button lm-button--small" data-testid="make-idea-listening"
+                                    on:click=move |_| idea_from_listening(ctx, &m, state.lang.get_untracked())>
+                                    {Msg::CalMakeIdea.text(lang)}
+                                </button>
+                            </div>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </section>
             <section class="lm-board__column" data-stage="holidays">
                 <h3 class="lm-board__title">{move || state.t(Msg::CalHolidayCountry)}</h3>
                 {move || {
