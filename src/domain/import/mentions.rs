@@ -10,11 +10,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveTime;
 
-use super::date::{self, Order, OrderEvidence, Written};
+use super::date::{self, Order};
 use super::table::Table;
 use super::value::{self, NumberStyle};
 use super::{ImportError, ImportOptions, Parsed, content_hash, local_to_instant};
-use crate::domain::{Mention, MentionId, Platform, Sentiment, Severity};
+use crate::domain::{Mention, MentionId, Platform, Sentiment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Field {
@@ -480,34 +480,13 @@ fn read_table(
         .iter()
         .filter_map(|r| r.cells.get(date_column).and_then(|c| date::parse(c)))
         .collect();
-    let order = match date::decide_order(&stamps) {
-        OrderEvidence::Decided(order) => order,
-        OrderEvidence::Contradictory => {
-            return Err(
-                ImportError::new("dates-contradictory", &*date_name).at(header.line, &date_name)
-            );
-        }
-        OrderEvidence::Ambiguous => {
-            let order = Order::default();
-            if stamps
-                .iter()
-                .any(|s| matches!(s.date, Written::Numeric { .. }))
-            {
-                let detail = match order {
-                    Order::MonthFirst => "month-first",
-                    Order::DayFirst => "day-first",
-                };
-                parsed.note(
-                    Severity::Info,
-                    None,
-                    Some(&date_name),
-                    "date-order-assumed",
-                    detail.into(),
-                );
-            }
-            order
-        }
-    };
+    let order = super::read::decide_order(
+        stamps.iter(),
+        &date_name,
+        header.line,
+        Order::default(),
+        &mut parsed,
+    )?;
     parsed.language = language_of(&header.cells).into();
     let cells_of = |fs: &[Field]| -> Vec<&str> {
         fs.iter()

@@ -329,29 +329,24 @@ pub(super) fn stamps(layout: &Layout, meaning: Meaning) -> Vec<Option<Stamp>> {
         .collect()
 }
 
-/// The dates of a column: day/month order decided over the whole file (`default` when every
-/// date fits both), years of yearless dates inferred from their sequence, ending no later than
-/// `latest`. Reports what was assumed.
-pub(super) fn resolve_dates(
-    layout: &Layout,
-    stamps: &[Option<Stamp>],
+/// The day/month order of a date column, decided over every stamp of the file: `default` when
+/// every date fits both (said in the diagnostics when some date was numeric), an error naming
+/// the column (on the header's `line`) when rows contradict each other.
+pub(super) fn decide_order<'a>(
+    stamps: impl Iterator<Item = &'a Stamp> + Clone,
     column: &str,
+    line: u64,
     default: Order,
-    latest: NaiveDate,
-    independent_years: bool,
     parsed: &mut Parsed,
-) -> Result<Vec<Option<NaiveDate>>, ImportError> {
-    let order = match date::decide_order(stamps.iter().flatten()) {
-        OrderEvidence::Decided(o) => o,
+) -> Result<Order, ImportError> {
+    match date::decide_order(stamps.clone()) {
+        OrderEvidence::Decided(o) => Ok(o),
         OrderEvidence::Contradictory => {
-            return Err(
-                ImportError::new("dates-contradictory", column).at(layout.header.line, column)
-            );
+            Err(ImportError::new("dates-contradictory", column).at(line, column))
         }
         OrderEvidence::Ambiguous => {
             if stamps
-                .iter()
-                .flatten()
+                .into_iter()
                 .any(|s| matches!(s.date, Written::Numeric { .. }))
             {
                 let detail = match default {
@@ -366,9 +361,30 @@ pub(super) fn resolve_dates(
                     detail.into(),
                 );
             }
-            default
+            Ok(default)
         }
-    };
+    }
+}
+
+/// The dates of a column: day/month order decided over the whole file (`default` when every
+/// date fits both), years of yearless dates inferred from their sequence, ending no later than
+/// `latest`. Reports what was assumed.
+pub(super) fn resolve_dates(
+    layout: &Layout,
+    stamps: &[Option<Stamp>],
+    column: &str,
+    default: Order,
+    latest: NaiveDate,
+    independent_years: bool,
+    parsed: &mut Parsed,
+) -> Result<Vec<Option<NaiveDate>>, ImportError> {
+    let order = decide_order(
+        stamps.iter().flatten(),
+        column,
+        layout.header.line,
+        default,
+        parsed,
+    )?;
     let yearless: Vec<(u32, u32)> = stamps
         .iter()
         .flatten()
