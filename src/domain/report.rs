@@ -156,6 +156,16 @@ pub struct InfluencerRow {
     pub campaigns: Vec<String>,
 }
 
+/// The latest day (in the workspace zone) with a mention: listening windows end there, so that
+/// an older import still shows its mentions.
+pub fn latest_mention_day(ws: &Workspace) -> Option<chrono::NaiveDate> {
+    let zone = &ws.info.time_zone;
+    ws.mentions
+        .iter()
+        .map(|m| super::tz::local_date(&m.published, zone))
+        .max()
+}
+
 /// Listening over `period` against `comparison`.
 pub fn listening(ws: &Workspace, period: Period, comparison: Period) -> Option<Listening> {
     if ws.mentions.is_empty() {

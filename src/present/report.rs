@@ -297,12 +297,7 @@ fn table_html(h: &mut Html, t: &Table) {
 /// The listening page: mentions over the last `days` days up to the latest mention, against
 /// the days before, as the report's listening section says it. `None` without mentions.
 pub fn listening_view(ws: &Workspace, days: u32, lang: Lang) -> Option<String> {
-    let zone = &ws.info.time_zone;
-    let last = ws
-        .mentions
-        .iter()
-        .map(|m| crate::domain::tz::local_date(&m.published, zone))
-        .max()?;
+    let last = crate::domain::report::latest_mention_day(ws)?;
     let period = crate::domain::Period::ending(last, i64::from(days));
     let figures = crate::domain::report::listening(ws, period, period.previous())?;
     let mut h = Html::new();

@@ -1,6 +1,8 @@
 //! Ideas collected from listening: the mentions most worth answering or building on, and the
 //! planned idea one of them becomes.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::{MemberId, Mention, PlanItem, PlanItemId, PlanStatus, Workspace, tz};
@@ -11,24 +13,17 @@ pub const RECENT_DAYS: i64 = 30;
 /// The recent mentions with the most reach (then the most followed authors), at most `n`,
 /// leaving out those already turned into an idea.
 pub fn from_listening(ws: &Workspace, n: usize) -> Vec<&Mention> {
-    let zone = &ws.info.time_zone;
-    let Some(last) = ws
-        .mentions
-        .iter()
-        .map(|m| tz::local_date(&m.published, zone))
-        .max()
-    else {
+    let Some(last) = crate::domain::report::latest_mention_day(ws) else {
         return Vec::new();
     };
+    let zone = &ws.info.time_zone;
     let from = last - chrono::Duration::days(RECENT_DAYS - 1);
-    let used = |m: &Mention| {
-        let source = source_of(m);
-        ws.plan.iter().any(|i| i.source.as_deref() == Some(&source))
-    };
+    let used: HashSet<&str> = ws.plan.iter().filter_map(|i| i.source.as_deref()).collect();
     let mut recent: Vec<&Mention> = ws
         .mentions
         .iter()
-        .filter(|m| tz::local_date(&m.published, zone) >= from && !used(m))
+        .filter(|m| tz::local_date(&m.published, zone) >= from)
+        .filter(|m| !used.contains(source_of(m).as_str()))
         .collect();
     let weight = |m: &Mention| (m.reach.unwrap_or(0.0), m.author_followers.unwrap_or(0.0));
     recent.sort_by(|a, b| {

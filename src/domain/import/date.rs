@@ -292,6 +292,12 @@ fn parse_cjk(s: &str) -> Option<Stamp> {
     Some(Stamp { date, time, offset })
 }
 
+/// A time of day written on its own (`14:05`, `14:05:30`, `3:04 PM`), as a separate time column
+/// has it.
+pub fn clock(cell: &str) -> Option<NaiveTime> {
+    time_and_offset(cell).and_then(|(time, _)| time)
+}
+
 /// The part after a date: nothing, `T14:05:00`, ` 14:05 +0000`, ` 3:04 PM`, `Z`.
 fn time_and_offset(rest: &str) -> Option<(Option<NaiveTime>, Option<i32>)> {
     let (mut time, mut offset, mut pm) = (None, None, None);

@@ -8,8 +8,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveTime;
-
 use super::date::{self, Order};
 use super::table::Table;
 use super::value::{self, NumberStyle};
@@ -476,12 +474,12 @@ fn read_table(
     };
     let date_column = column(Field::Date).expect("a mentions header has a date");
     let date_name = header.cells[date_column].trim().to_owned();
-    let stamps: Vec<_> = rows
+    let stamps: Vec<Option<date::Stamp>> = rows
         .iter()
-        .filter_map(|r| r.cells.get(date_column).and_then(|c| date::parse(c)))
+        .map(|r| r.cells.get(date_column).and_then(|c| date::parse(c)))
         .collect();
     let order = super::read::decide_order(
-        stamps.iter(),
+        stamps.iter().flatten(),
         &date_name,
         header.line,
         Order::default(),
@@ -507,26 +505,25 @@ fn read_table(
     let sentiment_style = style(Field::Sentiment);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in rows {
+    for (row, stamp) in rows.iter().zip(&stamps) {
         if row.cells.iter().all(|c| value::is_empty(c)) {
             continue;
         }
         parsed.rows += 1;
-        let written = cell(&row.cells, Field::Date);
-        let Some(stamp) = date::parse(&written) else {
-            parsed.skip(row.line, &date_name, "bad-date", written);
+        let Some((stamp, day)) =
+            stamp.and_then(|s| date::resolve(s.date, order).map(|day| (s, day)))
+        else {
+            parsed.skip(
+                row.line,
+                &date_name,
+                "bad-date",
+                cell(&row.cells, Field::Date),
+            );
             continue;
         };
-        let Some(day) = date::resolve(stamp.date, order) else {
-            parsed.skip(row.line, &date_name, "bad-date", written);
-            continue;
-        };
-        let time = stamp.time.or_else(|| {
-            let t = cell(&row.cells, Field::Time);
-            NaiveTime::parse_from_str(&t, "%H:%M:%S")
-                .or_else(|_| NaiveTime::parse_from_str(&t, "%H:%M"))
-                .ok()
-        });
+        let time = stamp
+            .time
+            .or_else(|| date::clock(&cell(&row.cells, Field::Time)));
         let published = local_to_instant(day, time, stamp.offset, &options.time_zone);
         let mut text = cell(&row.cells, Field::Text);
         let title = cell(&row.cells, Field::Title);
@@ -574,7 +571,9 @@ fn read_table(
         return Err(ImportError::new("no-records", "no mention could be read")
             .at(rows.first().map_or(header.line, |r| r.line), &date_name));
     }
-    let days = mentions.iter().map(|m| m.published.date_naive());
+    let days = mentions
+        .iter()
+        .map(|m| crate::domain::tz::local_date(&m.published, &options.time_zone));
     parsed.period = days.clone().min().zip(days.max());
     parsed.mentions = mentions;
     Ok(parsed)

@@ -246,12 +246,7 @@ impl Reader {
                 .and_then(|s| date::resolve(s.date, *order))
                 .map(FieldValue::Date)
                 // A bare year (a birth year): kept as the number, which counts as that year.
-                .or_else(|| {
-                    cell.parse::<u16>()
-                        .ok()
-                        .filter(|y| (1900..=2100).contains(y))
-                        .map(|y| FieldValue::Number(f64::from(y)))
-                })
+                .or_else(|| detect::bare_year(cell).map(|y| FieldValue::Number(f64::from(y))))
                 .unwrap_or(FieldValue::Empty),
             Reader::List => {
                 crate::domain::personas::encode::items_of(&FieldValue::Text(cell.to_owned()))

@@ -33,27 +33,41 @@ fn names_identifier(header: &str) -> bool {
 }
 
 /// Header words that say a column is about a person's birth (a birth date or a birth year),
-/// so that it reads as an age.
-const BIRTH_WORDS: [&str; 10] = [
+/// so that it reads as an age. ASCII words start a header word (`birthday`, `DOB`); the others
+/// may sit anywhere in the header (`生年月日`).
+const BIRTH_WORDS: [&str; 9] = [
     "birth",
     "born",
     "dob",
-    "birthday",
-    "birthdate",
     "lahir",
     "nacimiento",
     "nascimento",
     "sinh",
     "生年",
+    "誕生",
 ];
 
 /// Whether the header names a birth date or year (`birth_year`, `Tahun lahir`, `DOB`).
 pub fn names_birth(header: &str) -> bool {
-    header_tokens(header)
-        .iter()
-        .any(|t| BIRTH_WORDS.iter().any(|w| t == w || t.starts_with(w)))
-        || header.contains("生年")
-        || header.contains("誕生")
+    let tokens = header_tokens(header);
+    BIRTH_WORDS.iter().any(|w| {
+        if w.is_ascii() {
+            tokens.iter().any(|t| t.starts_with(w))
+        } else {
+            header.contains(w)
+        }
+    })
+}
+
+/// The years a bare number is read as (a birth year).
+pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
+
+/// A cell that is a bare year (`1987`).
+pub fn bare_year(cell: &str) -> Option<u16> {
+    cell.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|y| YEARS.contains(y))
 }
 
 /// Share of cells that are lists of at least two items.
@@ -93,10 +107,7 @@ pub fn detect(header: &str, cells: &[&str]) -> ColumnKind {
     }
     if numbers >= 0.95 * n {
         // A birth year (`1987`) is a date: it is clustered, and shown, as an age.
-        let years = filled
-            .iter()
-            .filter(|c| c.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y)))
-            .count() as f64;
+        let years = filled.iter().filter(|c| bare_year(c).is_some()).count() as f64;
         if names_birth(header) && years >= 0.95 * n {
             return ColumnKind::Date;
         }

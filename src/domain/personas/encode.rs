@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::detect::YEARS;
 use crate::domain::import::value::{self, NumberStyle};
 use crate::domain::{AudienceColumn, AudienceMember, ColumnKind, FieldValue};
 
@@ -145,7 +146,11 @@ pub fn encode(columns: &[AudienceColumn], members: &[AudienceMember], today: Nai
 fn number(value: &FieldValue, dates: bool, today: NaiveDate) -> f64 {
     let years = |d: NaiveDate| (today - d).num_days() as f64 / 365.25;
     match value {
-        FieldValue::Number(x) if dates && (1900.0..=2100.0).contains(x) && x.fract() == 0.0 => {
+        FieldValue::Number(x)
+            if dates
+                && x.fract() == 0.0
+                && (f64::from(*YEARS.start())..=f64::from(*YEARS.end())).contains(x) =>
+        {
             f64::from(chrono::Datelike::year(&today)) - x
         }
         FieldValue::Number(x) if x.is_finite() => *x,

@@ -1,13 +1,13 @@
 //! The list view (by date), the idea board (columns by stage, with recent mentions, upcoming
 //! holidays and moments to turn into ideas) and what waits for the current member.
 
-use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone};
 use leptos::prelude::*;
 
 use super::{Ctx, ItemChip, holiday_labels, item_date};
 use crate::app::calendar as act;
 use crate::domain::calendar::{self as cal, holidays::Holiday, workflow};
-use crate::domain::{Mention, PlanItem, PlanItemId, PlanStatus, tz};
+use crate::domain::{MemberId, Mention, PlanItem, PlanItemId, PlanStatus, tz};
 use crate::i18n::{Lang, Msg, fill};
 
 #[component]
@@ -58,66 +58,62 @@ fn source_msg(source: &str) -> Msg {
     }
 }
 
-/// Turns a holiday or moment into an idea on its date.
-fn idea_from(ctx: Ctx, h: &Holiday, lang: Lang) {
-    let state = ctx.state;
-    let Some(member) = act::current_member(&state) else {
-        state.error(Msg::RefUnknownMember.text(lang).into());
-        return;
-    };
-    let zone = ctx.zone();
-    let (tz, _) = tz::zone(&zone);
-    let at = tz
-        .from_local_datetime(
-            &h.date
-                .and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()),
-        )
-        .earliest()
-        .map(|a| a.fixed_offset());
-    let title = match h.idea(lang) {
-        Some(idea) => format!("{}: {idea}", h.name(lang)),
-        None => h.name(lang).to_owned(),
-    };
-    let now = act::now(&state);
-    let mut item = PlanItem::new(
-        PlanItemId(format!("idea-{}-{}", h.key(), now.timestamp_millis())),
-        member.clone(),
-        PlanStatus::Idea,
-        at,
-    );
-    item.title = title.clone();
-    item.source = Some(format!("holiday:{}", h.key()));
-    workflow::record(&mut item, &member, now, "created".into());
-    let text = fill(Msg::CalIdeaAdded.text(lang), &[("title", &title)]);
-    act::save(state, vec![item], Vec::new(), move |s| s.info(text));
-}
-
-/// Turns a mention into an idea for tomorrow morning, so that the answer or the follow-up is
-/// planned while the mention is fresh.
-fn idea_from_listening(ctx: Ctx, mention: &Mention, lang: Lang) {
+/// Adds an idea planned for 09:00 on `date`, made by `make` from the member working on this
+/// device, an ID stem and that time; the notice names it.
+fn add_idea(
+    ctx: Ctx,
+    lang: Lang,
+    date: NaiveDate,
+    make: impl FnOnce(MemberId, PlanItemId, Option<DateTime<FixedOffset>>) -> PlanItem,
+) {
     let state = ctx.state;
     let Some(member) = act::current_member(&state) else {
         state.error(Msg::RefUnknownMember.text(lang).into());
         return;
     };
     let (tz, _) = tz::zone(&ctx.zone());
-    let tomorrow = ctx.today.get_untracked() + Duration::days(1);
     let at = tz
-        .from_local_datetime(
-            &tomorrow.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()),
-        )
+        .from_local_datetime(&date.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()))
         .earliest()
         .map(|a| a.fixed_offset());
     let now = act::now(&state);
-    let mut item = cal::ideas::idea_from_mention(
-        mention,
-        PlanItemId(format!("idea-listening-{}", now.timestamp_millis())),
-        member.clone(),
-        at,
-    );
+    let id = PlanItemId(format!("idea-{}", now.timestamp_millis()));
+    let mut item = make(member.clone(), id, at);
     workflow::record(&mut item, &member, now, "created".into());
     let text = fill(Msg::CalIdeaAdded.text(lang), &[("title", &item.title)]);
     act::save(state, vec![item], Vec::new(), move |s| s.info(text));
+}
+
+/// Turns a holiday or moment into an idea on its date.
+fn idea_from(ctx: Ctx, h: &Holiday, lang: Lang) {
+    add_idea(ctx, lang, h.date, |member, id, at| {
+        let mut item = PlanItem::new(
+            PlanItemId(format!("{}-{}", id.0, h.key())),
+            member,
+            PlanStatus::Idea,
+            at,
+        );
+        item.title = match h.idea(lang) {
+            Some(idea) => format!("{}: {idea}", h.name(lang)),
+            None => h.name(lang).to_owned(),
+        };
+        item.source = Some(format!("holiday:{}", h.key()));
+        item
+    });
+}
+
+/// Turns a mention into an idea for tomorrow morning, so that the answer or the follow-up is
+/// planned while the mention is fresh.
+fn idea_from_listening(ctx: Ctx, mention: &Mention, lang: Lang) {
+    let tomorrow = ctx.today.get_untracked() + Duration::days(1);
+    add_idea(ctx, lang, tomorrow, |member, id, at| {
+        cal::ideas::idea_from_mention(
+            mention,
+            PlanItemId(format!("{}-listening", id.0)),
+            member,
+            at,
+        )
+    });
 }
 
 const STAGES: [PlanStatus; 5] = [
