@@ -280,11 +280,12 @@ pub fn selected(ws: &Workspace, query: &Query) -> Vec<ProfileId> {
 
 /// Computes the dashboard; `None` when the workspace has no dated data.
 pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
-    let as_of = metrics::last_day(ws)?;
+    let ix = metrics::Index::new(ws);
+    let as_of = ix.last_day()?;
     let period = Period::ending(as_of, query.days);
     let ids = selected(ws, query);
     let whole = query.platform.is_none() && query.profile.is_none();
-    let mut dashboard = compute_over(ws, ids, period, period.previous(), whole);
+    let mut dashboard = compute_over(&ix, ids, period, period.previous(), whole);
     dashboard.query = query.clone();
     Some(dashboard)
 }
@@ -292,12 +293,13 @@ pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
 /// The dashboard of given profiles over a given period against another (a report's period
 /// and comparison); `website`: include the website's traffic.
 pub fn compute_over(
-    ws: &Workspace,
+    ix: &metrics::Index,
     ids: Vec<ProfileId>,
     period: Period,
     previous: Period,
     website: bool,
 ) -> Dashboard {
+    let ws = ix.ws;
     let as_of = period.end;
     let query = Query {
         days: period.days(),
@@ -306,16 +308,16 @@ pub fn compute_over(
     let profiles: Vec<&Profile> = ids.iter().filter_map(|id| ws.profile(id)).collect();
     let now: Vec<ProfileMetrics> = profiles
         .iter()
-        .map(|p| metrics::profile_metrics(ws, p, period))
+        .map(|p| metrics::profile_metrics(ix, p, period))
         .collect();
     let before: Vec<ProfileMetrics> = profiles
         .iter()
-        .map(|p| metrics::profile_metrics(ws, p, previous))
+        .map(|p| metrics::profile_metrics(ix, p, previous))
         .collect();
     let year = Period::ending(as_of, 365);
     let mut months: BTreeMap<NaiveDate, Month> = BTreeMap::new();
     for id in &ids {
-        for m in metrics::monthly(ws, id, year) {
+        for m in metrics::monthly(ix, id, year) {
             let slot = months.entry(m.month).or_insert(Month {
                 month: m.month,
                 engagement: 0.0,
@@ -345,29 +347,32 @@ pub fn compute_over(
         .map(|(f, (n, e))| (f, n, e / n.max(1) as f64))
         .collect();
     formats.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-    let top = metrics::ranked_posts(ws, &ids, period)
+    let top = metrics::top_posts(ix, &ids, period, 10)
         .into_iter()
-        .take(10)
-        .map(|p| TopPost {
-            profile: p.profile.clone(),
-            published: p.published,
-            format: p.format,
-            text: p.text.chars().take(140).collect(),
-            permalink: p.permalink.clone(),
-            engagement: metrics::engagement(&p.metrics),
-            reach: p.metrics.get(&Metric::Reach).copied(),
-        })
+        .map(
+            |metrics::Indexed {
+                 post, engagement, ..
+             }| TopPost {
+                profile: post.profile.clone(),
+                published: post.published,
+                format: post.format,
+                text: post.text.chars().take(140).collect(),
+                permalink: post.permalink.clone(),
+                engagement,
+                reach: post.metrics.get(&Metric::Reach).copied(),
+            },
+        )
         .collect();
     let zone = &ws.info.time_zone;
     let performance = grid(
         ids.iter()
-            .flat_map(|id| metrics::posts_in(ws, id, period))
+            .flat_map(|id| ix.indexed_in(id, period))
             .map(|p| {
-                let local = super::tz::in_zone(&p.published, zone);
+                let local = super::tz::in_zone(&p.post.published, zone);
                 (
                     local.weekday().num_days_from_monday() as usize,
                     local.hour() as usize,
-                    metrics::engagement(&p.metrics),
+                    p.engagement,
                 )
             }),
     );

@@ -1255,16 +1255,32 @@ fn campaigns(today: NaiveDate) -> Vec<Campaign> {
     ]
 }
 
-/// Grows the workspace's posts to exactly `n` by copying its posts under new IDs: a large
-/// workspace with realistic posts, for benchmarks.
+/// Grows the workspace's posts to exactly `n` by copying its posts under new IDs, each copy with
+/// its words shuffled and its numbers scaled (seeded): a large workspace whose posts are as
+/// varied as real ones, for benchmarks (identical copies would compress and sort unrealistically
+/// well).
 pub fn with_posts(ws: &mut Workspace, n: usize) {
+    use rand::seq::SliceRandom;
     let base = ws.posts.clone();
+    let mut rng = ChaCha8Rng::seed_from_u64(0x5eed);
     let mut copy = 0;
     while ws.posts.len() < n && !base.is_empty() {
         copy += 1;
         for p in &base {
             let mut p = p.clone();
             p.id = PostId(format!("{}-{copy}", p.id));
+            let mut words: Vec<&str> = p.text.split(' ').collect();
+            words.shuffle(&mut rng);
+            p.text = words.join(" ");
+            let scale = rng.random_range(0.5..1.5);
+            for value in p.metrics.values_mut() {
+                // Counts stay whole numbers.
+                let whole = value.fract() == 0.0;
+                *value *= scale;
+                if whole {
+                    *value = value.round();
+                }
+            }
             ws.posts.push(p);
         }
     }

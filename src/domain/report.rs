@@ -287,13 +287,14 @@ pub fn figures(ws: &Workspace, def: &ReportDefinition) -> Figures {
         }
         personas = Some(only);
     }
-    let dashboard = dashboard::compute_over(ws, profiles, def.period, comparison, true);
+    let ix = metrics::Index::new(ws);
+    let dashboard = dashboard::compute_over(&ix, profiles, def.period, comparison, true);
     let wants_audit = def
         .sections
         .iter()
         .any(|s| matches!(s, ReportSection::Audit | ReportSection::Competitors));
     let audit = wants_audit
-        .then(|| audit::run(ws, def.period.days().max(28)))
+        .then(|| audit::run_over(&ix, def.period.days().max(28)))
         .flatten();
     let wants = |s: ReportSection| def.sections.contains(&s);
     Figures {

@@ -6,8 +6,12 @@
 //   node bench.mjs cluster [members] [runs]
 //                                       cluster:run (automatic k in 2..10) on a generated audience
 //                                       of 4 numeric, 4 categorical and 1 multi-valued column
+//   node bench.mjs report [posts] [runs]
+//                                       report:render of a 12-month report with every section
+//                                       (HTML file, in the engine worker) over the demo grown to
+//                                       `posts` posts (100,000 by default)
 // Run after `trunk build --release` in the repository root.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, open, serve, loadDemo } from './support.mjs';
 
@@ -102,6 +106,69 @@ if (mode === 'first-paint') {
   }
   console.log(`members: ${rows[0].records}, personas found: ${rows.map((r) => r.personas).join(', ')}`);
   console.log(`cluster:run ${median(rows.map((r) => r.ms)).toFixed(0)} ms (median of ${runs}, in a worker; all runs: ${rows.map((r) => r.ms.toFixed(0)).join(', ')})`);
+  await browser.close();
+} else if (mode === 'report') {
+  const posts = Number(args[0] ?? 100000);
+  const runs = Number(args[1] ?? 3);
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  // The demo's workspace file, its posts copied up to `posts` (new IDs, same days, words shuffled
+  // and numbers scaled, seeded: identical copies would compress unrealistically well), replaces it.
+  await page.goto(server.url + '/settings');
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-workspace').click()]);
+  const file = path.join(browser.userDataDir, `workspace-${posts}.json`);
+  await exported.saveAs(file);
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  const base = data.workspace.posts;
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let copy = 1; data.workspace.posts.length < posts; copy++) {
+    for (const p of base) {
+      if (data.workspace.posts.length >= posts) break;
+      const words = p.text.split(' ');
+      for (let i = words.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [words[i], words[j]] = [words[j], words[i]];
+      }
+      const scale = 0.5 + random();
+      const metrics = Object.fromEntries(Object.entries(p.metrics)
+        .map(([k, v]) => [k, Number.isInteger(v) ? Math.round(v * scale) : v * scale]));
+      data.workspace.posts.push({ ...p, id: `${p.id}-${copy}`, text: words.join(' '), metrics });
+    }
+  }
+  writeFileSync(file, JSON.stringify(data));
+  await page.getByTestId('import-workspace').setInputFiles(file);
+  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('notice').filter({ hasText: path.basename(file) }).waitFor({ timeout: 600000 });
+  await page.goto(server.url + '/reports');
+  await page.getByTestId('report-audience').selectOption('management-quarterly');
+  await page.locator('[data-testid=report-summary][data-section=content]').waitFor({ timeout: 600000 });
+  await page.getByTestId('report-period').selectOption('365');
+  for (const box of await page.locator('[data-testid=report-section]').all()) {
+    if (!(await box.isChecked())) await box.check();
+  }
+  const rows = [];
+  for (let i = 0; i < runs; i++) {
+    const [report] = await Promise.all([
+      page.waitForEvent('download', { timeout: 600000 }),
+      page.getByTestId('export-report-html').click(),
+    ]);
+    const saved = path.join(browser.userDataDir, `report-${i}.html`);
+    await report.saveAs(saved);
+    if (process.env.BENCH_KEEP) await report.saveAs(process.env.BENCH_KEEP);
+    rows.push(await page.evaluate(() => {
+      const m = performance.getEntriesByName('report:render').at(-1);
+      return { ms: m.duration, records: m.detail.records };
+    }));
+    const html = readFileSync(saved, 'utf8');
+    rows.at(-1).bytes = html.length;
+    rows.at(-1).meta = (html.match(/class="rp-meta">([\s\S]*?)<\/dl>/)?.[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  }
+  console.log(rows[0].meta);
+  console.log(`records (posts + daily rows): ${rows[0].records}, file: ${(rows[0].bytes / 1e6).toFixed(1)} MB`);
+  console.log(`report:render ${median(rows.map((r) => r.ms)).toFixed(0)} ms (median of ${runs}, in the engine worker; all runs: ${rows.map((r) => r.ms.toFixed(0)).join(', ')})`);
   await browser.close();
 }
 server.stop();

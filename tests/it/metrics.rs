@@ -93,7 +93,7 @@ fn facebook_posts_engagement_and_rate_by_reach_match_the_file() {
         }
     }
     let ws = imported("meta-business-suite-facebook-posts.csv", &bytes);
-    let m = metrics::profile_metrics(&ws, &ws.profiles[0], everything());
+    let m = metrics::profile_metrics(&metrics::Index::new(&ws), &ws.profiles[0], everything());
     assert_eq!(m.posts, rows.len());
     assert!(
         (m.engagement - engagement).abs() < 1e-6,
@@ -131,7 +131,7 @@ fn tiktok_content_engagement_and_rate_by_views_match_the_file() {
         }
     }
     let ws = imported("Content.csv", &bytes);
-    let m = metrics::profile_metrics(&ws, &ws.profiles[0], everything());
+    let m = metrics::profile_metrics(&metrics::Index::new(&ws), &ws.profiles[0], everything());
     assert_eq!(m.posts, rows.len());
     assert!((m.engagement - engagement).abs() < 1e-6);
     let rate = m.engagement_rate.unwrap();
@@ -163,7 +163,8 @@ fn the_audit_of_the_instagram_specimen_explains_its_falling_engagement() {
         vec![Cause::WeakerContent, Cause::FewerPosts]
     );
     // The window's engagement is the file's engagement over the window's posts.
-    let window_engagement: f64 = metrics::posts_in(&ws, &ws.profiles[0].id, audit.window)
+    let window_engagement: f64 = metrics::Index::new(&ws)
+        .posts_in(&ws.profiles[0].id, audit.window)
         .map(|p| metrics::engagement(&p.metrics))
         .sum();
     assert_eq!(falling.evidence[0].now, window_engagement);
@@ -195,7 +196,10 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
     // computed here directly from the posts.
     let (mut engagement, mut reach, mut engaged) = (0.0, 0.0, 0.0);
     for p in &own {
-        for post in metrics::posts_in(&ws, &p.id, d.period) {
+        for post in metrics::Index::new(&ws)
+            .posts_in(&p.id, d.period)
+            .collect::<Vec<_>>()
+        {
             let e = metrics::engagement(&post.metrics);
             engagement += e;
             if let Some(r) = post.metrics.get(&linimasa::domain::Metric::Reach) {
@@ -234,7 +238,10 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
     let (ads, _) = d.ads.unwrap();
     let (mut spend, mut clicks) = (0.0, 0.0);
     for p in &own {
-        for post in metrics::posts_in(&ws, &p.id, d.period) {
+        for post in metrics::Index::new(&ws)
+            .posts_in(&p.id, d.period)
+            .collect::<Vec<_>>()
+        {
             if let Some(s) = post
                 .metrics
                 .get(&linimasa::domain::Metric::Spend)
@@ -263,4 +270,40 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
     .unwrap();
     assert!(ig.profiles.iter().all(|p| p.as_str().starts_with("ig-")));
     assert!(ig.now.engagement < d.now.engagement);
+}
+
+#[test]
+fn top_posts_are_the_head_of_the_ranking_by_engagement() {
+    let mut ws = linimasa::domain::demo::generate(&linimasa::domain::demo::DemoOptions::new(
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+    ));
+    linimasa::domain::demo::with_posts(&mut ws, 20_000);
+    let ix = metrics::Index::new(&ws);
+    let ids: Vec<_> = ws.profiles.iter().map(|p| p.id.clone()).collect();
+    let period = Period::ending(ix.last_day().unwrap(), 90);
+    let in_period: Vec<f64> = ids
+        .iter()
+        .flat_map(|p| ix.posts_in(p, period))
+        .map(|p| metrics::engagement(&p.metrics))
+        .collect();
+    assert!(in_period.len() > 1000);
+    for n in [0, 1, 10, in_period.len(), in_period.len() + 3] {
+        let top = metrics::top_posts(&ix, &ids, period, n);
+        assert_eq!(top.len(), n.min(in_period.len()));
+        assert!(top.windows(2).all(|w| w[0].engagement >= w[1].engagement));
+        assert!(top.iter().all(|p| period.contains(p.day)));
+        // Nothing left out has more engagement than the last one kept.
+        if let Some(last) = top.last() {
+            let above = in_period.iter().filter(|e| **e > last.engagement).count();
+            assert!(above < top.len(), "n = {n}");
+        }
+        // Ties are ordered, so the same data always gives the same list.
+        assert_eq!(
+            top.iter().map(|p| &p.post.id).collect::<Vec<_>>(),
+            metrics::top_posts(&ix, &ids, period, n)
+                .iter()
+                .map(|p| &p.post.id)
+                .collect::<Vec<_>>()
+        );
+    }
 }

@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 
 use super::metrics::{self, ChannelStats, ProfileMetrics, RateBase, change};
 use super::model::*;
-use super::tz;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -257,16 +256,22 @@ pub mod rules {
 
 /// Runs the audit over the `days` days ending on the last day the data covers.
 pub fn run(ws: &Workspace, days: i64) -> Option<Audit> {
-    let as_of = metrics::last_day(ws)?;
+    run_over(&metrics::Index::new(ws), days)
+}
+
+/// [`run`] over an index the caller already built (a report shares one with its dashboard).
+pub fn run_over(ix: &metrics::Index, days: i64) -> Option<Audit> {
+    let ws = ix.ws;
+    let as_of = ix.last_day()?;
     let window = Period::ending(as_of, days);
     let previous = window.previous();
     let all: Vec<ProfileMetrics> = ws
         .profiles
         .iter()
-        .map(|p| metrics::profile_metrics(ws, p, window))
+        .map(|p| metrics::profile_metrics(ix, p, window))
         .collect();
     let own: Vec<&Profile> = ws.profiles.iter().filter(|p| !p.competitor).collect();
-    let inventory = inventory(ws, as_of);
+    let inventory = inventory(ix, as_of);
     let mut findings = Vec::new();
     let mut scores = Vec::new();
     for profile in &own {
@@ -274,12 +279,12 @@ pub fn run(ws: &Workspace, days: i64) -> Option<Audit> {
             .iter()
             .find(|m| m.profile == profile.id)
             .expect("one per profile");
-        let before = metrics::profile_metrics(ws, profile, previous);
+        let before = metrics::profile_metrics(ix, profile, previous);
         let row = inventory
             .iter()
             .find(|r| r.profile == profile.id)
             .expect("one per profile");
-        findings.extend(profile_findings(ws, profile, now, &before, row, as_of));
+        findings.extend(profile_findings(ix, profile, now, &before, row, as_of));
         if row.posts > 0 || row.last_day.is_some() {
             scores.push(score(ws, profile, now, &before, row, as_of));
         }
@@ -316,32 +321,37 @@ pub fn run(ws: &Workspace, days: i64) -> Option<Audit> {
 }
 
 /// Every profile with what its data covers.
-pub fn inventory(ws: &Workspace, as_of: NaiveDate) -> Vec<InventoryRow> {
-    let zone = &ws.info.time_zone;
+pub fn inventory(ix: &metrics::Index, as_of: NaiveDate) -> Vec<InventoryRow> {
+    let ws = ix.ws;
     ws.profiles
         .iter()
         .map(|profile| {
             let mut metrics = BTreeSet::new();
-            let mut days = BTreeSet::new();
-            let mut posts = 0;
-            for post in ws.posts.iter().filter(|p| p.profile == profile.id) {
-                posts += 1;
-                days.insert(tz::local_date(&post.published, zone));
-                metrics.extend(post.metrics.keys().copied());
+            let (mut first_day, mut last_day) = (None, None);
+            let mut cover = |day: NaiveDate| {
+                first_day = Some(first_day.map_or(day, |f: NaiveDate| f.min(day)));
+                last_day = last_day.max(Some(day));
+            };
+            let posts = ix.posts(&profile.id);
+            for p in posts {
+                cover(p.day);
+                // Most posts of a profile carry the same metrics: look before inserting.
+                if !p.post.metrics.keys().all(|k| metrics.contains(k)) {
+                    metrics.extend(p.post.metrics.keys().copied());
+                }
             }
             for day in ws.daily.iter().filter(|d| d.profile == profile.id) {
-                days.insert(day.date);
+                cover(day.date);
                 metrics.extend(day.values.keys().copied());
             }
-            let last_day = days.last().copied();
             InventoryRow {
                 profile: profile.id.clone(),
                 platform: profile.platform,
                 region: profile.region.clone(),
                 sub_brand: profile.sub_brand.clone(),
                 competitor: profile.competitor,
-                posts,
-                first_day: days.first().copied(),
+                posts: posts.len(),
+                first_day,
                 last_day,
                 metrics,
                 stale: last_day.is_some_and(|d| (as_of - d).num_days() > rules::STALE_DAYS),
@@ -384,13 +394,14 @@ fn plan_for(ws: &Workspace, platform: Platform) -> Option<(f64, f64, bool)> {
 }
 
 fn profile_findings(
-    ws: &Workspace,
+    ix: &metrics::Index,
     profile: &Profile,
     now: &ProfileMetrics,
     before: &ProfileMetrics,
     row: &InventoryRow,
     as_of: NaiveDate,
 ) -> Vec<Finding> {
+    let ws = ix.ws;
     let mut out = Vec::new();
     if row.posts == 0 && row.last_day.is_none() {
         out.push(finding(FindingKind::NoData, Level::Info, profile));
@@ -457,7 +468,7 @@ fn profile_findings(
             start: before.period.start,
             end: now.period.end,
         };
-        f.series = metrics::monthly(ws, &profile.id, both)
+        f.series = metrics::monthly(ix, &profile.id, both)
             .into_iter()
             .map(|m| (m.month, m.engagement))
             .collect();
@@ -479,7 +490,7 @@ fn profile_findings(
         let mut f = finding(FindingKind::FollowerDecline, level, profile);
         f.evidence
             .push(Fact::compared(Measure::Followers, end.value, start.value));
-        f.series = metrics::monthly(ws, &profile.id, now.period)
+        f.series = metrics::monthly(ix, &profile.id, now.period)
             .into_iter()
             .filter_map(|m| m.followers.map(|v| (m.month, v)))
             .collect();

@@ -151,6 +151,7 @@ pub fn channels(
     if readers.is_empty() {
         return out;
     }
+    let ix = metrics::Index::new(ws);
     // Each own profile's latest make-up per dimension.
     let mut latest: BTreeMap<&str, &crate::domain::AudienceSnapshot> = BTreeMap::new();
     for s in &ws.audience_snapshots {
@@ -227,7 +228,7 @@ pub fn channels(
         if indexes.iter().all(Vec::is_empty) {
             continue;
         }
-        let (best_format, best_hour) = what_performs(ws, profile, period);
+        let (best_format, best_hour) = what_performs(&ix, profile, period);
         for (c, dims) in indexes.into_iter().enumerate() {
             if dims.is_empty() {
                 continue;
@@ -252,14 +253,14 @@ pub fn channels(
 
 /// The format and local hour with the most engagement per post (at least 3 posts each).
 fn what_performs(
-    ws: &Workspace,
+    ix: &metrics::Index,
     profile: &crate::domain::Profile,
     period: Period,
 ) -> (Option<PostFormat>, Option<u8>) {
     let mut formats: BTreeMap<PostFormat, (f64, u32)> = BTreeMap::new();
     let mut hours: BTreeMap<u8, (f64, u32)> = BTreeMap::new();
-    let (zone, _) = tz::zone(&ws.info.time_zone);
-    for post in metrics::posts_in(ws, &profile.id, period) {
+    let (zone, _) = tz::zone(&ix.ws.info.time_zone);
+    for post in ix.posts_in(&profile.id, period) {
         let e = metrics::engagement(&post.metrics);
         let f = formats.entry(post.format).or_default();
         f.0 += e;
