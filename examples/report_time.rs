@@ -37,7 +37,8 @@ fn main() {
     let subset = report::data_subset(&ws, &def);
     println!("subset {:?}", t.elapsed());
     let t = Instant::now();
-    let json = migrate::export_file(&subset);
+    let mut json = Vec::new();
+    migrate::write_report_file(&subset, &mut json).unwrap();
     println!("json {:?} ({} bytes)", t.elapsed(), json.len());
     let t = Instant::now();
     let data = migrate::report_data(&subset);

@@ -523,26 +523,25 @@ pub fn methodology(ws: &Workspace, def: &ReportDefinition, lang: Lang) -> String
 /// The data a report file carries: the workspace settings, the report's profiles and their
 /// records from the start of the comparison period (the audit's window at least) to the end of
 /// the report, the personas and the report itself.
-pub fn data_subset(ws: &Workspace, def: &ReportDefinition) -> Workspace {
+pub fn data_subset<'a>(ws: &'a Workspace, def: &ReportDefinition) -> ReportData<'a> {
     let comparison = def.comparison.unwrap_or_else(|| def.period.previous());
     let from = comparison
         .start
         .min(def.period.end - chrono::Duration::days(2 * audit::WINDOW_DAYS));
-    let keep = |id: &ProfileId| def.profiles.contains(id);
     let within = |d: chrono::NaiveDate| from <= d && d <= def.period.end;
     let mut out = Workspace::empty(ws.info.clone());
     out.profiles = ws
         .profiles
         .iter()
-        .filter(|p| keep(&p.id) || p.platform == Platform::Web)
+        .filter(|p| def.profiles.contains(&p.id) || p.platform == Platform::Web)
         .cloned()
         .collect();
-    let kept = |id: &ProfileId| out.profiles.iter().any(|p| &p.id == id);
-    out.posts = ws
+    let kept: std::collections::HashSet<&ProfileId> = out.profiles.iter().map(|p| &p.id).collect();
+    let kept = |id: &ProfileId| kept.contains(id);
+    let posts = ws
         .posts
         .iter()
         .filter(|p| kept(&p.profile) && within(p.published.date_naive()))
-        .cloned()
         .collect();
     out.daily = ws
         .daily
@@ -572,5 +571,16 @@ pub fn data_subset(ws: &Workspace, def: &ReportDefinition) -> Workspace {
     out.assessments = ws.assessments.clone();
     out.benchmarks = ws.benchmarks.clone();
     out.reports = vec![def.clone()];
-    out
+    ReportData {
+        workspace: out,
+        posts,
+    }
+}
+
+/// A report file's data: a workspace of the report's own records, whose posts are borrowed (a
+/// year of 100,000 posts is not copied to be written).
+pub struct ReportData<'a> {
+    /// Everything but the posts.
+    pub workspace: Workspace,
+    pub posts: Vec<&'a Post>,
 }

@@ -9,6 +9,7 @@
 
 pub mod memory;
 pub mod migrate;
+pub mod post_columns;
 pub mod records;
 pub mod workspace;
 

@@ -95,3 +95,124 @@ fn merging_an_old_file_into_the_demo_adds_its_records() {
     assert_eq!(ws.counts().profiles, before.profiles + 2);
     assert_eq!(ws.counts().posts, before.posts + 2);
 }
+
+/// The demo's posts of its first profile, and two more with every field of a post set, for the
+/// column layout of report files.
+fn report_data_of(ws: &linimasa::domain::Workspace) -> Vec<linimasa::domain::Post> {
+    use linimasa::domain::{BatchId, Post, PostFormat, PostId};
+    let profile = ws.profiles[0].id.clone();
+    let mut posts: Vec<Post> = ws
+        .posts
+        .iter()
+        .filter(|p| p.profile == profile)
+        .cloned()
+        .collect();
+    // Every field (a struct literal: a field added to posts makes this test name it).
+    posts.push(Post {
+        id: PostId("1234567890123456789012".into()),
+        profile: ws.profiles[1].id.clone(),
+        published: chrono::DateTime::parse_from_rfc3339("2026-03-01T23:59:58.125-03:30").unwrap(),
+        format: PostFormat::Carousel,
+        text: "\"quoted\" <b>teks</b>\n🙂".into(),
+        permalink: None,
+        metrics: [
+            (Metric::Reach, 12.0),
+            (Metric::Spend, 1234.5),
+            (Metric::Comments, 0.0),
+            (Metric::Impressions, 9.007e15),
+        ]
+        .into(),
+        promoted: true,
+        batch: Some(BatchId("batch-7".into())),
+    });
+    posts.push(Post {
+        id: PostId("x".into()),
+        profile,
+        published: chrono::DateTime::parse_from_rfc3339("2026-03-02T00:00:00+07:00").unwrap(),
+        format: PostFormat::Text,
+        text: String::new(),
+        permalink: Some("https://example.com/x".into()),
+        metrics: Default::default(),
+        promoted: false,
+        batch: None,
+    });
+    posts
+}
+
+#[test]
+fn a_report_file_carries_its_posts_in_columns_and_restores_every_field() {
+    use linimasa::domain::report::ReportData;
+    use linimasa::storage::migrate::write_report_file;
+    let ws = demo();
+    let posts = report_data_of(&ws);
+    let mut rest = ws.clone();
+    rest.posts.clear();
+    let data = ReportData {
+        workspace: rest.clone(),
+        posts: posts.iter().collect(),
+    };
+    let mut file = Vec::new();
+    write_report_file(&data, &mut file).unwrap();
+    let text = String::from_utf8(file.clone()).unwrap();
+    assert!(text.contains(r#""posts":{"layout":"columns""#));
+    assert!(
+        text.contains(r#""reach":[12,"#) || text.contains(",12,"),
+        "whole numbers"
+    );
+    let mut restored = restore_file(&file).unwrap().workspace;
+    // The restore path keeps posts in its own order.
+    let key = |p: &linimasa::domain::Post| (p.profile.clone(), p.id.clone());
+    let mut expected = posts.clone();
+    expected.sort_by_key(key);
+    restored.posts.sort_by_key(key);
+    assert_eq!(restored.posts, expected);
+    restored.posts.clear();
+    assert_eq!(restored, rest);
+}
+
+#[test]
+fn a_report_file_of_an_older_version_with_posts_as_objects_still_restores() {
+    use base64::Engine;
+    use std::io::Write;
+    let ws = demo();
+    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    deflate.write_all(&export_file(&ws)).unwrap();
+    let packed = base64::engine::general_purpose::STANDARD.encode(deflate.finish().unwrap());
+    let html = format!(
+        r#"<!DOCTYPE html><html><body><p>old</p><script type="application/json" id="linimasa-data">{{"format":"linimasa-report-data","encoding":"deflate+base64","workspace":"{packed}"}}</script></body></html>"#
+    );
+    assert_eq!(restore_file(html.as_bytes()).unwrap().workspace, ws);
+}
+
+#[test]
+fn damaged_post_columns_are_refused_with_the_field_and_row() {
+    use linimasa::domain::report::ReportData;
+    use linimasa::storage::migrate::write_report_file;
+    let ws = demo();
+    let posts = report_data_of(&ws);
+    let mut rest = ws.clone();
+    rest.posts.clear();
+    let data = ReportData {
+        workspace: rest,
+        posts: posts.iter().collect(),
+    };
+    let mut file = Vec::new();
+    write_report_file(&data, &mut file).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&file).unwrap();
+    let columns = &mut doc["workspace"]["posts"];
+    columns["profile"][1] = serde_json::json!(99);
+    match restore_file(doc.to_string().as_bytes()) {
+        Err(RestoreError::Invalid { path, .. }) => assert_eq!(path, "posts.profile[1]"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let columns = &mut doc["workspace"]["posts"];
+    columns["profile"][1] = serde_json::json!(0);
+    columns["text"].as_array_mut().unwrap().pop();
+    match restore_file(doc.to_string().as_bytes()) {
+        Err(RestoreError::Invalid { path, detail }) => {
+            assert_eq!(path, "posts.text");
+            assert!(detail.contains("for"), "{detail}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
