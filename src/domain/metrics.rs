@@ -3,6 +3,7 @@
 //! the UI). Pure and deterministic: the same workspace and period always give the same figures.
 //! Days are calendar days in the workspace time zone.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -205,6 +206,8 @@ pub struct Index<'a> {
     posts: HashMap<&'a ProfileId, Vec<Indexed<'a>>>,
     followers: HashMap<&'a ProfileId, BTreeMap<NaiveDate, f64>>,
     last_day: Option<NaiveDate>,
+    /// Figures already computed (a report's dashboard and audit ask for the same periods).
+    figures: RefCell<HashMap<(ProfileId, Period), ProfileMetrics>>,
 }
 
 /// A post as the index holds it: with its local day and its engagement.
@@ -241,6 +244,7 @@ impl<'a> Index<'a> {
             posts,
             followers,
             last_day,
+            figures: RefCell::default(),
         }
     }
 
@@ -305,6 +309,16 @@ fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 
 /// Every figure of one profile over a period.
 pub fn profile_metrics(ix: &Index, profile: &Profile, period: Period) -> ProfileMetrics {
+    let key = (profile.id.clone(), period);
+    if let Some(known) = ix.figures.borrow().get(&key) {
+        return known.clone();
+    }
+    let figures = compute_profile_metrics(ix, profile, period);
+    ix.figures.borrow_mut().insert(key, figures.clone());
+    figures
+}
+
+fn compute_profile_metrics(ix: &Index, profile: &Profile, period: Period) -> ProfileMetrics {
     let ws = ix.ws;
     let posts: Vec<Indexed> = ix.indexed_in(&profile.id, period).collect();
     let series = ix.followers(&profile.id);

@@ -831,7 +831,7 @@ pub struct Campaign {
 }
 
 /// An inclusive range of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     pub start: NaiveDate,
     pub end: NaiveDate,

@@ -86,7 +86,7 @@ impl Serialize for PostColumns<'_> {
         )?;
         map.serialize_entry("format", &column(posts, |p| p.format))?;
         map.serialize_entry("text", &column(posts, |p| p.text.as_str()))?;
-        map.serialize_entry("permalink", &column(posts, |p| p.permalink.as_deref()))?;
+        map.serialize_entry("permalink", &shared_prefixes(posts))?;
         map.serialize_entry("promoted", &promoted)?;
         map.serialize_entry("batch", &column(posts, |p| p.batch.as_ref()))?;
         map.serialize_entry("metric_sets", &metric_sets)?;
@@ -118,6 +118,53 @@ fn indexes<'a, K: PartialEq>(
                 });
             }
             last
+        })
+        .collect()
+}
+
+/// A permalink: `null`, the whole text, or `[n, rest]` for the first `n` bytes of the previous
+/// permalink followed by `rest` (a profile's permalinks differ only in their last part).
+enum Link<'a> {
+    None,
+    Whole(&'a str),
+    Shared(usize, &'a str),
+}
+
+impl Serialize for Link<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Link::None => serializer.serialize_none(),
+            Link::Whole(text) => serializer.serialize_str(text),
+            Link::Shared(n, rest) => (n, rest).serialize(serializer),
+        }
+    }
+}
+
+fn shared_prefixes<'a>(posts: &[&'a Post]) -> Vec<Link<'a>> {
+    let mut previous: Option<&str> = None;
+    posts
+        .iter()
+        .map(|p| {
+            let Some(link) = p.permalink.as_deref() else {
+                return Link::None;
+            };
+            let shared = previous.map_or(0, |before| {
+                let mut n = before
+                    .bytes()
+                    .zip(link.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                while !link.is_char_boundary(n) {
+                    n -= 1;
+                }
+                n
+            });
+            previous = Some(link);
+            if shared > 8 {
+                Link::Shared(shared, &link[shared..])
+            } else {
+                Link::Whole(link)
+            }
         })
         .collect()
 }
@@ -194,6 +241,7 @@ pub fn expand(mut columns: Map<String, Value>) -> Result<Vec<Value>, RestoreErro
         None => Vec::new(),
     };
     let mut out = Vec::with_capacity(count);
+    let mut previous_link: Option<String> = None;
     let rows = ids
         .into_iter()
         .zip(profile)
@@ -216,6 +264,25 @@ pub fn expand(mut columns: Map<String, Value>) -> Result<Vec<Value>, RestoreErro
             .cloned()
             .ok_or_else(|| at("profile"))?;
         let published = instant(&seconds, &nanos, &offset).ok_or_else(|| at("seconds"))?;
+        let link = match link {
+            Value::Array(shared) => {
+                let (n, rest) = match shared.as_slice() {
+                    [Value::Number(n), Value::String(rest)] => (n.as_u64(), rest),
+                    _ => (None, &String::new()),
+                };
+                let before = previous_link.as_deref().unwrap_or_default();
+                match n.map(|n| n as usize) {
+                    Some(n) if n <= before.len() && before.is_char_boundary(n) => {
+                        Value::String(format!("{}{rest}", &before[..n]))
+                    }
+                    _ => return Err(at("permalink")),
+                }
+            }
+            other => other,
+        };
+        if let Value::String(text) = &link {
+            previous_link = Some(text.clone());
+        }
         let mut metrics = Map::new();
         if !set.is_null() {
             let names = set

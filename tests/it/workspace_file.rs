@@ -125,6 +125,16 @@ fn report_data_of(ws: &linimasa::domain::Workspace) -> Vec<linimasa::domain::Pos
         promoted: true,
         batch: Some(BatchId("batch-7".into())),
     });
+    // Permalinks sharing a beginning, one of them up to the middle of a character (é, è).
+    for (n, link) in ["https://example.com/p/é1", "https://example.com/p/è2"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut post = posts[0].clone();
+        post.id = PostId(format!("link-{n}"));
+        post.permalink = Some(link.into());
+        posts.push(post);
+    }
     posts.push(Post {
         id: PostId("x".into()),
         profile,
@@ -155,9 +165,10 @@ fn a_report_file_carries_its_posts_in_columns_and_restores_every_field() {
     write_report_file(&data, &mut file).unwrap();
     let text = String::from_utf8(file.clone()).unwrap();
     assert!(text.contains(r#""posts":{"layout":"columns""#));
+    assert!(text.contains(",12,"), "whole numbers");
     assert!(
-        text.contains(r#""reach":[12,"#) || text.contains(",12,"),
-        "whole numbers"
+        text.contains(r#"2"]"#),
+        "a permalink written after the beginning it shares"
     );
     let mut restored = restore_file(&file).unwrap().workspace;
     // The restore path keeps posts in its own order.
@@ -207,6 +218,13 @@ fn damaged_post_columns_are_refused_with_the_field_and_row() {
     }
     let columns = &mut doc["workspace"]["posts"];
     columns["profile"][1] = serde_json::json!(0);
+    columns["permalink"][2] = serde_json::json!([999, "x"]);
+    match restore_file(doc.to_string().as_bytes()) {
+        Err(RestoreError::Invalid { path, .. }) => assert_eq!(path, "posts.permalink[2]"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let columns = &mut doc["workspace"]["posts"];
+    columns["permalink"][2] = serde_json::Value::Null;
     columns["text"].as_array_mut().unwrap().pop();
     match restore_file(doc.to_string().as_bytes()) {
         Err(RestoreError::Invalid { path, detail }) => {
