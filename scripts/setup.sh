@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.3
-WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml | head -n1)
+# The CLI must equal the wasm-bindgen crate that Cargo.lock resolved.
+WASM_BINDGEN_VERSION=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  echo "setup: no wasm-bindgen in Cargo.lock" >&2
+  exit 1
+fi
 what=${1:-all}
 
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -33,7 +38,7 @@ if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   echo "setup: installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
-if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WASM_BINDGEN_VERSION"; then
   echo "setup: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes)"
   # Not --locked: its lock file names a crate version the registry mirror lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"

@@ -30,6 +30,13 @@ impl DragState {
             dragged: StoredValue::new(false),
         }
     }
+
+    /// Ends a drag the browser took over (`pointercancel`): the chip goes back to its place.
+    pub fn cancel(&self) {
+        self.start.set_value(None);
+        self.active.set(false);
+        self.offset.set(None);
+    }
 }
 
 /// Pixels a pointer must travel before a press becomes a drag.

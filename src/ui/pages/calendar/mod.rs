@@ -428,6 +428,7 @@ pub fn ItemChip(ctx: Ctx, item: PlanItem, #[prop(optional)] draggable: bool) -> 
     };
     let drag = grid::DragState::new();
     let (down, moved, up, click) = grid::drag_handlers(ctx, item.clone(), drag, open);
+    let cancel = move |_: leptos::ev::PointerEvent| drag.cancel();
     let keys = {
         let item = item.clone();
         move |ev: leptos::ev::KeyboardEvent| {
@@ -448,15 +449,23 @@ pub fn ItemChip(ctx: Ctx, item: PlanItem, #[prop(optional)] draggable: bool) -> 
         }
     };
     let id = item.id.0.clone();
+    // The draggable class is in the class text: a `class:` directive beside a computed class text
+    // is overwritten when the text is set, and without it (`touch-action: none`) a finger's drag
+    // pans the page or swipes back in history.
+    let class = format!(
+        "lm-chip lm-chip--{}{}",
+        status.slug(),
+        if draggable { " lm-chip--draggable" } else { "" }
+    );
     view! {
-        <button class=format!("lm-chip lm-chip--{}", status.slug()) data-testid="calendar-item"
+        <button class=class data-testid="calendar-item"
             data-status=status.slug() data-date=date data-id=id
-            class:lm-chip--draggable=draggable
             class:lm-chip--dragging=move || drag.active.get()
             style=move || drag.offset.get().map(|(x, y)| format!("transform: translate({x}px, {y}px)")).unwrap_or_default()
             on:pointerdown=move |ev| if draggable { down(ev) }
             on:pointermove=moved
             on:pointerup=up
+            on:pointercancel=cancel
             on:click=click
             on:keydown=keys>
             {time.map(|t| view! { <span class="lm-chip__time">{t}</span> })}
