@@ -36,6 +36,9 @@ fn main() {
     let t = Instant::now();
     let subset = report::data_subset(&ws, &def);
     println!("subset {:?}", t.elapsed());
+    if std::env::args().any(|a| a == "--parts") {
+        parts(&subset);
+    }
     let t = Instant::now();
     let mut json = Vec::new();
     migrate::write_report_file(&subset, &mut json).unwrap();
@@ -46,4 +49,20 @@ fn main() {
     let t = Instant::now();
     let html = present::report::html(&ws, &def, &f, Lang::En);
     println!("html total {:?} ({} bytes)", t.elapsed(), html.len());
+}
+
+/// Bytes and time of each part of the data block's JSON.
+fn parts(subset: &linimasa::domain::report::ReportData) {
+    use linimasa::storage::post_columns::PostColumns;
+    let t = Instant::now();
+    let posts = serde_json::to_vec(&PostColumns(&subset.posts)).unwrap();
+    println!("  posts {:?} ({} bytes)", t.elapsed(), posts.len());
+    let v: serde_json::Value = serde_json::from_slice(&posts).unwrap();
+    for (k, col) in v.as_object().unwrap() {
+        println!("    {k}: {} bytes", col.to_string().len());
+    }
+    let ws = serde_json::to_value(&subset.workspace).unwrap();
+    for (k, part) in ws.as_object().unwrap() {
+        println!("  {k}: {} bytes", part.to_string().len());
+    }
 }

@@ -57,8 +57,12 @@ fn colour(value: Option<&str>, fallback: &'static str) -> String {
 /// The JSON of a workspace file, safe inside a `<script>` element: no `<` at all (in JSON it
 /// can only be inside a string, where `\u003c` reads back the same), so neither `</script>`
 /// nor `<!--` can end or confuse the element.
-fn script_safe(json: &[u8]) -> String {
-    String::from_utf8_lossy(json).replace('<', "\\u003c")
+fn script_safe(json: &str) -> std::borrow::Cow<'_, str> {
+    if json.contains('<') {
+        json.replace('<', "\\u003c").into()
+    } else {
+        json.into()
+    }
 }
 
 /// The report's summary of a section: the user's edit, else the generated sentence.
@@ -229,7 +233,7 @@ pub fn html(ws: &Workspace, def: &ReportDefinition, figures: &Figures, lang: Lan
             ("id", migrate::REPORT_DATA_ID),
         ],
     )
-    .trusted(&script_safe(data.as_bytes()))
+    .trusted(&script_safe(&data))
     .close("script");
     h.close("body").close("html");
     h.into_string()

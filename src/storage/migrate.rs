@@ -420,12 +420,14 @@ pub fn report_data(data: &ReportData) -> String {
         std::io::BufWriter::with_capacity(1 << 16, &mut deflate),
     );
     let packed = deflate.finish().unwrap_or_default();
-    json!({
-        "format": REPORT_DATA_FORMAT,
-        "encoding": "deflate+base64",
-        "workspace": base64::engine::general_purpose::STANDARD.encode(packed),
-    })
-    .to_string()
+    // The wrapper's strings need no escaping; the packed workspace is encoded in place.
+    let mut out = String::with_capacity(packed.len() / 3 * 4 + 128);
+    out.push_str(&format!(
+        r#"{{"format":"{REPORT_DATA_FORMAT}","encoding":"deflate+base64","workspace":""#
+    ));
+    base64::engine::general_purpose::STANDARD.encode_string(packed, &mut out);
+    out.push_str(r#""}"#);
+    out
 }
 
 /// Writes a report's data as a workspace file with its posts in the column layout.

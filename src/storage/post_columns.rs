@@ -1,8 +1,10 @@
 //! The column layout of posts in a report file's data block: one list per field instead of one
-//! object per post, profile IDs as indexes into a list of profiles, times as seconds and offsets,
-//! metrics as a list of values per post whose names are one of a few shared metric sets, whole
-//! numbers without a fraction. A year of 100,000 posts takes a third fewer bytes to write
-//! and to compress than as objects. A workspace file holds `posts` either as a list of objects or
+//! object per post; profiles, formats and batches as indexes into a list of their distinct
+//! values; post IDs and permalinks after the beginning they share with the previous one; times as
+//! seconds since the previous post's, and one offset when all posts share it; metrics as a list of
+//! values per post whose names are one of a few shared metric sets, whole numbers without a
+//! fraction. A year of 100,000 posts takes less than half the bytes to write and to compress than
+//! as objects. A workspace file holds `posts` either as a list of objects or
 //! as an object in this layout (`"layout": "columns"`); [`expand`] turns the latter back into the
 //! objects the restore path reads. A field added to posts needs a column in both (the round-trip
 //! test in `tests/it/workspace_file.rs` builds a post with every field).
@@ -54,41 +56,86 @@ impl Serialize for Number {
 impl Serialize for PostColumns<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let posts = self.0;
-        // Posts come in runs of one profile with one set of metrics: the previous answer is
-        // tried first, then the (short) lists.
+        // Posts come in runs of one profile, format, batch and set of metrics: each list of
+        // distinct values is small, and the previous answer is tried first.
         let mut profiles: Vec<&str> = Vec::new();
-        let profile = indexes(posts, &mut profiles, |p| p.profile.as_str());
+        let profile = indexes(
+            posts,
+            &mut profiles,
+            |k, p| *k == p.profile.as_str(),
+            |p| p.profile.as_str(),
+        );
+        let mut formats = Vec::new();
+        let format = indexes(posts, &mut formats, |k, p| *k == p.format, |p| p.format);
+        let mut batches: Vec<&str> = Vec::new();
+        let with_batch: Vec<&Post> = posts
+            .iter()
+            .copied()
+            .filter(|p| p.batch.is_some())
+            .collect();
+        fn batch_of(p: &Post) -> &str {
+            p.batch.as_ref().map_or("", |b| b.as_str())
+        }
+        let mut batch_index = indexes(
+            &with_batch,
+            &mut batches,
+            |k, p| *k == batch_of(p),
+            batch_of,
+        )
+        .into_iter();
+        let batch: Vec<Option<usize>> = posts
+            .iter()
+            .map(|p| p.batch.as_ref().and_then(|_| batch_index.next()))
+            .collect();
         let mut metric_sets: Vec<Vec<Metric>> = Vec::new();
-        let metric_set = indexes(posts, &mut metric_sets, |p| {
-            p.metrics.keys().copied().collect::<Vec<_>>()
-        });
+        let metric_set = indexes(
+            posts,
+            &mut metric_sets,
+            |k, p| p.metrics.keys().eq(k.iter()),
+            |p| p.metrics.keys().copied().collect(),
+        );
         let promoted: Vec<usize> = (0..posts.len()).filter(|i| posts[*i].promoted).collect();
         let any_nanos = posts
             .iter()
             .any(|p| p.published.timestamp_subsec_nanos() != 0);
+        let offset_of = |p: &Post| p.published.offset().local_minus_utc();
+        let one_offset = posts
+            .first()
+            .map(|p| offset_of(p))
+            .filter(|first| posts.iter().all(|p| offset_of(p) == *first));
 
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("layout", LAYOUT)?;
         map.serialize_entry("count", &posts.len())?;
-        map.serialize_entry("id", &column(posts, |p| p.id.as_str()))?;
+        map.serialize_entry(
+            "id",
+            &front_coded(posts.iter().map(|p| Some(p.id.as_str()))),
+        )?;
         map.serialize_entry("profiles", &profiles)?;
         map.serialize_entry("profile", &profile)?;
-        map.serialize_entry("seconds", &column(posts, |p| p.published.timestamp()))?;
+        map.serialize_entry("seconds", &differences(posts))?;
         if any_nanos {
             map.serialize_entry(
                 "nanos",
                 &column(posts, |p| p.published.timestamp_subsec_nanos()),
             )?;
         }
-        map.serialize_entry(
-            "offset",
-            &column(posts, |p| p.published.offset().local_minus_utc()),
-        )?;
-        map.serialize_entry("format", &column(posts, |p| p.format))?;
+        match one_offset {
+            Some(offset) => map.serialize_entry("offset", &offset)?,
+            None => map.serialize_entry("offset", &column(posts, offset_of))?,
+        }
+        map.serialize_entry("formats", &formats)?;
+        map.serialize_entry("format", &format)?;
         map.serialize_entry("text", &column(posts, |p| p.text.as_str()))?;
-        map.serialize_entry("permalink", &shared_prefixes(posts))?;
+        map.serialize_entry(
+            "permalink",
+            &front_coded(posts.iter().map(|p| p.permalink.as_deref())),
+        )?;
         map.serialize_entry("promoted", &promoted)?;
-        map.serialize_entry("batch", &column(posts, |p| p.batch.as_ref()))?;
+        if !batches.is_empty() {
+            map.serialize_entry("batches", &batches)?;
+            map.serialize_entry("batch", &batch)?;
+        }
         map.serialize_entry("metric_sets", &metric_sets)?;
         map.serialize_entry("metric_set", &metric_set)?;
         map.serialize_entry(
@@ -99,21 +146,21 @@ impl Serialize for PostColumns<'_> {
     }
 }
 
-/// Each post's index in `distinct`, a list of the distinct keys of the posts, in order of
-/// appearance.
-fn indexes<'a, K: PartialEq>(
+/// Each post's index in `distinct`, a list of the distinct keys of the posts in order of
+/// appearance; `same` tells whether a post has a key, `make` makes a post's key.
+fn indexes<'a, K>(
     posts: &[&'a Post],
     distinct: &mut Vec<K>,
-    key: impl Fn(&'a Post) -> K,
+    same: impl Fn(&K, &'a Post) -> bool,
+    make: impl Fn(&'a Post) -> K,
 ) -> Vec<usize> {
     let mut last = usize::MAX;
     posts
         .iter()
         .map(|p| {
-            let k = key(p);
-            if distinct.get(last) != Some(&k) {
-                last = distinct.iter().position(|d| *d == k).unwrap_or_else(|| {
-                    distinct.push(k);
+            if !distinct.get(last).is_some_and(|k| same(k, p)) {
+                last = distinct.iter().position(|k| same(k, p)).unwrap_or_else(|| {
+                    distinct.push(make(p));
                     distinct.len() - 1
                 });
             }
@@ -122,8 +169,23 @@ fn indexes<'a, K: PartialEq>(
         .collect()
 }
 
-/// A permalink: `null`, the whole text, or `[n, rest]` for the first `n` bytes of the previous
-/// permalink followed by `rest` (a profile's permalinks differ only in their last part).
+/// Each post's time in seconds since the previous post's (the first: since 1970); a
+/// profile's posts are close in time, so the numbers are short.
+fn differences(posts: &[&Post]) -> Vec<i64> {
+    let mut previous = 0i64;
+    posts
+        .iter()
+        .map(|p| {
+            let seconds = p.published.timestamp();
+            let difference = seconds.wrapping_sub(previous);
+            previous = seconds;
+            difference
+        })
+        .collect()
+}
+
+/// A text: `null`, the whole text, or `[n, rest]` for the first `n` bytes of the previous text
+/// followed by `rest` (a profile's post IDs and permalinks differ only in their last part).
 enum Link<'a> {
     None,
     Whole(&'a str),
@@ -140,30 +202,49 @@ impl Serialize for Link<'_> {
     }
 }
 
-fn shared_prefixes<'a>(posts: &[&'a Post]) -> Vec<Link<'a>> {
+/// The length of the beginning two texts share, on a character boundary of `b`.
+fn shared_len(a: &str, b: &str) -> usize {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut n = 0;
+    // Eight bytes at a time, then the first differing byte within them.
+    while n + 8 <= x.len().min(y.len()) {
+        let mut u = [0u8; 8];
+        let mut v = [0u8; 8];
+        u.copy_from_slice(&x[n..n + 8]);
+        v.copy_from_slice(&y[n..n + 8]);
+        let diff = u64::from_le_bytes(u) ^ u64::from_le_bytes(v);
+        if diff != 0 {
+            n += (diff.trailing_zeros() / 8) as usize;
+            break;
+        }
+        n += 8;
+    }
+    if n + 8 > x.len().min(y.len()) {
+        n += x[n..]
+            .iter()
+            .zip(&y[n..])
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    while !b.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+fn front_coded<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> Vec<Link<'a>> {
     let mut previous: Option<&str> = None;
-    posts
-        .iter()
-        .map(|p| {
-            let Some(link) = p.permalink.as_deref() else {
+    texts
+        .map(|text| {
+            let Some(text) = text else {
                 return Link::None;
             };
-            let shared = previous.map_or(0, |before| {
-                let mut n = before
-                    .bytes()
-                    .zip(link.bytes())
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                while !link.is_char_boundary(n) {
-                    n -= 1;
-                }
-                n
-            });
-            previous = Some(link);
-            if shared > 8 {
-                Link::Shared(shared, &link[shared..])
+            let shared = previous.map_or(0, |before| shared_len(before, text));
+            previous = Some(text);
+            if shared > 4 {
+                Link::Shared(shared, &text[shared..])
             } else {
-                Link::Whole(link)
+                Link::Whole(text)
             }
         })
         .collect()
@@ -200,6 +281,11 @@ pub fn expand(mut columns: Map<String, Value>) -> Result<Vec<Value>, RestoreErro
         .get("count")
         .and_then(Value::as_u64)
         .ok_or_else(|| invalid("count", "expected the number of posts"))? as usize;
+    // One offset for every post is written once.
+    if let Some(Value::Number(one)) = columns.get("offset") {
+        let all = vec![Value::Number(one.clone()); count];
+        columns.insert("offset".into(), Value::Array(all));
+    }
     let mut take = |field: &str, required: bool| -> Result<Vec<Value>, RestoreError> {
         match columns.remove(field) {
             Some(Value::Array(list)) if list.len() == count => Ok(list),
@@ -222,17 +308,19 @@ pub fn expand(mut columns: Map<String, Value>) -> Result<Vec<Value>, RestoreErro
     let batch = take("batch", false)?;
     let metric_set = take("metric_set", false)?;
     let metrics = take("metrics", false)?;
-    let profiles = match columns.remove("profiles") {
-        Some(Value::Array(list)) => list,
-        _ => return Err(invalid("profiles", "expected a list")),
+    let mut list = |field: &str| match columns.remove(field) {
+        Some(Value::Array(list)) => Ok(list),
+        None => Ok(Vec::new()),
+        _ => Err(invalid(field, "expected a list")),
     };
+    let profiles = list("profiles")?;
+    let formats = list("formats")?;
+    let batches = list("batches")?;
     let mut promoted = vec![false; count];
-    if let Some(Value::Array(rows)) = columns.remove("promoted") {
-        for row in rows {
-            match row.as_u64().and_then(|i| promoted.get_mut(i as usize)) {
-                Some(slot) => *slot = true,
-                None => return Err(invalid("promoted", format!("no post {row}"))),
-            }
+    for row in list("promoted")? {
+        match row.as_u64().and_then(|i| promoted.get_mut(i as usize)) {
+            Some(slot) => *slot = true,
+            None => return Err(invalid("promoted", format!("no post {row}"))),
         }
     }
     let metric_sets: Vec<Vec<String>> = match columns.remove("metric_sets") {
@@ -241,7 +329,9 @@ pub fn expand(mut columns: Map<String, Value>) -> Result<Vec<Value>, RestoreErro
         None => Vec::new(),
     };
     let mut out = Vec::with_capacity(count);
+    let mut previous_id: Option<String> = None;
     let mut previous_link: Option<String> = None;
+    let mut clock = 0i64;
     let rows = ids
         .into_iter()
         .zip(profile)
@@ -258,31 +348,28 @@ pub fn expand(mut columns: Map<String, Value>) -> Result<Vec<Value>, RestoreErro
     ) in rows.enumerate()
     {
         let at = |field: &str| invalid(&format!("{field}[{row}]"), "unreadable value");
-        let profile = profile
-            .as_u64()
-            .and_then(|i| profiles.get(i as usize))
-            .cloned()
-            .ok_or_else(|| at("profile"))?;
-        let published = instant(&seconds, &nanos, &offset).ok_or_else(|| at("seconds"))?;
-        let link = match link {
-            Value::Array(shared) => {
-                let (n, rest) = match shared.as_slice() {
-                    [Value::Number(n), Value::String(rest)] => (n.as_u64(), rest),
-                    _ => (None, &String::new()),
-                };
-                let before = previous_link.as_deref().unwrap_or_default();
-                match n.map(|n| n as usize) {
-                    Some(n) if n <= before.len() && before.is_char_boundary(n) => {
-                        Value::String(format!("{}{rest}", &before[..n]))
-                    }
-                    _ => return Err(at("permalink")),
-                }
-            }
-            other => other,
+        let listed = |list: &[Value], index: &Value| {
+            index
+                .as_u64()
+                .and_then(|i| list.get(usize::try_from(i).ok()?))
+                .cloned()
         };
-        if let Value::String(text) = &link {
-            previous_link = Some(text.clone());
+        let profile = listed(&profiles, &profile).ok_or_else(|| at("profile"))?;
+        let format = listed(&formats, &format).ok_or_else(|| at("format"))?;
+        let batch = match batch {
+            Value::Null => Value::Null,
+            index => listed(&batches, &index).ok_or_else(|| at("batch"))?,
+        };
+        let id = front_decoded(id, &mut previous_id).ok_or_else(|| at("id"))?;
+        if !id.is_string() {
+            return Err(at("id"));
         }
+        let link = front_decoded(link, &mut previous_link).ok_or_else(|| at("permalink"))?;
+        clock = seconds
+            .as_i64()
+            .map(|d| clock.wrapping_add(d))
+            .ok_or_else(|| at("seconds"))?;
+        let published = instant(clock, &nanos, &offset).ok_or_else(|| at("seconds"))?;
         let mut metrics = Map::new();
         if !set.is_null() {
             let names = set
@@ -313,12 +400,37 @@ pub fn expand(mut columns: Map<String, Value>) -> Result<Vec<Value>, RestoreErro
     Ok(out)
 }
 
-fn instant(seconds: &Value, nanos: &Value, offset: &Value) -> Option<DateTime<FixedOffset>> {
+/// A front-coded text read back against the previous text of its column (`None`: the
+/// shared beginning does not fit the previous text).
+fn front_decoded(value: Value, previous: &mut Option<String>) -> Option<Value> {
+    let value = match value {
+        Value::Array(shared) => {
+            let (n, rest) = match shared.as_slice() {
+                [Value::Number(n), Value::String(rest)] => {
+                    (usize::try_from(n.as_u64()?).ok()?, rest)
+                }
+                _ => return None,
+            };
+            let before = previous.as_deref().unwrap_or_default();
+            if n > before.len() || !before.is_char_boundary(n) {
+                return None;
+            }
+            Value::String(format!("{}{rest}", &before[..n]))
+        }
+        other => other,
+    };
+    if let Value::String(text) = &value {
+        *previous = Some(text.clone());
+    }
+    Some(value)
+}
+
+fn instant(seconds: i64, nanos: &Value, offset: &Value) -> Option<DateTime<FixedOffset>> {
     let zone = FixedOffset::east_opt(i32::try_from(offset.as_i64()?).ok()?)?;
     let nanos = if nanos.is_null() {
         0
     } else {
         u32::try_from(nanos.as_u64()?).ok()?
     };
-    zone.timestamp_opt(seconds.as_i64()?, nanos).single()
+    zone.timestamp_opt(seconds, nanos).single()
 }

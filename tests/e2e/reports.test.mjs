@@ -96,6 +96,13 @@ test('a report exported from the demo opens offline, carries edits, and comes ba
   await saved.getByRole('button').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=report-name]')?.value === 'Kuartal untuk direksi');
   assert.equal(await content.inputValue(), 'Engagement naik berkat <b>Reels</b> & promo 12.12.');
+  // A methodology note nobody edited follows a new period.
+  const note = await page.getByTestId('report-methodology-input').inputValue();
+  await page.getByTestId('report-period').selectOption('30');
+  await page.waitForFunction((before) => {
+    const now = document.querySelector('[data-testid=report-methodology-input]').value;
+    return now !== before && now.length > 0;
+  }, note);
   assert.deepEqual(errors, []);
 });
 

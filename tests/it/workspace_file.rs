@@ -179,6 +179,39 @@ fn a_report_file_carries_its_posts_in_columns_and_restores_every_field() {
     assert_eq!(restored.posts, expected);
     restored.posts.clear();
     assert_eq!(restored, rest);
+    assert!(text.contains(r#""formats":["#), "formats listed once");
+    assert!(
+        text.contains(r#""batches":["batch-7"]"#),
+        "batches listed once"
+    );
+
+    // Posts of one zone write its offset once; without batches there is no batch column; a
+    // profile's post IDs are written after the beginning they share.
+    let same_zone: Vec<&linimasa::domain::Post> = posts
+        .iter()
+        .filter(|p| p.published.offset().local_minus_utc() == 7 * 3600 && p.batch.is_none())
+        .collect();
+    assert!(same_zone.len() > 2);
+    let data = ReportData {
+        workspace: rest.clone(),
+        posts: same_zone.clone(),
+    };
+    let mut file = Vec::new();
+    write_report_file(&data, &mut file).unwrap();
+    let text = String::from_utf8(file.clone()).unwrap();
+    assert!(text.contains(r#""offset":25200,"#), "one offset");
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        doc["workspace"]["posts"].get("batch").is_none(),
+        "no batch column"
+    );
+    let ids = doc["workspace"]["posts"]["id"].as_array().unwrap();
+    assert!(ids[0].is_string() && ids[1].is_array(), "{:?}", &ids[..2]);
+    let mut restored = restore_file(&file).unwrap().workspace.posts;
+    restored.sort_by_key(key);
+    let mut expected: Vec<_> = same_zone.into_iter().cloned().collect();
+    expected.sort_by_key(key);
+    assert_eq!(restored, expected);
 }
 
 #[test]
@@ -218,6 +251,21 @@ fn damaged_post_columns_are_refused_with_the_field_and_row() {
     }
     let columns = &mut doc["workspace"]["posts"];
     columns["profile"][1] = serde_json::json!(0);
+    columns["format"][3] = serde_json::json!(7);
+    match restore_file(doc.to_string().as_bytes()) {
+        Err(RestoreError::Invalid { path, .. }) => assert_eq!(path, "posts.format[3]"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let columns = &mut doc["workspace"]["posts"];
+    columns["format"][3] = serde_json::json!(0);
+    let id = columns["id"][1].clone();
+    columns["id"][1] = serde_json::json!([64, "x"]);
+    match restore_file(doc.to_string().as_bytes()) {
+        Err(RestoreError::Invalid { path, .. }) => assert_eq!(path, "posts.id[1]"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let columns = &mut doc["workspace"]["posts"];
+    columns["id"][1] = id;
     columns["permalink"][2] = serde_json::json!([999, "x"]);
     match restore_file(doc.to_string().as_bytes()) {
         Err(RestoreError::Invalid { path, .. }) => assert_eq!(path, "posts.permalink[2]"),

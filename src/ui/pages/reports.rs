@@ -98,15 +98,21 @@ fn Builder() -> impl IntoView {
         draft.set(None);
         refresh(state, chosen, opened, draft, error);
     });
-    // Changes that alter the figures ask for new summaries.
+    // Changes that alter the figures ask for new summaries; a methodology note the user has not
+    // edited is written again for the new period and profiles.
     let change = move |f: &dyn Fn(&mut ReportDefinition, &crate::domain::Workspace)| {
         let Some(mut def) = draft.with_untracked(|d| d.as_ref().map(|d| d.definition.clone()))
         else {
             return;
         };
+        let lang = state.lang.get_untracked();
         state.workspace.with_untracked(|w| {
             if let Some(w) = w {
+                let generated = crate::domain::report::methodology(w, &def, lang);
                 f(&mut def, w);
+                if def.methodology == generated {
+                    def.methodology = crate::domain::report::methodology(w, &def, lang);
+                }
             }
         });
         draft.update(|d| {
