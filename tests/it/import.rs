@@ -632,3 +632,99 @@ fn listening_exports_become_mentions_and_reimporting_adds_none() {
     assert_eq!(p.mentions[1].sentiment, Some(Sentiment::Neutral));
     assert_eq!(p.mentions[1].platform, Platform::Web);
 }
+
+/// An inbox export in Indonesian: semicolons, day-first dates, a reply time in one column and a
+/// response time in minutes in another, a status saying no answer was needed, a row whose date
+/// cannot be read and the same message twice. Messages go to the profiles their network and
+/// profile column name, and importing the file again adds none.
+#[test]
+fn inbox_exports_become_messages_on_their_profiles() {
+    use linimasa::domain::{MessageKind, Sentiment};
+    let bytes = crate::fixture("import/inbox-messages-id.csv");
+    let p = parse("inbox.csv", &bytes, &options()).unwrap();
+    assert_eq!((p.family.as_str(), p.kind.as_str()), ("inbox", "messages"));
+    assert!(
+        p.mentions.is_empty(),
+        "an inbox export is not a listening export"
+    );
+    assert_eq!((p.rows, p.skipped, p.messages.len()), (6, 2, 4));
+    assert!(
+        p.diagnostics.iter().any(|d| d.code == "bad-date"
+            && d.row == Some(6)
+            && d.column.as_deref() == Some("Tanggal Diterima")),
+        "{:?}",
+        p.diagnostics
+    );
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+    let rina = &p.messages[0];
+    assert_eq!(
+        (rina.platform, rina.account.as_str()),
+        (Platform::Instagram, "Kopi Nusantara")
+    );
+    assert_eq!(rina.message.received, at("2026-11-02T08:15:00+07:00"));
+    assert_eq!(
+        rina.message.first_reply,
+        Some(at("2026-11-02T08:40:00+07:00"))
+    );
+    assert_eq!(rina.message.kind, MessageKind::Question);
+    assert_eq!(rina.message.sentiment, Some(Sentiment::Neutral));
+    assert_eq!(
+        rina.message.assignee.as_ref().map(|m| m.0.as_str()),
+        Some("m-dewi")
+    );
+    let budi = &p.messages[1].message;
+    assert_eq!(
+        (budi.kind, budi.needs_reply, budi.first_reply),
+        (MessageKind::Complaint, true, None)
+    );
+    let sari = &p.messages[2].message;
+    assert_eq!((sari.kind, sari.needs_reply), (MessageKind::Praise, false));
+    let andi = &p.messages[3].message;
+    assert_eq!(
+        andi.kind,
+        MessageKind::Question,
+        "asked without a type column"
+    );
+    assert_eq!(
+        andi.first_reply,
+        Some(at("2026-11-05T15:05:00+07:00")),
+        "95 minutes after it came"
+    );
+
+    let mut ws = crate::demo();
+    let before = (ws.profiles.len(), ws.messages.len());
+    let info = |id: &str| BatchInfo {
+        id: id.into(),
+        file_name: "inbox.csv".into(),
+        content_hash: "h".into(),
+        bytes: bytes.len() as u64,
+        imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap(),
+        profile: None,
+    };
+    let first = apply(&mut ws, p, info("b1"));
+    assert_eq!((first.counts.inserted, first.counts.skipped), (4, 2));
+    assert_eq!(
+        ws.profiles.len(),
+        before.0,
+        "the demo's profiles are matched"
+    );
+    let profile_of = |text: &str| {
+        ws.messages
+            .iter()
+            .filter(|m| m.batch.as_ref().is_some_and(|b| b.0 == "b1"))
+            .find(|m| m.text.starts_with(text))
+            .map(|m| m.profile.0.clone())
+    };
+    assert_eq!(profile_of("Kak, buka").as_deref(), Some("ig-main"));
+    assert_eq!(profile_of("Pesanan saya").as_deref(), Some("fb-jakarta"));
+    let mut batch_profiles: Vec<&str> = first.profiles.iter().map(|p| p.0.as_str()).collect();
+    batch_profiles.sort();
+    assert_eq!(batch_profiles, ["fb-jakarta", "ig-main"]);
+    let again = apply(
+        &mut ws,
+        parse("inbox.csv", &bytes, &options()).unwrap(),
+        info("b2"),
+    );
+    assert_eq!((again.counts.inserted, again.counts.unchanged), (0, 4));
+    assert_eq!(ws.messages.len(), before.1 + 4);
+}

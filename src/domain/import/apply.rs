@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::Parsed;
 use super::people::People;
+use super::{Account, Parsed};
 use crate::domain::model::{
     AudienceMember, AudienceSnapshot, AudienceSnapshotId, AudienceTable, AudienceTableId,
     BatchCounts, BatchId, DailyMetrics, FieldValue, FollowerActivity, ImportBatch, Platform, Post,
@@ -35,12 +35,15 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
     if !parsed.mentions.is_empty() {
         return apply_mentions(ws, parsed, info);
     }
+    if !parsed.messages.is_empty() {
+        return apply_messages(ws, parsed, info);
+    }
     let platform = parsed.platform.unwrap_or(Platform::Web);
     let profile = info
         .profile
         .clone()
         .filter(|p| ws.profiles.iter().any(|q| &q.id == p))
-        .unwrap_or_else(|| match_or_create(ws, platform, &parsed, &info.file_name));
+        .unwrap_or_else(|| match_or_create(ws, platform, &parsed.account, &info.file_name));
     let mut counts = BatchCounts {
         skipped: parsed.skipped,
         ..BatchCounts::default()
@@ -326,15 +329,71 @@ fn apply_mentions(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> Im
     record(ws, parsed, info, counts, Vec::new())
 }
 
+/// Messages are kept by their ID (the tool's, else a hash of time, author and text) and go to
+/// the profile they reached: the one the user chose, else the profile of their network named
+/// like the file's profile column (else the network's only own profile, else a new one).
+fn apply_messages(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportBatch {
+    let mut counts = BatchCounts {
+        skipped: parsed.skipped,
+        ..BatchCounts::default()
+    };
+    let chosen = info
+        .profile
+        .clone()
+        .filter(|p| ws.profiles.iter().any(|q| &q.id == p));
+    let mut profiles: HashMap<(Platform, String), ProfileId> = HashMap::new();
+    let mut index: HashMap<String, usize> = ws
+        .messages
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.0.clone(), i))
+        .collect();
+    let mut touched: Vec<ProfileId> = Vec::new();
+    for inbox in std::mem::take(&mut parsed.messages) {
+        let mut message = inbox.message;
+        message.profile = match &chosen {
+            Some(p) => p.clone(),
+            None => profiles
+                .entry((inbox.platform, inbox.account.clone()))
+                .or_insert_with(|| {
+                    let named = (!inbox.account.is_empty()).then(|| inbox.account.clone());
+                    let account = Account {
+                        external_id: None,
+                        handle: named.clone(),
+                        name: named,
+                    };
+                    match_or_create(ws, inbox.platform, &account, &info.file_name)
+                })
+                .clone(),
+        };
+        if !touched.contains(&message.profile) {
+            touched.push(message.profile.clone());
+        }
+        match index.get(&message.id.0) {
+            Some(&i) => {
+                message.batch = ws.messages[i].batch.clone();
+                if ws.messages[i] == message {
+                    counts.unchanged += 1;
+                } else {
+                    message.batch = Some(info.id.clone());
+                    ws.messages[i] = message;
+                    counts.updated += 1;
+                }
+            }
+            None => {
+                message.batch = Some(info.id.clone());
+                index.insert(message.id.0.clone(), ws.messages.len());
+                ws.messages.push(message);
+                counts.inserted += 1;
+            }
+        }
+    }
+    record(ws, parsed, info, counts, touched)
+}
+
 /// The workspace profile a file is about: same platform and the same platform ID, handle or
 /// name; else the only profile of that platform that is not a competitor; else a new one.
-fn match_or_create(
-    ws: &mut Workspace,
-    platform: Platform,
-    parsed: &Parsed,
-    file: &str,
-) -> ProfileId {
-    let a = &parsed.account;
+fn match_or_create(ws: &mut Workspace, platform: Platform, a: &Account, file: &str) -> ProfileId {
     let same = |x: &Option<String>, y: &str| {
         x.as_deref()
             .is_some_and(|x| x.eq_ignore_ascii_case(y.trim_start_matches('@')))

@@ -280,7 +280,7 @@ pub(super) fn read(
 
 /// The UI language the header is written in, from words only that language uses (English when
 /// none): it decides how numbers that could be read both ways (`12.500`) are read.
-fn language_of(header: &[String]) -> &'static str {
+pub(super) fn language_of(header: &[String]) -> &'static str {
     const WORDS: [(&str, &[&str]); 5] = [
         (
             "id",
@@ -371,7 +371,7 @@ fn language_of(header: &[String]) -> &'static str {
 
 /// The platform a mention was seen on, from the source column or the link's host; news sites,
 /// blogs and forums are the web.
-fn platform_of(source: &str, url: &str) -> Platform {
+pub(super) fn platform_of(source: &str, url: &str) -> Platform {
     let s = format!("{} {}", source.to_lowercase(), url.to_lowercase());
     let has = |w: &str| s.contains(w);
     if has("instagram") {
@@ -393,7 +393,7 @@ fn platform_of(source: &str, url: &str) -> Platform {
 
 /// A sentiment as tools write it: a word in one of the dictionary languages, or a score whose
 /// sign says it.
-fn sentiment_of(cell: &str, style: NumberStyle) -> Option<Sentiment> {
+pub(super) fn sentiment_of(cell: &str, style: NumberStyle) -> Option<Sentiment> {
     let c = cell.trim().to_lowercase();
     if c.is_empty() {
         return None;
@@ -478,14 +478,21 @@ fn read_table(
         .iter()
         .map(|r| r.cells.get(date_column).and_then(|c| date::parse(c)))
         .collect();
+    // Numeric dates that fit both orders follow the header's language: month first only in
+    // English.
+    parsed.language = language_of(&header.cells).into();
+    let default_order = if parsed.language == "en" {
+        Order::MonthFirst
+    } else {
+        Order::DayFirst
+    };
     let order = super::read::decide_order(
         stamps.iter().flatten(),
         &date_name,
         header.line,
-        Order::default(),
+        default_order,
         &mut parsed,
     )?;
-    parsed.language = language_of(&header.cells).into();
     let cells_of = |fs: &[Field]| -> Vec<&str> {
         fs.iter()
             .filter_map(|&f| column(f))

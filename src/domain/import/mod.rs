@@ -13,6 +13,7 @@ mod facebook;
 pub mod header;
 mod linkedin;
 mod mentions;
+pub mod messages;
 mod meta;
 pub mod people;
 mod read;
@@ -94,6 +95,9 @@ pub struct Parsed {
     /// Public mentions from a listening tool (kind `mentions`).
     #[serde(default)]
     pub mentions: Vec<crate::domain::Mention>,
+    /// Comments and direct messages to the brand from an inbox export (kind `messages`).
+    #[serde(default)]
+    pub messages: Vec<messages::InboxMessage>,
 }
 
 impl Parsed {
@@ -116,6 +120,7 @@ impl Parsed {
             language: "en".into(),
             people: None,
             mentions: Vec::new(),
+            messages: Vec::new(),
         }
     }
 
@@ -130,7 +135,8 @@ impl Parsed {
                 .map(|b| b.entries.len())
                 .sum::<usize>()
             + self.people.as_ref().map_or(0, |p| p.rows.len())
-            + self.mentions.len()) as u64
+            + self.mentions.len()
+            + self.messages.len()) as u64
     }
 
     /// Skips a row that cannot be imported, saying why.
@@ -227,7 +233,8 @@ pub fn parse_staged(
     let mut parsed = match linkedin::read_workbook(name, &tables, options) {
         Some(result) => result?,
         None => match read::dispatch(&tables, options) {
-            Err(e) if e.code == "unknown-format" => mentions::read(&tables, options)
+            Err(e) if e.code == "unknown-format" => messages::read(&tables, options)
+                .or_else(|| mentions::read(&tables, options))
                 .or_else(|| people::read(&tables))
                 .unwrap_or(Err(e))?,
             other => other?,
