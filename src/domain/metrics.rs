@@ -464,12 +464,19 @@ pub fn responsiveness(
     period: Period,
 ) -> Option<Responsiveness> {
     let zone = &ws.info.time_zone;
-    let needing: Vec<&Message> = ws
-        .messages
-        .iter()
-        .filter(|m| &m.profile == profile && m.needs_reply)
-        .filter(|m| period.contains(tz::local_date(&m.received, zone)))
-        .collect();
+    responsiveness_of(
+        ws.messages
+            .iter()
+            .filter(|m| &m.profile == profile)
+            .filter(|m| period.contains(tz::local_date(&m.received, zone))),
+    )
+}
+
+/// Response rate and time of some messages (those that needed no reply are left out).
+pub fn responsiveness_of<'a>(
+    messages: impl Iterator<Item = &'a Message>,
+) -> Option<Responsiveness> {
+    let needing: Vec<&Message> = messages.filter(|m| m.needs_reply).collect();
     if needing.is_empty() {
         return None;
     }

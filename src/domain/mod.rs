@@ -15,6 +15,7 @@ pub mod personas;
 pub mod platforms;
 pub mod report;
 pub mod report_cadence;
+pub mod service;
 pub mod tz;
 
 pub use model::*;

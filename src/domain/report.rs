@@ -127,6 +127,8 @@ pub struct Figures {
     pub listening: Option<Listening>,
     /// The workspace's influencers, largest audience first.
     pub influencers: Vec<InfluencerRow>,
+    /// Messages to the report's profiles in the period; `None` when there are none.
+    pub service: Option<super::service::Service>,
 }
 
 /// What listening found over a report's period (workspace time zone).
@@ -159,11 +161,7 @@ pub struct InfluencerRow {
 /// The latest day (in the workspace zone) with a mention: listening windows end there, so that
 /// an older import still shows its mentions.
 pub fn latest_mention_day(ws: &Workspace) -> Option<chrono::NaiveDate> {
-    let zone = &ws.info.time_zone;
-    ws.mentions
-        .iter()
-        .map(|m| super::tz::local_date(&m.published, zone))
-        .max()
+    super::tz::latest_day(ws.mentions.iter().map(|m| &m.published), &ws.info.time_zone)
 }
 
 /// Listening over `period` against `comparison`.
@@ -309,6 +307,9 @@ pub fn figures(ws: &Workspace, def: &ReportDefinition) -> Figures {
         } else {
             Vec::new()
         },
+        service: wants(ReportSection::CustomerService)
+            .then(|| super::service::service(ws, def.period, Some(&def.profiles)))
+            .flatten(),
     }
 }
 

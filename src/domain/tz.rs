@@ -67,6 +67,14 @@ pub fn today(now_millis: i64, zone_name: &str) -> NaiveDate {
     utc.with_timezone(&tz).date_naive()
 }
 
+/// The latest local day of some instants in a zone (`None` without any).
+pub fn latest_day<'a>(
+    instants: impl Iterator<Item = &'a DateTime<FixedOffset>>,
+    zone_name: &str,
+) -> Option<NaiveDate> {
+    instants.map(|t| local_date(t, zone_name)).max()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod dashboard;
 pub mod html;
 pub mod report;
+pub mod service;
 
 use crate::i18n::{Lang, Msg};
 use html::Html;
@@ -27,4 +28,18 @@ pub fn definition(html: &mut Html, msg: Msg, lang: Lang) {
         .close("summary")
         .elem("p", &[("class", "lm-def__text")], msg.text(lang))
         .close("details");
+}
+
+/// "Period: start – end" as a lead paragraph with a test hook (the listening and inbox views).
+pub fn period_line(testid: &str, period: crate::domain::Period, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.open("p", &[("class", "lm-lead"), ("data-testid", testid)])
+        .elem("strong", &[], Msg::RepPeriod.text(lang))
+        .text(&format!(
+            ": {} – {}",
+            lang.date(period.start),
+            lang.date(period.end)
+        ))
+        .close("p");
+    h.into_string()
 }

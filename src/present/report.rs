@@ -179,7 +179,11 @@ pub fn html(ws: &Workspace, def: &ReportDefinition, figures: &Figures, lang: Lan
     let mut audit_shown = false;
     for &section in &def.sections {
         let body = match section {
-            ReportSection::Content | ReportSection::Ads | ReportSection::CustomerService => {
+            ReportSection::CustomerService => figures
+                .service
+                .as_ref()
+                .map(|s| super::service::body(ws, s, lang)),
+            ReportSection::Content | ReportSection::Ads => {
                 if content_shown {
                     continue;
                 }
@@ -278,7 +282,7 @@ fn personas(snapshot: &crate::domain::PersonaSnapshot, lang: Lang) -> String {
 pub use crate::domain::neutralised;
 
 /// A table as HTML, every cell escaped.
-fn table_html(h: &mut Html, t: &Table) {
+pub(crate) fn table_html(h: &mut Html, t: &Table) {
     h.elem("h3", &[], &t.title)
         .open("div", &[("class", "lm-table-wrap")])
         .open("table", &[("class", "lm-table lm-table--compact")])
@@ -304,19 +308,7 @@ pub fn listening_view(ws: &Workspace, days: u32, lang: Lang) -> Option<String> {
     let last = crate::domain::report::latest_mention_day(ws)?;
     let period = crate::domain::Period::ending(last, i64::from(days));
     let figures = crate::domain::report::listening(ws, period, period.previous())?;
-    let mut h = Html::new();
-    h.open(
-        "p",
-        &[("class", "lm-lead"), ("data-testid", "listening-period")],
-    )
-    .elem("strong", &[], Msg::RepPeriod.text(lang))
-    .text(&format!(
-        ": {} – {}",
-        lang.date(period.start),
-        lang.date(period.end)
-    ))
-    .close("p");
-    Some(h.into_string() + &listening(ws, &figures, lang))
+    Some(super::period_line("listening-period", period, lang) + &listening(ws, &figures, lang))
 }
 
 /// Listening: mentions, their change, sentiment and reach, then by platform and the top ones.
@@ -561,6 +553,9 @@ pub fn tables(ws: &Workspace, figures: &Figures, lang: Lang) -> Vec<Table> {
     }
     if !figures.influencers.is_empty() {
         out.push(influencer_table(&figures.influencers, lang));
+    }
+    if let Some(s) = &figures.service {
+        out.push(super::service::data_table(s));
     }
     out
 }

@@ -102,6 +102,7 @@ pub fn view(ws: &Workspace, view: &ViewKind, lang: Lang) -> Option<String> {
         }
         ViewKind::Audience => present::audience::makeup(ws, lang),
         ViewKind::Listening { days } => present::report::listening_view(ws, *days, lang),
+        ViewKind::Inbox { days } => present::service::inbox_view(ws, *days, lang),
     }
 }
 
@@ -112,6 +113,7 @@ pub fn view_measure(view: &ViewKind) -> &'static str {
         ViewKind::Dashboard(_) => "dashboard:run",
         ViewKind::Audience => "audience:run",
         ViewKind::Listening { .. } => "listening:run",
+        ViewKind::Inbox { .. } => "inbox:run",
     }
 }
 

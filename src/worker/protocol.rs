@@ -136,6 +136,10 @@ pub enum ViewKind {
     Listening {
         days: u32,
     },
+    /// Messages over the last `days` days up to the last one received, against the days before.
+    Inbox {
+        days: u32,
+    },
 }
 
 /// A view written by the engine, with the timing of its computation.

@@ -105,3 +105,25 @@ test('real exports import through the page', { skip: !existsSync(specimens) && '
   });
   await browser.close();
 });
+
+test('an inbox export becomes messages: the inbox shows what waits for a reply', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  // Without messages the inbox says how to get them.
+  await open(page, server.url + '/inbox');
+  await page.getByText('Sprout Social').waitFor();
+  await page.goto(server.url + '/import');
+  const [result] = await importFiles(page, [F('inbox-messages-id.csv')]);
+  assert.deepEqual([result.status, result.kind, result.rows, result.skipped], ['warning', 'messages', '4', '2']);
+  await page.goto(server.url + '/inbox');
+  const summary = await page.getByTestId('inbox-summary').innerText();
+  assert.match(summary, /Pesan diterima: 4 /);
+  assert.match(summary, /Menunggu balasan pertama: 1 /);
+  assert.match(summary, /Tingkat respons: 67%/);
+  const inbox = await page.getByTestId('inbox').innerText();
+  assert.match(inbox, /Kopi Nusantara Jakarta/);
+  assert.match(inbox, /Pesanan saya salah lagi, kopinya dingin/);
+  assert.deepEqual(errors, []);
+  await browser.close();
+});

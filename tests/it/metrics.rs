@@ -307,3 +307,81 @@ fn top_posts_are_the_head_of_the_ranking_by_engagement() {
         );
     }
 }
+
+/// Customer service over the demo's last 30 days of messages, every figure counted here from
+/// the messages themselves: received, waiting for a first reply (oldest first), kinds, and the
+/// slow branch's response rate below the others'. The inbox view shows them, escaped.
+#[test]
+fn customer_service_counts_what_was_received_and_what_still_waits() {
+    use linimasa::domain::service;
+    use linimasa::domain::tz::local_date;
+    let mut ws = crate::demo();
+    let zone = ws.info.time_zone.clone();
+    let last = service::latest_message_day(&ws).unwrap();
+    let period = Period::ending(last, 30);
+    let within: Vec<_> = ws
+        .messages
+        .iter()
+        .filter(|m| period.contains(local_date(&m.received, &zone)))
+        .collect();
+    let s = service::service(&ws, period, None).unwrap();
+    assert_eq!(s.received, within.len());
+    assert_eq!(s.kinds.iter().sum::<usize>(), within.len());
+    let waiting: Vec<_> = within
+        .iter()
+        .filter(|m| m.needs_reply && m.first_reply.is_none())
+        .collect();
+    assert_eq!(s.waiting, waiting.len());
+    assert!(
+        s.waiting > 0,
+        "the demo's slow branch leaves some unanswered"
+    );
+    assert!(
+        s.oldest_waiting
+            .windows(2)
+            .all(|w| w[0].received <= w[1].received)
+    );
+    assert_eq!(
+        s.oldest_waiting.first().map(|m| m.received),
+        waiting.iter().map(|m| m.received).min()
+    );
+    let rate = |id: &str| {
+        s.profiles
+            .iter()
+            .find(|p| p.profile.0 == id)
+            .and_then(|p| p.answers)
+            .and_then(|a| a.rate)
+            .unwrap()
+    };
+    assert!(rate("fb-surabaya") < rate("fb-jakarta"));
+    let answered = within
+        .iter()
+        .filter(|m| m.needs_reply && m.first_reply.is_some())
+        .count();
+    let needing = within.iter().filter(|m| m.needs_reply).count();
+    assert_eq!(
+        s.answers.unwrap().rate,
+        Some(answered as f64 / needing as f64)
+    );
+    let long_before = Period::ending(last - chrono::Duration::days(800), 30);
+    assert!(service::service(&ws, long_before, None).is_none());
+    // Only the messages of the profiles asked for.
+    let only = [linimasa::domain::ProfileId::from("ig-main")];
+    let ig = service::service(&ws, period, Some(&only)).unwrap();
+    let ig_within = within.iter().filter(|m| m.profile.0 == "ig-main").count();
+    assert_eq!((ig.received, ig.profiles.len()), (ig_within, 1));
+
+    // The inbox view: the summary, and a message's text escaped.
+    let oldest = s.oldest_waiting[0].id.clone();
+    if let Some(m) = ws.messages.iter_mut().find(|m| m.id == oldest) {
+        m.text = "<script>alert(1)</script> kapan buka?".into();
+    }
+    let html = linimasa::present::service::inbox_view(&ws, 30, linimasa::i18n::Lang::En).unwrap();
+    assert!(html.contains("data-testid=\"inbox-summary\""));
+    assert!(html.contains(&format!(
+        "Waiting for a first reply</strong>: {}",
+        s.waiting
+    )));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; kapan buka?"));
+    assert!(!html.contains("<script>"));
+}

@@ -272,6 +272,32 @@ fn listening_and_influencer_sections_show_when_the_data_has_them() {
             .iter()
             .any(|t| t.title == "Influencer accounts" && t.rows.len() == accounts)
     );
+    // The team template's customer service section: the report's profiles' messages.
+    let service = f.service.as_ref().expect("the demo has messages");
+    let expected = ws
+        .messages
+        .iter()
+        .filter(|m| def.profiles.contains(&m.profile))
+        .filter(|m| {
+            let local = m
+                .received
+                .with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).unwrap());
+            def.period.contains(local.date_naive())
+        })
+        .count();
+    assert_eq!(service.received, expected);
+    assert!(html.contains("data-section=\"customer-service\""));
+    assert!(html.contains("data-testid=\"inbox-summary\""));
+    let by_profile = tables
+        .iter()
+        .find(|t| t.title == "customer service")
+        .expect("a customer service table");
+    let sum: usize = by_profile
+        .rows
+        .iter()
+        .map(|r| r[1].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(sum, expected);
 }
 
 #[test]

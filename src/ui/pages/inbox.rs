@@ -1,15 +1,26 @@
-//! The inbox page. Until its tools are built it says what it will do and what the workspace
-//! already holds for it.
+//! The inbox page: customer service over a chosen window up to the last message received,
+//! against the window before (messages and their change, those waiting for a first reply,
+//! response rate and reply times per profile, messages by kind, the ones waiting longest).
 
 use leptos::prelude::*;
 
-use crate::app::state::use_app;
+use super::windowed::{Windowed, WindowedPage};
 use crate::i18n::Msg;
-use crate::ui::components::PagePlan;
+use crate::worker::protocol::ViewKind;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let state = use_app();
-    let holds = super::holds(state, |w| w.messages.len(), Msg::CountMessages);
-    view! { <PagePlan title=Msg::NavInbox what=Msg::InboxWhat holds=holds/> }
+    let page = Windowed {
+        testid: "inbox",
+        window_testid: "inbox-window",
+        title: Msg::NavInbox,
+        what: Msg::InboxWhat,
+        how_to: Msg::InboxHowTo,
+        computing: Msg::InboxComputing,
+        count: Msg::CountMessages,
+        class: "lm-inbox",
+        records: |w| w.messages.len(),
+        view: |days| ViewKind::Inbox { days },
+    };
+    view! { <WindowedPage page=page/> }
 }

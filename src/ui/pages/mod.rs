@@ -11,6 +11,7 @@ mod not_found;
 mod personas;
 mod reports;
 mod settings;
+mod windowed;
 
 pub use audit::AuditPage;
 pub use calendar::CalendarPage;
