@@ -59,7 +59,8 @@ if ! tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$
 fi
 
 if [ "$what" = all ]; then
-  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/ical.js ]; then
+  if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/ical.js ] \
+    || [ ! -d tests/e2e/node_modules/papaparse ]; then
     echo "setup: installing end-to-end test packages"
     (cd tests/e2e && npm ci --no-audit --no-fund)
   fi

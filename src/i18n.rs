@@ -502,6 +502,8 @@ messages! {
     CalFromListening => "Dari listening", "From listening";
     CalNoMentions => "Impor ekspor alat listening untuk mendapatkan ide dari penyebutan terbaru.", "Import a listening tool's export to get ideas from the latest mentions.";
     CalMakeIdea => "Jadikan ide", "Make it an idea";
+    CalFromCompetitors => "Dari kompetitor", "From competitors";
+    CalNoCompetitorPosts => "Tandai profil sebagai kompetitor atau impor ekspor kompetitor untuk mendapatkan ide dari postingan terbaik mereka.", "Mark a profile as a competitor or import a competitor export to get ideas from their best posts.";
     CalIdeaAdded => "Ide \"{title}\" ditambahkan ke papan ide.", "Idea \"{title}\" added to the idea board.";
     CalTeamTitle => "Anggota tim", "Team members";
     CalMemberName => "Nama", "Name";
@@ -580,6 +582,11 @@ messages! {
     ChartDistribution => "Sebaran interaksi", "Interaction distribution";
     ChartFormats => "Jenis postingan (engagement per postingan)", "Post types (engagement per post)";
     TopPosts => "Postingan teratas", "Top posts";
+    PostsHighest => "Sepuluh postingan dengan {metric} tertinggi dalam periode ini.", "The ten posts with the highest {metric} in the period.";
+    PostsLowest => "Sepuluh postingan dengan {metric} terendah dalam periode ini (postingan tanpa angka ini di akhir).", "The ten posts with the lowest {metric} in the period (posts without this figure last).";
+    PostsNewest => "Sepuluh postingan terbaru dalam periode ini.", "The ten newest posts in the period.";
+    PostsOldest => "Sepuluh postingan pertama dalam periode ini.", "The first ten posts of the period.";
+    SortBy => "Urutkan menurut {column}; klik lagi untuk membalik urutan", "Sort by {column}; click again to reverse";
     DashAds => "Iklan (postingan berbayar)", "Ads (paid posts)";
     DashService => "Layanan pelanggan", "Customer service";
     DashWeb => "Situs web", "Website";

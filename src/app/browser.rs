@@ -202,6 +202,30 @@ pub async fn sleep(ms: i32) {
     let _ = JsFuture::from(promise).await;
 }
 
+/// The `data-testid` of the element that has the keyboard focus, if it has one.
+pub fn focused_testid() -> Option<String> {
+    window()?
+        .document()?
+        .active_element()?
+        .get_attribute("data-testid")
+}
+
+/// Gives the keyboard focus to the element with this `data-testid`, if there is one.
+pub fn focus_testid(testid: &str) {
+    use wasm_bindgen::JsCast;
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("[data-testid=\"{testid}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
 /// This page's `performance.timeOrigin` (ms since the epoch).
 pub fn time_origin() -> f64 {
     performance().map_or(0.0, |p| p.time_origin())

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 
-use super::metrics::{self, ProfileMetrics, RateBase};
+use super::metrics::{self, PostOrder, ProfileMetrics, RateBase};
 use super::model::*;
 
 /// Which profiles and period a dashboard shows (the page keeps it in the URL).
@@ -17,6 +17,9 @@ pub struct Query {
     pub days: i64,
     pub platform: Option<Platform>,
     pub profile: Option<ProfileId>,
+    /// The order of the posts table.
+    #[serde(default)]
+    pub order: PostOrder,
 }
 
 impl Default for Query {
@@ -25,6 +28,7 @@ impl Default for Query {
             days: 30,
             platform: None,
             profile: None,
+            order: PostOrder::default(),
         }
     }
 }
@@ -285,7 +289,12 @@ pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
     let period = Period::ending(as_of, query.days);
     let ids = selected(ws, query);
     let whole = query.platform.is_none() && query.profile.is_none();
+    let top =
+        (query.order != PostOrder::default()).then(|| posts_table(&ix, &ids, period, query.order));
     let mut dashboard = compute_over(&ix, ids, period, period.previous(), whole);
+    if let Some(top) = top {
+        dashboard.top = top;
+    }
     dashboard.query = query.clone();
     Some(dashboard)
 }
@@ -347,22 +356,7 @@ pub fn compute_over(
         .map(|(f, (n, e))| (f, n, e / n.max(1) as f64))
         .collect();
     formats.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-    let top = metrics::top_posts(ix, &ids, period, 10)
-        .into_iter()
-        .map(
-            |metrics::Indexed {
-                 post, engagement, ..
-             }| TopPost {
-                profile: post.profile.clone(),
-                published: post.published,
-                format: post.format,
-                text: post.text.chars().take(140).collect(),
-                permalink: post.permalink.clone(),
-                engagement,
-                reach: post.metrics.get(&Metric::Reach).copied(),
-            },
-        )
-        .collect();
+    let top = posts_table(ix, &ids, period, PostOrder::default());
     let zone = &ws.info.time_zone;
     let performance = grid(
         ids.iter()
@@ -412,4 +406,29 @@ pub fn compute_over(
         formats,
         top,
     }
+}
+
+/// The ten posts of the posts table in the given order.
+fn posts_table(
+    ix: &metrics::Index,
+    ids: &[ProfileId],
+    period: Period,
+    order: PostOrder,
+) -> Vec<TopPost> {
+    metrics::ranked_posts(ix, ids, period, 10, order)
+        .into_iter()
+        .map(
+            |metrics::Indexed {
+                 post, engagement, ..
+             }| TopPost {
+                profile: post.profile.clone(),
+                published: post.published,
+                format: post.format,
+                text: post.text.chars().take(140).collect(),
+                permalink: post.permalink.clone(),
+                engagement,
+                reach: post.metrics.get(&Metric::Reach).copied(),
+            },
+        )
+        .collect()
 }

@@ -574,6 +574,67 @@ pub fn monthly(ix: &Index, profile: &ProfileId, period: Period) -> Vec<MonthPoin
         .collect()
 }
 
+/// What a list of posts is ranked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PostKey {
+    #[default]
+    Engagement,
+    Reach,
+    Published,
+}
+
+/// A ranking of posts: a key and a direction (descending: highest or newest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PostOrder {
+    pub key: PostKey,
+    pub ascending: bool,
+}
+
+impl PostOrder {
+    pub const ALL: [PostOrder; 6] = [
+        PostOrder::by(PostKey::Engagement, false),
+        PostOrder::by(PostKey::Engagement, true),
+        PostOrder::by(PostKey::Reach, false),
+        PostOrder::by(PostKey::Reach, true),
+        PostOrder::by(PostKey::Published, false),
+        PostOrder::by(PostKey::Published, true),
+    ];
+
+    pub const fn by(key: PostKey, ascending: bool) -> PostOrder {
+        PostOrder { key, ascending }
+    }
+
+    /// The order's name in a URL: `reach`, `reach-asc`…
+    pub fn slug(self) -> &'static str {
+        match (self.key, self.ascending) {
+            (PostKey::Engagement, false) => "engagement",
+            (PostKey::Engagement, true) => "engagement-asc",
+            (PostKey::Reach, false) => "reach",
+            (PostKey::Reach, true) => "reach-asc",
+            (PostKey::Published, false) => "published",
+            (PostKey::Published, true) => "published-asc",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<PostOrder> {
+        Self::ALL.into_iter().find(|o| o.slug() == slug)
+    }
+
+    /// What a click on a column's header asks for: the other direction of the current key, or
+    /// the new key from its highest (newest).
+    pub fn toggled(self, key: PostKey) -> PostOrder {
+        PostOrder::by(key, self.key == key && !self.ascending)
+    }
+
+    fn value(self, post: &Indexed) -> Option<f64> {
+        match self.key {
+            PostKey::Engagement => Some(post.engagement),
+            PostKey::Reach => post.post.metrics.get(&Metric::Reach).copied(),
+            PostKey::Published => Some(post.post.published.timestamp() as f64),
+        }
+    }
+}
+
 /// The `n` posts of the given profiles in a period with the most engagement, best first (ties:
 /// by ID, then profile).
 pub fn top_posts<'a>(
@@ -582,13 +643,31 @@ pub fn top_posts<'a>(
     period: Period,
     n: usize,
 ) -> Vec<Indexed<'a>> {
-    let mut posts: Vec<Indexed> = profiles
+    ranked_posts(ix, profiles, period, n, PostOrder::default())
+}
+
+/// The first `n` posts of the given profiles in a period in the given order. Posts without the
+/// key's value (reach not exported) come after all others in either direction; ties by ID, then
+/// profile.
+pub fn ranked_posts<'a>(
+    ix: &Index<'a>,
+    profiles: &[ProfileId],
+    period: Period,
+    n: usize,
+    by: PostOrder,
+) -> Vec<Indexed<'a>> {
+    let mut posts: Vec<(Option<f64>, Indexed)> = profiles
         .iter()
         .flat_map(|p| ix.indexed_in(p, period))
+        .map(|p| (by.value(&p), p))
         .collect();
-    let order = |a: &Indexed, b: &Indexed| {
-        b.engagement
-            .total_cmp(&a.engagement)
+    let order = |(va, a): &(Option<f64>, Indexed), (vb, b): &(Option<f64>, Indexed)| {
+        let values = match (va, vb) {
+            (Some(x), Some(y)) if by.ascending => x.total_cmp(y),
+            (Some(x), Some(y)) => y.total_cmp(x),
+            (x, y) => y.is_some().cmp(&x.is_some()),
+        };
+        values
             .then_with(|| a.post.id.cmp(&b.post.id))
             .then_with(|| a.post.profile.cmp(&b.post.profile))
     };
@@ -597,7 +676,7 @@ pub fn top_posts<'a>(
         posts.truncate(n);
     }
     posts.sort_unstable_by(order);
-    posts
+    posts.into_iter().map(|(_, p)| p).collect()
 }
 
 /// What one platform delivers for the effort put in (own profiles only).

@@ -1,38 +1,68 @@
-//! Small charts as inline SVG markup, drawn from numbers only, with their values as the text
-//! alternative.
+//! Charts as inline SVG drawn with plotters' SVG backend, from numbers only, with their values as
+//! the text alternative. The same functions draw the app's pages (in the engine's worker) and the
+//! report files, so both show the same picture.
+//!
+//! Only text drawing that needs no font metrics is used (left and bottom axis labels, `Text`
+//! elements; no captions): in a worker, plotters has no DOM to measure text with. Colours are the
+//! design tokens' defaults; the stylesheet (`.lm-chart …`) re-colours them, as CSS outranks SVG
+//! presentation attributes, so a report's branding reaches its charts.
 
 use chrono::{Datelike, NaiveDate};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::html::escape;
 use crate::i18n::Lang;
 
-const WIDTH: f64 = 160.0;
-const HEIGHT: f64 = 40.0;
-const PAD: f64 = 3.0;
+const BRAND: RGBColor = RGBColor(0x6b, 0x3e, 0x26);
+const MUTED: RGBColor = RGBColor(0x6f, 0x62, 0x5a);
+const GRID: RGBColor = RGBColor(0xe4, 0xdb, 0xd0);
+const FONT: &str = "sans-serif";
+/// Axis text size in the charts' own units (plotters writes 1/1.24 of it), readable when a chart
+/// is shrunk to half a tablet's width.
+const AXIS_SIZE: f64 = 19.0;
 
-/// The polyline points of a series scaled into the chart box (lowest value at the bottom).
-pub fn points(values: &[f64]) -> String {
-    let (min, max) = values
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(*v), b.max(*v))
-        });
-    let span = if max > min { max - min } else { 1.0 };
-    let step = if values.len() > 1 {
-        (WIDTH - 2.0 * PAD) / (values.len() - 1) as f64
-    } else {
-        0.0
-    };
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let x = PAD + step * i as f64;
-            let y = HEIGHT - PAD - (v - min) / span * (HEIGHT - 2.0 * PAD);
-            format!("{x:.1},{y:.1}")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Draws on a `width × height` SVG canvas and returns the markup with `class`, a `viewBox` that
+/// scales to its container, and `label` as its accessible name and title. A drawing error (none
+/// is expected from an in-memory string) leaves the chart empty rather than failing the page.
+fn svg(
+    class: &str,
+    (width, height): (u32, u32),
+    label: &str,
+    draw: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Drawn,
+) -> String {
+    let mut markup = String::new();
+    {
+        let root = SVGBackend::with_string(&mut markup, (width, height)).into_drawing_area();
+        if draw(&root).and_then(|()| root.present()).is_err() {
+            drop(root);
+            markup.clear();
+        }
+    }
+    let body = markup
+        .find('>')
+        .map(|open| markup[open + 1..].trim_start())
+        .filter(|rest| rest.ends_with("</svg>\n") || rest.ends_with("</svg>"))
+        .map(|rest| rest.trim_end().trim_end_matches("</svg>"))
+        .unwrap_or("");
+    // plotters writes one element per line and a text's content on a line of its own; SVG
+    // collapses that white space anyway, and the texts themselves are single-line labels.
+    let body = body.replace('\n', "");
+    let label = escape(label);
+    format!(
+        "<svg class=\"{class}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{label}\">\
+         <title>{label}</title>{body}</svg>"
+    )
+}
+
+/// What drawing on an in-memory SVG can return.
+type Drawn = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+
+fn axis_text(anchor: (HPos, VPos)) -> TextStyle<'static> {
+    TextStyle::from((FONT, AXIS_SIZE).into_font())
+        .color(&MUTED)
+        .pos(Pos::new(anchor.0, anchor.1))
 }
 
 /// A sparkline of a monthly series; `None` below two points.
@@ -40,100 +70,104 @@ pub fn sparkline(series: &[(NaiveDate, f64)], lang: Lang) -> Option<String> {
     if series.len() < 2 {
         return None;
     }
-    let label = escape(
-        &series
-            .iter()
-            .map(|(month, v)| format!("{} {}", lang.month_short(month.month()), lang.count(*v)))
-            .collect::<Vec<_>>()
-            .join(", "),
-    );
-    let values: Vec<f64> = series.iter().map(|(_, v)| *v).collect();
-    Some(format!(
-        "<svg class=\"lm-spark\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"{label}\">\
-         <title>{label}</title><polyline points=\"{}\" fill=\"none\" stroke=\"currentColor\" \
-         stroke-width=\"2\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/></svg>",
-        points(&values)
-    ))
+    let label = series
+        .iter()
+        .map(|(month, v)| format!("{} {}", lang.month_short(month.month()), lang.count(*v)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (min, max) = bounds(series.iter().map(|(_, v)| *v), false);
+    let last = (series.len() - 1) as f64;
+    Some(svg("lm-spark", (160, 40), &label, |root| {
+        let mut chart = ChartBuilder::on(root)
+            .margin(3)
+            .build_cartesian_2d(0.0..last, min..max)?;
+        chart.draw_series(LineSeries::new(
+            series.iter().enumerate().map(|(i, (_, v))| (i as f64, *v)),
+            BRAND.stroke_width(2),
+        ))?;
+        Ok(())
+    }))
+}
+
+/// The lowest and highest value, from zero when `from_zero` and none is negative; a flat series
+/// gets a span of one so that it draws as a line in the middle rather than dividing by zero.
+fn bounds(values: impl Iterator<Item = f64>, from_zero: bool) -> (f64, f64) {
+    let start = if from_zero {
+        (0.0, 0.0)
+    } else {
+        (f64::INFINITY, f64::NEG_INFINITY)
+    };
+    let (min, max) = values.fold(start, |(a, b), v| (a.min(v), b.max(v)));
+    if !min.is_finite() || !max.is_finite() {
+        (0.0, 1.0)
+    } else if max > min {
+        (min, max)
+    } else {
+        (min - 0.5, max + 0.5)
+    }
 }
 
 /// A labelled line chart: one point per label, the y axis from zero (or the lowest value when it
-/// is negative) to the highest, with three grid lines. The values are the text alternative.
+/// is negative) to the highest, with grid lines at round values. The values are the text
+/// alternative.
 pub fn line(points: &[(String, f64)], title: &str, lang: Lang) -> String {
-    const W: f64 = 640.0;
-    const H: f64 = 220.0;
-    const LEFT: f64 = 56.0;
-    const BOTTOM: f64 = 28.0;
-    const TOP: f64 = 12.0;
-    let label = escape(&format!(
+    let label = format!(
         "{title}: {}",
         points
             .iter()
             .map(|(l, v)| format!("{l} {}", lang.count(*v)))
             .collect::<Vec<_>>()
             .join(", ")
-    ));
-    let mut svg = format!(
-        "<svg class=\"lm-chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{label}\"><title>{label}</title>"
     );
-    if points.is_empty() {
-        svg.push_str("</svg>");
-        return svg;
-    }
-    let max = points.iter().map(|p| p.1).fold(0.0_f64, f64::max);
-    let min = points.iter().map(|p| p.1).fold(0.0_f64, f64::min);
-    let span = if max > min { max - min } else { 1.0 };
-    let plot_w = W - LEFT - 8.0;
-    let plot_h = H - TOP - BOTTOM;
-    let x = |i: usize| {
-        if points.len() > 1 {
-            LEFT + plot_w * i as f64 / (points.len() - 1) as f64
-        } else {
-            LEFT + plot_w / 2.0
+    let (min, max) = bounds(points.iter().map(|p| p.1), true);
+    let last = points.len().saturating_sub(1).max(1) as i32;
+    svg("lm-chart", (480, 220), &label, |root| {
+        if points.is_empty() {
+            return Ok(());
         }
-    };
-    let y = |v: f64| TOP + plot_h - (v - min) / span * plot_h;
-    for step in 0..=3 {
-        let v = min + span * step as f64 / 3.0;
-        let gy = y(v);
-        svg.push_str(&format!(
-            "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{gy:.1}\" y2=\"{gy:.1}\" class=\"lm-chart__grid\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" class=\"lm-chart__axis\" text-anchor=\"end\">{}</text>",
-            W - 8.0,
-            LEFT - 6.0,
-            gy + 4.0,
-            escape(&lang.compact(v))
-        ));
-    }
-    let every = points.len().div_ceil(12).max(1);
-    for (i, (l, _)) in points.iter().enumerate().filter(|(i, _)| i % every == 0) {
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lm-chart__axis\" text-anchor=\"middle\">{}</text>",
-            x(i),
-            H - 8.0,
-            escape(l)
-        ));
-    }
-    let path: Vec<String> = points
-        .iter()
-        .enumerate()
-        .map(|(i, (_, v))| format!("{:.1},{:.1}", x(i), y(*v)))
-        .collect();
-    svg.push_str(&format!(
-        "<polyline points=\"{}\" class=\"lm-chart__line\" fill=\"none\"/>",
-        path.join(" ")
-    ));
-    for (i, (_, v)) in points.iter().enumerate() {
-        svg.push_str(&format!(
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" class=\"lm-chart__dot\"/>",
-            x(i),
-            y(*v)
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
+        let mut chart = ChartBuilder::on(root)
+            .margin_top(12)
+            .margin_right(16)
+            .x_label_area_size(30)
+            .y_label_area_size(72)
+            .build_cartesian_2d(0..last, min..max)?;
+        let format_x = |i: &i32| {
+            usize::try_from(*i)
+                .ok()
+                .and_then(|i| points.get(i))
+                .map(|(l, _)| l.clone())
+                .unwrap_or_default()
+        };
+        let format_y = |v: &f64| lang.compact(*v);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(points.len().min(7))
+            .x_label_formatter(&format_x)
+            .y_labels(4)
+            .y_label_formatter(&format_y)
+            .bold_line_style(GRID)
+            .light_line_style(TRANSPARENT)
+            .axis_style(GRID)
+            .label_style((FONT, AXIS_SIZE).into_font().color(&MUTED))
+            .draw()?;
+        let at = |i: usize, v: f64| (i as i32, v);
+        chart.draw_series(LineSeries::new(
+            points.iter().enumerate().map(|(i, (_, v))| at(i, *v)),
+            BRAND.stroke_width(3),
+        ))?;
+        chart.draw_series(
+            points
+                .iter()
+                .enumerate()
+                .map(|(i, (_, v))| Circle::new(at(i, *v), 3, BRAND.filled())),
+        )?;
+        Ok(())
+    })
 }
 
 /// Horizontal bars as HTML (label, bar, value): shares of a whole or values against the largest.
+/// A list rather than a plot: its labels wrap and its values stay text at any width.
 pub fn bars(items: &[(String, f64, String)]) -> String {
     let max = items.iter().map(|i| i.1).fold(0.0_f64, f64::max);
     let mut out = String::from("<ul class=\"lm-bars\">");
@@ -154,9 +188,9 @@ pub fn bars(items: &[(String, f64, String)]) -> String {
 /// A weekday × hour heat-map (rows Monday first): darker is higher; empty cells are blank. The
 /// text alternative names the three strongest slots.
 pub fn heat(grid: &[[Option<f64>; 24]], title: &str, weekdays: &[&str; 7], lang: Lang) -> String {
-    const CELL: f64 = 22.0;
-    const LEFT: f64 = 44.0;
-    const TOP: f64 = 18.0;
+    const CELL: i32 = 22;
+    const LEFT: i32 = 52;
+    const TOP: i32 = 24;
     let max = grid
         .iter()
         .flat_map(|row| row.iter().flatten())
@@ -177,44 +211,40 @@ pub fn heat(grid: &[[Option<f64>; 24]], title: &str, weekdays: &[&str; 7], lang:
         .map(|(v, d, h)| format!("{} {h:02}:00 ({})", weekdays[*d], lang.number(*v, 1)))
         .collect::<Vec<_>>()
         .join(", ");
-    let label = escape(&format!("{title}: {strongest}"));
-    let width = LEFT + CELL * 24.0;
-    let height = TOP + CELL * 7.0;
-    let mut svg = format!(
-        "<svg class=\"lm-heat\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{label}\"><title>{label}</title>"
-    );
-    for h in (0..24).step_by(3) {
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"12\" class=\"lm-chart__axis\" text-anchor=\"middle\">{h:02}</text>",
-            LEFT + CELL * h as f64 + CELL / 2.0
-        ));
-    }
-    for (d, row) in grid.iter().enumerate().take(7) {
-        let y = TOP + CELL * d as f64;
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"lm-chart__axis\" text-anchor=\"end\">{}</text>",
-            LEFT - 6.0,
-            y + CELL * 0.65,
-            escape(weekdays[d])
-        ));
-        for (h, value) in row.iter().enumerate() {
-            if let Some(v) = value {
-                let strength = if max > 0.0 {
-                    0.08 + 0.92 * v / max
-                } else {
-                    0.0
-                };
-                svg.push_str(&format!(
-                    "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" class=\"lm-heat__cell\" fill-opacity=\"{strength:.2}\"/>",
-                    LEFT + CELL * h as f64 + 1.0,
-                    CELL - 2.0,
-                    CELL - 2.0
-                ));
-            }
+    let label = format!("{title}: {strongest}");
+    let size = ((LEFT + CELL * 24) as u32, (TOP + CELL * 7) as u32);
+    svg("lm-heat", size, &label, |root| {
+        let (_, cells) = root.split_vertically(TOP);
+        let (_, cells) = cells.split_horizontally(LEFT);
+        let mut chart = ChartBuilder::on(&cells).build_cartesian_2d(0.0..24.0, 7.0..0.0)?;
+        chart.draw_series(best.iter().map(|(v, d, h)| {
+            let strength = if max > 0.0 {
+                0.08 + 0.92 * v / max
+            } else {
+                0.0
+            };
+            let (x, y) = (*h as f64, *d as f64);
+            let mut cell =
+                Rectangle::new([(x, y), (x + 1.0, y + 1.0)], BRAND.mix(strength).filled());
+            cell.set_margin(1, 1, 1, 1);
+            cell
+        }))?;
+        for h in (0..24).step_by(3) {
+            root.draw(&Text::new(
+                format!("{h:02}"),
+                (LEFT + CELL * h + CELL / 2, TOP / 2),
+                axis_text((HPos::Center, VPos::Center)),
+            ))?;
         }
-    }
-    svg.push_str("</svg>");
-    svg
+        for (d, name) in weekdays.iter().enumerate() {
+            root.draw(&Text::new(
+                name.to_string(),
+                (LEFT - 6, TOP + CELL * d as i32 + CELL / 2),
+                axis_text((HPos::Right, VPos::Center)),
+            ))?;
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -222,16 +252,54 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_lowest_value_is_at_the_bottom_and_the_highest_at_the_top() {
-        assert_eq!(points(&[1.0, 3.0, 2.0]), "3.0,37.0 80.0,3.0 157.0,20.0");
-    }
-
-    #[test]
-    fn a_sparkline_names_its_values() {
+    fn a_sparkline_names_its_values_and_draws_one_line() {
         let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
         let svg = sparkline(&[(d(9), 1200.0), (d(10), 800.0)], Lang::Id).unwrap();
         assert!(svg.contains("aria-label=\"Sep 1.200, Okt 800\""), "{svg}");
+        assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
         assert!(sparkline(&[(d(9), 1.0)], Lang::Id).is_none());
+    }
+
+    #[test]
+    fn the_highest_value_is_drawn_above_the_lowest() {
+        let svg = line(
+            &[("Jan".into(), 10.0), ("Feb".into(), 30.0)],
+            "Reach",
+            Lang::En,
+        );
+        let y = |cx: &str| {
+            let at = svg.find(&format!("<circle cx=\"{cx}\"")).expect(cx);
+            let rest = &svg[at..];
+            let cy = &rest[rest.find("cy=\"").unwrap() + 4..];
+            cy[..cy.find('"').unwrap()].parse::<i32>().unwrap()
+        };
+        let first = svg.find("<circle cx=\"").unwrap() + 12;
+        let first_x = &svg[first..first + svg[first..].find('"').unwrap()];
+        let second = svg.rfind("<circle cx=\"").unwrap() + 12;
+        let second_x = &svg[second..second + svg[second..].find('"').unwrap()];
+        assert!(y(second_x) < y(first_x), "{svg}");
+        assert!(
+            svg.contains(">Jan</text>") && svg.contains(">Feb</text>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("aria-label=\"Reach: Jan 10, Feb 30\""),
+            "{svg}"
+        );
+        assert!(!svg.contains("xmlns") && svg.ends_with("</svg>"), "{svg}");
+    }
+
+    #[test]
+    fn an_empty_line_chart_is_an_empty_labelled_picture() {
+        let svg = line(&[], "Reach", Lang::En);
+        assert!(svg.starts_with("<svg class=\"lm-chart\""), "{svg}");
+        assert!(!svg.contains("<polyline"), "{svg}");
+    }
+
+    #[test]
+    fn labels_from_imports_are_escaped() {
+        let svg = line(&[("<b>".into(), 1.0)], "<i>", Lang::En);
+        assert!(!svg.contains("<b>") && !svg.contains("<i>"), "{svg}");
     }
 
     #[test]
@@ -248,6 +316,10 @@ mod tests {
             ),
             "{svg}"
         );
-        assert_eq!(svg.matches("<rect").count(), 3);
+        assert_eq!(svg.matches("<rect").count(), 3, "{svg}");
+        assert!(
+            svg.contains(">Mon</text>") && svg.contains(">21</text>"),
+            "{svg}"
+        );
     }
 }

@@ -8,7 +8,7 @@ use super::{chart, definition};
 use crate::domain::Workspace;
 use crate::domain::audit::text;
 use crate::domain::dashboard::Dashboard;
-use crate::domain::metrics::change;
+use crate::domain::metrics::{PostKey, PostOrder, change};
 use crate::i18n::{Lang, Msg, fill};
 
 /// A permalink that may be linked: http(s) only, so an imported `javascript:` URL stays text.
@@ -414,27 +414,72 @@ pub fn body(ws: &Workspace, d: &Dashboard, lang: Lang, links: bool) -> String {
     }
     h.close("div");
 
+    let order = d.query.order;
     h.elem("h2", &[("class", "lm-section-title")], t(Msg::TopPosts));
+    h.elem(
+        "p",
+        &[("class", "lm-hint"), ("data-testid", "posts-order")],
+        &order_line(order, lang),
+    );
     h.open("div", &[("class", "lm-table-wrap")])
         .open(
             "table",
-            &[("class", "lm-table"), ("data-testid", "top-posts")],
+            &[
+                ("class", "lm-table"),
+                ("data-testid", "top-posts"),
+                ("data-order", order.slug()),
+            ],
         )
         .open("thead", &[])
         .open("tr", &[]);
-    for (header, numeric) in [
-        (t(Msg::ColPublished), false),
-        (t(Msg::ColProfile), false),
-        (t(Msg::ColFormat), false),
-        (t(Msg::ColText), false),
-        (t(Msg::KpiEngagement), true),
-        (t(Msg::KpiReach), true),
+    for (header, key) in [
+        (t(Msg::ColPublished), Some(PostKey::Published)),
+        (t(Msg::ColProfile), None),
+        (t(Msg::ColFormat), None),
+        (t(Msg::ColText), None),
+        (t(Msg::KpiEngagement), Some(PostKey::Engagement)),
+        (t(Msg::KpiReach), Some(PostKey::Reach)),
     ] {
+        let numeric = matches!(key, Some(PostKey::Engagement | PostKey::Reach));
+        let mut cell = vec![("scope", "col")];
         if numeric {
-            h.elem("th", &[("scope", "col"), ("class", "lm-num")], header);
-        } else {
-            h.elem("th", &[("scope", "col")], header);
+            cell.push(("class", "lm-num"));
         }
+        let Some(key) = key else {
+            h.elem("th", &cell, header);
+            continue;
+        };
+        let sorted = match (order.key == key, order.ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        };
+        cell.push(("aria-sort", sorted));
+        h.open("th", &cell);
+        if links {
+            // The page turns a click into the URL's `order`, and the engine ranks again.
+            let next = order.toggled(key);
+            let hint = fill(t(Msg::SortBy), &[("column", header)]);
+            h.open(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "lm-sort"),
+                    ("data-order", next.slug()),
+                    ("data-testid", sort_testid(key)),
+                    ("title", &hint),
+                ],
+            )
+            .text(header);
+            if sorted != "none" {
+                let arrow = if order.ascending { "▲" } else { "▼" };
+                h.text(" ").elem("span", &[("aria-hidden", "true")], arrow);
+            }
+            h.close("button");
+        } else {
+            h.text(header);
+        }
+        h.close("th");
     }
     h.close("tr").close("thead").open("tbody", &[]);
     let zone = &ws.info.time_zone;
@@ -450,6 +495,10 @@ pub fn body(ws: &Workspace, d: &Dashboard, lang: Lang, links: bool) -> String {
                 ("data-testid", "top-post"),
                 ("data-profile", post.profile.as_str()),
                 ("data-engagement", &format!("{}", post.engagement)),
+                (
+                    "data-reach",
+                    &post.reach.map(|r| r.to_string()).unwrap_or_default(),
+                ),
             ],
         );
         h.elem("td", &[], &lang.date(day))
@@ -483,6 +532,30 @@ pub fn body(ws: &Workspace, d: &Dashboard, lang: Lang, links: bool) -> String {
     }
     h.close("tbody").close("table").close("div");
     h.into_string()
+}
+
+fn sort_testid(key: PostKey) -> &'static str {
+    match key {
+        PostKey::Engagement => "sort-engagement",
+        PostKey::Reach => "sort-reach",
+        PostKey::Published => "sort-published",
+    }
+}
+
+/// What the posts table lists, in words: "the posts with the highest reach in the period".
+fn order_line(order: PostOrder, lang: Lang) -> String {
+    let t = |m: Msg| m.text(lang);
+    let msg = match (order.key, order.ascending) {
+        (PostKey::Published, false) => return t(Msg::PostsNewest).to_owned(),
+        (PostKey::Published, true) => return t(Msg::PostsOldest).to_owned(),
+        (_, false) => Msg::PostsHighest,
+        (_, true) => Msg::PostsLowest,
+    };
+    let key = match order.key {
+        PostKey::Reach => t(Msg::KpiReach),
+        _ => t(Msg::KpiEngagement),
+    };
+    fill(t(msg), &[("metric", &key.to_lowercase())])
 }
 
 fn kpi_list(h: &mut Html, testid: &'static str, kpis: &[Kpi], lang: Lang) {

@@ -1,6 +1,10 @@
 // Browser benchmarks in headless Chromium, printed as a table (not tests: figures for notes).
 //   node bench.mjs first-paint [runs]   home page with the demo workspace loaded, after a restart
 //   node bench.mjs import FILE...       the import pipeline's User Timing measures per file
+//   node bench.mjs papaparse FILE [runs]
+//                                       PapaParse (decode + split into rows and fields) against
+//                                       Linimasa's import:decode + import:parse on the same file,
+//                                       both in this headless Chromium, medians of `runs`
 //   node bench.mjs views [runs]         audit:run and dashboard:run on the demo (engine worker),
 //                                       and the time until the audit's findings are on screen
 //   node bench.mjs cluster [members] [runs]
@@ -13,6 +17,7 @@
 // Run after `trunk build --release` in the repository root.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { launch, open, serve, loadDemo } from './support.mjs';
 
 const [mode = 'first-paint', ...args] = process.argv.slice(2);
@@ -50,15 +55,41 @@ if (mode === 'first-paint') {
   console.log(`workspace:load: ${f('workspaceLoad')} ms (median)`);
   console.log(`home page showing the demo's profiles: <= ${f('homeWithData')} ms after navigation (median)`);
 } else if (mode === 'import') {
+  for (const [name, ms, records] of await importMeasures(args)) {
+    console.log(`${name.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms  ${records} records`);
+  }
+} else if (mode === 'papaparse') {
+  const [file, runs = 3] = [args[0], Number(args[1] ?? 3)];
+  // PapaParse in a blank page of the same browser: the bytes decoded as UTF-8, then split into
+  // rows of string fields (no types, dates, numbers or records: less work than an import).
   const browser = await launch();
   const page = browser.context.pages()[0] ?? await browser.context.newPage();
-  await open(page, server.url + '/import');
-  await page.getByTestId('import-input').setInputFiles(args);
-  await page.getByTestId('import-done').waitFor({ timeout: 600000 });
-  const measures = await page.evaluate(() => performance.getEntriesByType('measure')
-    .filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.duration, m.detail.records]));
-  for (const [name, ms, records] of measures) console.log(`${name.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms  ${records} records`);
+  await page.setContent('<input type="file" id="file">');
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('papaparse/papaparse.min.js') });
+  await page.setInputFiles('#file', file);
+  const papa = await page.evaluate(async (runs) => {
+    const bytes = new Uint8Array(await document.getElementById('file').files[0].arrayBuffer());
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const parsed = Papa.parse(text, { skipEmptyLines: true });
+      out.push({ ms: performance.now() - t0, rows: parsed.data.length, bytes: bytes.length });
+    }
+    return out;
+  }, runs);
   await browser.close();
+  const ours = [];
+  for (let i = 0; i < runs; i++) {
+    const measures = Object.fromEntries((await importMeasures([file])).map(([name, ms, records]) => [name, { ms, records }]));
+    ours.push({ ms: measures['import:decode'].ms + measures['import:parse'].ms, store: measures['import:store']?.ms, records: measures['import:parse'].records });
+  }
+  const mb = papa[0].bytes / 1e6;
+  const [p, o] = [median(papa.map((r) => r.ms)), median(ours.map((r) => r.ms))];
+  console.log(`file: ${mb.toFixed(1)} MB, ${papa[0].rows} rows (PapaParse), ${ours[0].records} records (Linimasa)`);
+  console.log(`PapaParse decode + parse: ${p.toFixed(0)} ms, ${(mb / p * 1000).toFixed(1)} MB/s (runs: ${papa.map((r) => r.ms.toFixed(0)).join(', ')})`);
+  console.log(`Linimasa import:decode + import:parse: ${o.toFixed(0)} ms, ${(mb / o * 1000).toFixed(1)} MB/s (runs: ${ours.map((r) => r.ms.toFixed(0)).join(', ')})`);
+  console.log(`throughput against PapaParse: ${(p / o).toFixed(2)}×; import:store ${median(ours.map((r) => r.store)).toFixed(0)} ms`);
 } else if (mode === 'views') {
   const runs = Number(args[0] ?? 5);
   const browser = await launch();
@@ -172,6 +203,19 @@ if (mode === 'first-paint') {
   await browser.close();
 }
 server.stop();
+
+/** Imports files through the Import page of a fresh browser; its `import:*` User Timing measures. */
+async function importMeasures(files) {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  await open(page, server.url + '/import');
+  await page.getByTestId('import-input').setInputFiles(files);
+  await page.getByTestId('import-done').waitFor({ timeout: 600000 });
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.duration, m.detail.records]));
+  await browser.close();
+  return measures;
+}
 
 /** A CRM-like audience with five planted groups (seeded, so every run sees the same file). */
 function audience(n) {

@@ -209,6 +209,19 @@ test('on a desktop a post moves with the mouse and back with undo; the plan goes
   assert.equal(await page.locator('[data-stage=idea]').getByText(first.slice(0, 30), { exact: false }).count() >= 1, true);
   await page.waitForFunction((id) => document.querySelector('[data-testid=listening-idea]')?.dataset.mention !== id, firstId);
   assert.equal(await page.locator(`[data-testid=listening-idea][data-mention="${firstId}"]`).count(), 0);
+  // And the competitors' best recent posts: one becomes an idea in the post's format, named
+  // after the competitor, and is no longer offered.
+  const rival = page.getByTestId('competitor-idea');
+  assert.equal(await rival.count(), 5);
+  const rivalId = await rival.first().getAttribute('data-post');
+  const rivalHead = (await rival.first().locator('span').first().innerText()).trim();
+  const withIdea = await ideas.count();
+  await rival.first().getByTestId('make-idea-competitor').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-stage=idea] [data-testid=calendar-item]').length === n + 1, withIdea);
+  const rivalName = rivalHead.split(' · ')[1];
+  assert.ok(await page.locator('[data-stage=idea]').getByText(rivalName, { exact: false }).count() >= 1, rivalName);
+  await page.waitForFunction((id) => document.querySelector('[data-testid=competitor-idea]')?.dataset.post !== id, rivalId);
+  assert.equal(await page.locator(`[data-testid=competitor-idea][data-post="${rivalId}"]`).count(), 0);
   assert.deepEqual(errors, []);
   await browser.close();
 });

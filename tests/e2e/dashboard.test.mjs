@@ -1,5 +1,5 @@
 // End-to-end tests of the home dashboard: key figures with comparisons, charts with text
-// alternatives, top posts, and filters kept in the URL.
+// alternatives, a sortable posts table, and filters and order kept in the URL.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, launch, loadDemo, open, serve, watchErrors } from './support.mjs';
@@ -32,6 +32,9 @@ test('the dashboard shows figures, charts and top posts, and its filters live in
     assert.equal(await page.getByTestId(id).count(), 1, id);
   }
   assert.match(await page.getByTestId('chart-when-online').locator('svg').getAttribute('aria-label'), /\d{2}:00/);
+  // The charts are drawn (lines and heat-map cells), not only labelled.
+  assert.ok(await page.getByTestId('chart-engagement').locator('svg polyline').count() >= 1);
+  assert.ok(await page.getByTestId('chart-when-online').locator('svg rect').count() > 10);
   assert.equal(await page.getByTestId('top-post').count(), 10);
   const engagement = await page.getByTestId('top-post').evaluateAll((els) => els.map((e) => Number(e.dataset.engagement)));
   assert.deepEqual(engagement, [...engagement].sort((a, b) => b - a));
@@ -51,12 +54,29 @@ test('the dashboard shows figures, charts and top posts, and its filters live in
     .every((e) => e.dataset.profile.startsWith('ig-')));
   const shown = await figure(page, 'posts');
 
+  // The posts table sorts by a header's button: by reach from the highest, then reversed.
+  const reaches = () => page.getByTestId('top-post').evaluateAll((els) => els.map((e) => Number(e.dataset.reach)));
+  await page.getByTestId('sort-reach').click();
+  await page.waitForURL(/order=reach(?!-)/);
+  await page.locator('[data-testid=top-posts][data-order=reach]').waitFor();
+  const high = await reaches();
+  assert.equal(high.length, 10);
+  assert.deepEqual(high, [...high].sort((a, b) => b - a));
+  assert.equal(await page.getByTestId('sort-reach').locator('xpath=..').getAttribute('aria-sort'), 'descending');
+  await page.getByTestId('sort-reach').click();
+  await page.waitForURL(/order=reach-asc/);
+  await page.locator('[data-testid=top-posts][data-order=reach-asc]').waitFor();
+  const low = await reaches();
+  assert.deepEqual(low, [...low].sort((a, b) => a - b));
+  assert.ok(low[0] < high[0], `${low[0]} < ${high[0]}`);
+
   // The deep link survives a reload.
   await page.reload();
   await page.getByTestId('dash-kpi-posts').waitFor();
   assert.equal(await figure(page, 'posts'), shown);
   assert.equal(await page.getByTestId('dash-platform-select').inputValue(), 'instagram');
   assert.equal(await page.getByTestId('dash-period-select').inputValue(), '90');
+  assert.equal(await page.getByTestId('top-posts').getAttribute('data-order'), 'reach-asc');
   assert.deepEqual(errors, []);
   await browser.close();
 });

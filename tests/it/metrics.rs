@@ -184,6 +184,7 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
         days: 90,
         platform: None,
         profile: None,
+        order: Default::default(),
     };
     let d = dashboard::compute(&ws, &query).unwrap();
     let own: Vec<_> = ws
@@ -306,6 +307,93 @@ fn top_posts_are_the_head_of_the_ranking_by_engagement() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+/// The posts table in every order: each list is the head of the whole period sorted here by the
+/// same key (posts without reach after the others), and the dashboard shows it with the headers'
+/// state and the next order each header asks for.
+#[test]
+fn posts_rank_by_engagement_reach_or_time_in_either_direction() {
+    use linimasa::domain::Metric;
+    use linimasa::domain::dashboard::{self, Query};
+    use linimasa::domain::metrics::{PostKey, PostOrder};
+    use linimasa::i18n::Lang;
+    let mut ws = crate::demo();
+    // One post loses its reach: it must come after every post with one.
+    let ix = metrics::Index::new(&ws);
+    let last = ix.last_day().unwrap();
+    let period = Period::ending(last, 30);
+    drop(ix);
+    let blind = ws
+        .posts
+        .iter()
+        .position(|p| {
+            let day = linimasa::domain::tz::local_date(&p.published, &ws.info.time_zone);
+            period.contains(day) && p.metrics.contains_key(&Metric::Reach)
+        })
+        .unwrap();
+    ws.posts[blind].metrics.remove(&Metric::Reach);
+    let ix = metrics::Index::new(&ws);
+    let ids: Vec<_> = ws.profiles.iter().map(|p| p.id.clone()).collect();
+    let all: Vec<_> = ids.iter().flat_map(|p| ix.indexed_in(p, period)).collect();
+    let count = all.len();
+    assert!(count > 20);
+    for order in PostOrder::ALL {
+        let key = |p: &metrics::Indexed| match order.key {
+            PostKey::Engagement => Some(p.engagement),
+            PostKey::Reach => p.post.metrics.get(&Metric::Reach).copied(),
+            PostKey::Published => Some(p.post.published.timestamp() as f64),
+        };
+        let mut expected: Vec<(Option<f64>, &str)> =
+            all.iter().map(|p| (key(p), p.post.id.as_str())).collect();
+        expected.sort_by(|(a, ia), (b, ib)| {
+            let by_value = match (a, b) {
+                (Some(a), Some(b)) if order.ascending => a.partial_cmp(b).unwrap(),
+                (Some(a), Some(b)) => b.partial_cmp(a).unwrap(),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            by_value.then(ia.cmp(ib))
+        });
+        let ranked = metrics::ranked_posts(&ix, &ids, period, count, order);
+        let got: Vec<(Option<f64>, &str)> = ranked
+            .iter()
+            .map(|p| (key(p), p.post.id.as_str()))
+            .collect();
+        assert_eq!(got, expected, "{order:?}");
+        if order.key == PostKey::Reach {
+            assert_eq!(got.last().unwrap().0, None, "{order:?}: no reach last");
+        }
+        assert_eq!(PostOrder::from_slug(order.slug()), Some(order));
+    }
+    // Through the dashboard: the newest post first, and the header states it.
+    let query = Query {
+        days: 30,
+        order: PostOrder::by(PostKey::Published, false),
+        ..Query::default()
+    };
+    let d = dashboard::compute(&ws, &query).unwrap();
+    assert_eq!(d.top.len(), 10);
+    assert!(d.top.windows(2).all(|w| w[0].published >= w[1].published));
+    let newest = d
+        .profiles
+        .iter()
+        .flat_map(|p| ix.indexed_in(p, period))
+        .map(|p| p.post.published)
+        .max()
+        .unwrap();
+    assert_eq!(d.top[0].published, newest);
+    let html = linimasa::present::dashboard::body(&ws, &d, Lang::En, true);
+    assert!(html.contains("data-order=\"published\""), "table order");
+    assert!(html.contains("aria-sort=\"descending\""));
+    assert!(html.contains("The ten newest posts in the period."));
+    // Clicking the active header reverses it; another header starts from its highest.
+    assert!(html.contains("data-order=\"published-asc\" data-testid=\"sort-published\""));
+    assert!(html.contains("data-order=\"reach\" data-testid=\"sort-reach\""));
+    // A report file has no buttons.
+    let file = linimasa::present::dashboard::body(&ws, &d, Lang::En, false);
+    assert!(!file.contains("<button"));
 }
 
 /// Customer service over the demo's last 30 days of messages, every figure counted here from

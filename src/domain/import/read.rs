@@ -172,14 +172,10 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
     let described = table.rows.get(index + 1).is_some_and(is_description_row);
     let data = &table.rows[index + 1 + usize::from(described)..];
     // Columns that cannot tell (`1.204`) follow the other columns of the file, then its language.
-    let voted: Vec<Option<NumberStyle>> = (0..header.cells.len())
-        .map(|i| {
-            value::column_style(
-                data.iter()
-                    .filter_map(|r| r.cells.get(i).map(String::as_str)),
-            )
-        })
-        .collect();
+    let voted = value::column_styles(
+        data.iter().map(|r| r.cells.iter().map(String::as_str)),
+        header.cells.len(),
+    );
     let comma = voted
         .iter()
         .filter(|v| **v == Some(NumberStyle::CommaDecimal))
@@ -275,15 +271,13 @@ pub(super) fn layout_for<'t>(
 ) -> Layout<'t> {
     let header = &table.rows[index];
     let data = &table.rows[index + 1..];
-    let styles = (0..header.cells.len())
-        .map(|i| {
-            value::column_style(
-                data.iter()
-                    .filter_map(|r| r.cells.get(i).map(String::as_str)),
-            )
-            .unwrap_or_else(|| value::language_style(language))
-        })
-        .collect();
+    let styles = value::column_styles(
+        data.iter().map(|r| r.cells.iter().map(String::as_str)),
+        header.cells.len(),
+    )
+    .into_iter()
+    .map(|v| v.unwrap_or_else(|| value::language_style(language)))
+    .collect();
     Layout {
         table,
         header,

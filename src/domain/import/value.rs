@@ -37,8 +37,40 @@ pub fn is_empty(cell: &str) -> bool {
 /// fits the comma style, `1,234.5` or `0.123` only the dot style. Ambiguous cells (`1,234`)
 /// do not vote; `None` on a tie (the caller falls back on the rest of the file).
 pub fn column_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<NumberStyle> {
-    let (mut dot, mut comma) = (0u32, 0u32);
+    let mut votes = Votes::default();
     for cell in cells {
+        votes.add(cell);
+    }
+    votes.style()
+}
+
+/// The style of every column of a table, in one pass over its rows: row by row, the cells are
+/// read in the order they lie in memory, where a pass per column would jump between rows.
+pub fn column_styles<'a, R>(
+    rows: impl IntoIterator<Item = R>,
+    columns: usize,
+) -> Vec<Option<NumberStyle>>
+where
+    R: IntoIterator<Item = &'a str>,
+{
+    let mut votes = vec![Votes::default(); columns];
+    for row in rows {
+        for (vote, cell) in votes.iter_mut().zip(row) {
+            vote.add(cell);
+        }
+    }
+    votes.iter().map(Votes::style).collect()
+}
+
+/// A column's votes for the comma and the dot style.
+#[derive(Debug, Clone, Copy, Default)]
+struct Votes {
+    dot: u32,
+    comma: u32,
+}
+
+impl Votes {
+    fn add(&mut self, cell: &str) {
         let s = cell.trim().trim_end_matches('%').trim();
         // Only cells that look like numbers vote (not links, dates or text).
         if s.is_empty()
@@ -47,34 +79,37 @@ pub fn column_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Numb
                 .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' '))
             || !s.bytes().any(|b| b.is_ascii_digit())
         {
-            continue;
+            return;
         }
         let (last_dot, last_comma) = (s.rfind('.'), s.rfind(','));
         match (last_dot, last_comma) {
-            (Some(d), Some(c)) if d > c => dot += 1,
-            (Some(_), Some(_)) => comma += 1,
+            (Some(d), Some(c)) if d > c => self.dot += 1,
+            (Some(_), Some(_)) => self.comma += 1,
             (Some(d), None) => {
                 // `1.234` could be either; `0.5`, `12.34` and `1.2.3`-free decimals are dot.
                 if s.len() - d - 1 != 3 || s.matches('.').count() == 1 && s.starts_with("0.") {
-                    dot += 1
+                    self.dot += 1
                 } else if s.matches('.').count() > 1 {
-                    comma += 1
+                    self.comma += 1
                 }
             }
             (None, Some(c)) => {
                 if s.len() - c - 1 != 3 {
-                    comma += 1
+                    self.comma += 1
                 } else if s.matches(',').count() > 1 {
-                    dot += 1
+                    self.dot += 1
                 }
             }
             (None, None) => {}
         }
     }
-    match comma.cmp(&dot) {
-        std::cmp::Ordering::Greater => Some(NumberStyle::CommaDecimal),
-        std::cmp::Ordering::Less => Some(NumberStyle::DotDecimal),
-        std::cmp::Ordering::Equal => None,
+
+    fn style(&self) -> Option<NumberStyle> {
+        match self.comma.cmp(&self.dot) {
+            std::cmp::Ordering::Greater => Some(NumberStyle::CommaDecimal),
+            std::cmp::Ordering::Less => Some(NumberStyle::DotDecimal),
+            std::cmp::Ordering::Equal => None,
+        }
     }
 }
 
@@ -174,6 +209,16 @@ mod tests {
         assert_eq!(column_style(["1,234.5", "0.123"]), Some(DotDecimal));
         assert_eq!(column_style(["1,234", "5"]), None);
         assert_eq!(column_style(["1.234.567", "2"]), Some(CommaDecimal));
+        // All columns at once say what each says alone; short rows leave columns out.
+        let rows = [
+            vec!["1.234,5", "1,234.5", "x"],
+            vec!["12,5", "0.123"],
+            vec!["7"],
+        ];
+        assert_eq!(
+            column_styles(rows.iter().map(|r| r.iter().copied()), 4),
+            vec![Some(CommaDecimal), Some(DotDecimal), None, None]
+        );
     }
 
     #[test]

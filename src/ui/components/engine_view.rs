@@ -1,6 +1,6 @@
 //! A read-only view computed by the engine worker: asks again whenever the workspace, the
 //! language or the view changes, keeps the last result on screen meanwhile, and ignores answers
-//! to questions no longer asked.
+//! to questions no longer asked; a focused control keeps the focus across new markup.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -49,6 +49,9 @@ pub fn EngineView(
             if latest.get_value() != ticket {
                 return;
             }
+            // A control of the old markup that had the keyboard focus (a column's sort button)
+            // hands it to its namesake in the new one, so the keyboard keeps its place.
+            let focused = browser::focused_testid();
             shown.set(match reply {
                 Ok(reply) => match reply.error {
                     Some(e) => Shown::Failed(format!("{e:?}")),
@@ -56,6 +59,12 @@ pub fn EngineView(
                 },
                 Err(e) => Shown::Failed(e),
             });
+            if let Some(testid) = focused {
+                browser::sleep(0).await;
+                if browser::focused_testid().is_none() {
+                    browser::focus_testid(&testid);
+                }
+            }
         });
     });
     move || {

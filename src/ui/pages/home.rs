@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
 
 use crate::app::state::use_app;
+use wasm_bindgen::JsCast;
+
 use crate::domain::dashboard::{PERIODS, Query};
+use crate::domain::metrics::PostOrder;
 use crate::domain::overview::{self, ProfileOverview};
 use crate::domain::{PlanStatus, Platform, Profile, ProfileId, Workspace};
 use crate::i18n::{Lang, Msg, fill};
@@ -35,11 +38,27 @@ fn DashboardSection() -> impl IntoView {
     let (days, set_days) = query_signal::<i64>("days");
     let (platform, set_platform) = query_signal::<String>("platform");
     let (profile, set_profile) = query_signal::<String>("profile");
+    let (order, set_order) = query_signal::<String>("order");
     let query = Memo::new(move |_| Query {
         days: days.get().filter(|d| PERIODS.contains(d)).unwrap_or(30),
         platform: platform.get().and_then(|p| Platform::from_slug(&p)),
         profile: profile.get().map(ProfileId::from),
+        order: order
+            .get()
+            .and_then(|o| PostOrder::from_slug(&o))
+            .unwrap_or_default(),
     });
+    // The posts table's column headers are buttons in the engine's markup: a click puts the
+    // order they name into the URL.
+    let on_sort = move |ev: leptos::ev::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button.lm-sort[data-order]").ok().flatten());
+        if let Some(slug) = button.and_then(|b| b.get_attribute("data-order")) {
+            set_order.set((slug != PostOrder::default().slug()).then_some(slug));
+        }
+    };
     let own_profiles = move || {
         state.workspace.with(|w| {
             w.iter()
@@ -88,8 +107,10 @@ fn DashboardSection() -> impl IntoView {
                 selected=Signal::derive(move || query.get().profile.map(|p| p.0).unwrap_or_default())
                 on_change=Callback::new(move |v: String| set_profile.set((!v.is_empty()).then_some(v)))/>
         </div>
-        <EngineView view=Signal::derive(move || ViewKind::Dashboard(query.get()))
-            computing=Msg::DashComputing empty=Msg::DashEmpty class="lm-dashboard"/>
+        <div on:click=on_sort>
+            <EngineView view=Signal::derive(move || ViewKind::Dashboard(query.get()))
+                computing=Msg::DashComputing empty=Msg::DashEmpty class="lm-dashboard"/>
+        </div>
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{Ctx, ItemChip, holiday_labels, item_date};
 use crate::app::calendar as act;
 use crate::domain::calendar::{self as cal, holidays::Holiday, workflow};
-use crate::domain::{MemberId, Mention, PlanItem, PlanItemId, PlanStatus, tz};
+use crate::domain::{MemberId, Mention, PlanItem, PlanItemId, PlanStatus, Post, Profile, tz};
 use crate::i18n::{Lang, Msg, fill};
 
 #[component]
@@ -116,6 +116,21 @@ fn idea_from_listening(ctx: Ctx, mention: &Mention, lang: Lang) {
     });
 }
 
+/// Turns a competitor's post into an idea for tomorrow morning: an answer of one's own to what
+/// works for them.
+fn idea_from_competitor(ctx: Ctx, profile: &Profile, post: &Post, lang: Lang) {
+    let tomorrow = ctx.today.get_untracked() + Duration::days(1);
+    add_idea(ctx, lang, tomorrow, |member, id, at| {
+        cal::ideas::idea_from_competitor(
+            profile,
+            post,
+            PlanItemId(format!("{}-competitor", id.0)),
+            member,
+            at,
+        )
+    });
+}
+
 const STAGES: [PlanStatus; 5] = [
     PlanStatus::Idea,
     PlanStatus::Draft,
@@ -182,6 +197,47 @@ pub fn BoardView(ctx: Ctx) -> impl IntoView {
                                 <span>{m.text.clone()}</span>
                                 <button class="lm-button lm-button--small" data-testid="make-idea-listening"
                                     on:click=move |_| idea_from_listening(ctx, &m, state.lang.get_untracked())>
+                                    {Msg::CalMakeIdea.text(lang)}
+                                </button>
+                            </div>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </section>
+            <section class="lm-board__column" data-stage="competitors">
+                <h3 class="lm-board__title">{move || state.t(Msg::CalFromCompetitors)}</h3>
+                {move || {
+                    let lang = state.lang.get();
+                    let posts: Vec<(Profile, Post)> = state.workspace.with(|w| {
+                        w.as_ref()
+                            .map(|w| {
+                                cal::ideas::from_competitors(w, 5)
+                                    .into_iter()
+                                    .map(|(r, p)| (r.clone(), p.clone()))
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    });
+                    if posts.is_empty() {
+                        return view! { <p class="lm-hint">{Msg::CalNoCompetitorPosts.text(lang)}</p> }.into_any();
+                    }
+                    posts.into_iter().map(|(profile, post)| {
+                        let engagement = crate::domain::metrics::engagement(&post.metrics);
+                        let head = format!(
+                            "{} · {} · {} {}",
+                            profile.platform.name(),
+                            profile.display_name(),
+                            lang.compact(engagement),
+                            Msg::KpiEngagement.text(lang).to_lowercase()
+                        );
+                        let text: String = post.text.chars().take(200).collect();
+                        let id = post.id.0.clone();
+                        view! {
+                            <div class="lm-board__card" data-testid="competitor-idea" data-post=id>
+                                <span class="lm-hint">{head}</span>
+                                <span>{text}</span>
+                                <button class="lm-button lm-button--small" data-testid="make-idea-competitor"
+                                    on:click=move |_| idea_from_competitor(ctx, &profile, &post, state.lang.get_untracked())>
                                     {Msg::CalMakeIdea.text(lang)}
                                 </button>
                             </div>
