@@ -348,6 +348,14 @@ messages! {
     ImportFailed => "Tidak diimpor; tidak ada yang disimpan dari file ini.", "Not imported; nothing from this file was stored.";
     ImportHistory => "Riwayat impor", "Import history";
     ImportHistoryEmpty => "Belum ada file yang diimpor.", "No files imported yet.";
+    ImportProfiles => "Profil dari impor", "Profiles from imports";
+    ImportProfilesHint => "Impor mencocokkan atau membuat profil dari nama dan ID di file. Jika sebuah profil sebenarnya profil lain (misalnya halaman yang berganti nama), pindahkan datanya ke sana.", "Imports match or create profiles from the names and IDs in the files. If a profile is really another one (a renamed page, say), move its data there.";
+    ReassignTo => "Pindahkan datanya ke", "Move its data to";
+    ReassignButton => "Pindahkan", "Move";
+    ReassignConfirm => "Pindahkan semua data {from} ke {to}? {from} lalu dihapus. Jika keduanya punya postingan atau hari yang sama, versi dari impor terakhir yang disimpan.", "Move all data of {from} to {to}? {from} is then removed. Where both have the same post or day, the version from the later import is kept.";
+    Reassigned => "{posts} postingan dan {days} hari dipindahkan ke {to}.", "{posts} posts and {days} days moved to {to}.";
+    ReassignImpossible => "Profil ini tidak bisa dipindahkan: {detail}", "This profile cannot be moved: {detail}";
+    ProfilePosts => "{n} postingan", "{n} posts";
     ImportRowAt => "baris {row}", "row {row}";
     ImportColumnAt => "kolom \"{column}\"", "column \"{column}\"";
     ErrEmptyFile => "File kosong. Ekspor ulang dari platformnya lalu coba lagi.", "The file is empty. Export it again from the platform and retry.";

@@ -11,7 +11,7 @@ use super::state::{AppState, Confirmation};
 use super::store::AppStore;
 use super::tabs::Tabs;
 use super::worker_client::{self, Reply};
-use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, tz};
+use crate::domain::{ProfileId, Workspace, WorkspaceId, WorkspaceInfo, tz};
 use crate::i18n::{Lang, Msg, fill};
 use crate::storage::StoreError;
 use crate::storage::migrate::{self, RestoreError};
@@ -196,6 +196,10 @@ pub(crate) fn job_error_text(lang: Lang, error: &JobError) -> String {
     match error {
         JobError::Store(e) => store_error_text(lang, e),
         JobError::Restore(e) => restore_error_text(lang, e),
+        JobError::Reassign(e) => fill(
+            Msg::ReassignImpossible.text(lang),
+            &[("detail", &e.to_string())],
+        ),
     }
 }
 
@@ -254,6 +258,54 @@ pub fn load_demo(state: AppState) {
     } else {
         go();
     }
+}
+
+/// Moves every record of profile `from` onto `to` and removes `from`, once the user confirms. The
+/// worker rewrites the stored workspace in one transaction; the page then reloads it.
+pub fn reassign_profile(state: AppState, from: ProfileId, to: ProfileId) {
+    let lang = state.lang.get_untracked();
+    let Some((from_name, to_name)) = state.workspace.with_untracked(|w| {
+        let w = w.as_ref()?;
+        Some((
+            w.profile(&from)?.display_name(),
+            w.profile(&to)?.display_name(),
+        ))
+    }) else {
+        return;
+    };
+    let text = fill(
+        Msg::ReassignConfirm.text(lang),
+        &[("from", &from_name), ("to", &to_name)],
+    );
+    ask(state, text, move || {
+        let Some(workspace) = open_id(&state) else {
+            return;
+        };
+        let job = Job::Reassign {
+            workspace: workspace.0,
+            from: from.0.clone(),
+            to: to.0.clone(),
+        };
+        let to_name = to_name.clone();
+        state.busy.set(Some(Msg::Working));
+        spawn_local(async move {
+            match rewrite(state, job, None).await {
+                Ok(done) => {
+                    let moved = done.moved.unwrap_or_default();
+                    state.info(fill(
+                        Msg::Reassigned.text(lang),
+                        &[
+                            ("posts", &lang.count(moved.posts as f64)),
+                            ("days", &lang.count(moved.days as f64)),
+                            ("to", &to_name),
+                        ],
+                    ))
+                }
+                Err(e) => state.error(job_error_text(lang, &e)),
+            }
+            state.busy.set(None);
+        });
+    });
 }
 
 /// Changes the settings of the open workspace. The change is applied to the freshest stored copy,

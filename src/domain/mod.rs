@@ -13,6 +13,7 @@ pub mod model;
 pub mod overview;
 pub mod personas;
 pub mod platforms;
+pub mod reassign;
 pub mod report;
 pub mod report_cadence;
 pub mod service;

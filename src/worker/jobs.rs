@@ -1,5 +1,5 @@
 //! The whole-workspace jobs the worker runs besides imports: load the demo, replace or merge from
-//! a workspace file, export; and the read-only views the engine writes (the audit). Generic over [`Store`], so they test natively on the memory store.
+//! a workspace file, move a profile's data onto another, export; and the read-only views the engine writes (the audit). Generic over [`Store`], so they test natively on the memory store.
 
 use chrono::NaiveDate;
 
@@ -8,7 +8,7 @@ use super::protocol::{
     ReportRequest, Rewritten, ViewKind,
 };
 use crate::domain::demo::{self, DemoOptions};
-use crate::domain::{Workspace, WorkspaceId, WorkspaceInfo, merge};
+use crate::domain::{ProfileId, Workspace, WorkspaceId, WorkspaceInfo, merge, reassign};
 use crate::domain::{audit, dashboard};
 use crate::i18n::Lang;
 use crate::present;
@@ -41,6 +41,29 @@ pub async fn demo<S: Store>(
         current: before,
         merge: None,
         from_schema: migrate::SCHEMA,
+        moved: None,
+    })
+}
+
+/// Moves profile `from`'s records onto `to` ([`reassign::reassign`]) and stores the workspace in
+/// one transaction; nothing is stored when the move is impossible.
+pub async fn reassign<S: Store>(
+    store: &S,
+    id: &WorkspaceId,
+    from: &ProfileId,
+    to: &ProfileId,
+) -> Result<Rewritten, JobError> {
+    let mut ws = current(store, id).await?;
+    let before = ws.counts().total();
+    let moved = reassign::reassign(&mut ws, from, to).map_err(JobError::Reassign)?;
+    workspace::save(store, &ws).await?;
+    Ok(Rewritten {
+        stored: true,
+        records: ws.counts().total(),
+        current: before,
+        merge: None,
+        from_schema: migrate::SCHEMA,
+        moved: Some(moved),
     })
 }
 
@@ -72,6 +95,7 @@ pub async fn workspace_file<S: Store>(
         current: before,
         merge: summary,
         from_schema: restored.from_schema,
+        moved: None,
     })
 }
 

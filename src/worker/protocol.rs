@@ -29,6 +29,12 @@ pub enum Job {
         merge: bool,
         store: bool,
     },
+    /// Move every record of profile `from` onto profile `to` and remove `from`.
+    Reassign {
+        workspace: String,
+        from: String,
+        to: String,
+    },
     /// Write the whole workspace as one file (sent back alongside [`WorkerMessage::Exported`]).
     Export { workspace: String, today: NaiveDate },
     /// Group an audience table's members into personas (progress reported; cancelled by
@@ -161,6 +167,7 @@ pub struct ViewReply {
 pub enum JobError {
     Restore(RestoreError),
     Store(StoreError),
+    Reassign(crate::domain::reassign::ReassignError),
 }
 
 impl From<RestoreError> for JobError {
@@ -186,6 +193,9 @@ pub struct Rewritten {
     pub merge: Option<MergeSummary>,
     /// The schema the file was written with.
     pub from_schema: u32,
+    /// For a reassignment: what moved.
+    #[serde(default)]
+    pub moved: Option<crate::domain::reassign::Moved>,
 }
 
 /// What the page asks: import these files (sent alongside as byte arrays, in this order) into

@@ -117,6 +117,14 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
                 jobs::workspace_file(&store, &workspace.into(), &bytes, merge, store_it).await;
             post(&WorkerMessage::Rewritten { outcome });
         }
+        Job::Reassign {
+            workspace,
+            from,
+            to,
+        } => {
+            let outcome = jobs::reassign(&store, &workspace.into(), &from.into(), &to.into()).await;
+            post(&WorkerMessage::Rewritten { outcome });
+        }
         Job::Export { workspace, today } => {
             match jobs::export(&store, &workspace.into(), today).await {
                 Ok((name, file)) => {

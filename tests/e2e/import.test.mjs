@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { closeAll, fixtures, launch, open, root, serve, watchErrors } from './support.mjs';
+import { closeAll, fixtures, launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
 
 let server;
 before(async () => { server = await serve(); });
@@ -124,6 +124,38 @@ test('an inbox export becomes messages: the inbox shows what waits for a reply',
   const inbox = await page.getByTestId('inbox').innerText();
   assert.match(inbox, /Kopi Nusantara Jakarta/);
   assert.match(inbox, /Pesanan saya salah lagi, kopinya dingin/);
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
+test('a profile an import created moves onto the one it really is', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.goto(server.url + '/import');
+  const [result] = await importFiles(page, [F('meta-content-id-cp1252.csv')]);
+  assert.equal(result.status, 'ok');
+  // The file's page is a new Facebook profile; the demo's Facebook profiles are offered.
+  const rows = page.getByTestId('reassign-row');
+  const created = rows.filter({ has: page.locator('td:first-child', { hasText: 'Kopi Café Bandung' }) });
+  await created.waitFor();
+  const from = await created.getAttribute('data-profile');
+  const target = await created.getByTestId('reassign-select').locator('option').first().getAttribute('value');
+  const count = async (id) => Number((await page.locator(`[data-testid=reassign-row][data-profile="${id}"] .lm-num`).innerText()).replace(/\D/g, ''));
+  const [moving, staying] = [await count(from), await count(target)];
+  assert.equal(moving, 2);
+  await created.getByTestId('reassign-select').selectOption(target);
+  await created.getByTestId('reassign-button').click();
+  await page.getByTestId('confirm-ok').click();
+  await page.locator(`[data-testid=reassign-row][data-profile="${from}"]`).waitFor({ state: 'detached' });
+  assert.equal(await count(target), staying + moving);
+  // Stored: a reload finds it so.
+  await page.reload();
+  await page.locator(`[data-testid=reassign-row][data-profile="${target}"]`).waitFor();
+  assert.equal(await page.locator(`[data-testid=reassign-row][data-profile="${from}"]`).count(), 0);
+  assert.equal(await count(target), staying + moving);
   assert.deepEqual(errors, []);
   await browser.close();
 });

@@ -136,3 +136,47 @@ fn a_plan_file_job_reads_in_the_worker_and_its_answer_crosses_as_json() {
     assert_eq!(errors[0].line, 2);
     assert_eq!(errors[0].column, "date");
 }
+
+/// A profile's data moves onto another of its platform in storage: the stored workspace loads
+/// back (references checked) without the moved profile and with its posts on the other; an
+/// impossible move stores nothing.
+#[test]
+fn a_reassigned_profile_is_stored_merged_and_an_impossible_move_stores_nothing() {
+    let store = MemoryStore::new();
+    let id = WorkspaceId::from("mine");
+    block_on(jobs::demo(&store, &id, today())).unwrap();
+    let before = block_on(workspace::load(&store, &id)).unwrap().unwrap();
+    let instagram: Vec<_> = before
+        .profiles
+        .iter()
+        .filter(|p| p.platform == linimasa::domain::Platform::Instagram)
+        .map(|p| p.id.clone())
+        .collect();
+    assert!(instagram.len() >= 2, "{instagram:?}");
+    let (from, to) = (&instagram[0], &instagram[1]);
+    let posts =
+        |ws: &linimasa::domain::Workspace, p| ws.posts.iter().filter(|x| &x.profile == p).count();
+    let (moving, staying) = (posts(&before, from), posts(&before, to));
+    let done = block_on(jobs::reassign(&store, &id, from, to)).unwrap();
+    assert!(done.stored);
+    assert_eq!(done.moved.unwrap().posts, moving);
+    let after = block_on(workspace::load(&store, &id)).unwrap().unwrap();
+    assert!(after.profile(from).is_none());
+    assert_eq!(posts(&after, from), 0);
+    assert_eq!(posts(&after, to), moving + staying);
+    assert_eq!(after.profiles.len(), before.profiles.len() - 1);
+
+    let facebook = after
+        .profiles
+        .iter()
+        .find(|p| p.platform == linimasa::domain::Platform::Facebook)
+        .unwrap()
+        .id
+        .clone();
+    let refused = block_on(jobs::reassign(&store, &id, to, &facebook));
+    assert!(matches!(refused, Err(JobError::Reassign(_))), "{refused:?}");
+    assert_eq!(
+        block_on(workspace::load(&store, &id)).unwrap().unwrap(),
+        after
+    );
+}

@@ -1,12 +1,15 @@
 //! The Import page: a drop zone and file picker for several export files at once, progress with
 //! cancel while the worker runs, one result per file (what was recognised, the counts, the
-//! diagnostics in the UI language), and the workspace's import history.
+//! diagnostics in the UI language), the workspace's import history, and profiles whose data can
+//! move onto another profile of their platform.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
 use crate::app::state::use_app;
 use crate::app::{actions, importer};
-use crate::domain::model::{Diagnostic, Platform};
+use crate::domain::model::{Diagnostic, Platform, ProfileId, Workspace};
 use crate::i18n::{Lang, Msg, fill};
 use crate::worker::protocol::FileReport;
 
@@ -21,6 +24,7 @@ pub fn ImportPage() -> impl IntoView {
             <Progress/>
             <Results/>
             <History/>
+            <Profiles/>
             <p class="lm-page__aside">
                 <button class="lm-button" data-testid="load-demo" on:click=move |_| actions::load_demo(state)>
                     {move || state.t(Msg::LoadDemo)}
@@ -309,6 +313,97 @@ fn diagnostic_text(lang: Lang, d: &Diagnostic) -> String {
         text = format!("{} ({})", text, place.join(", "));
     }
     text
+}
+
+/// Profiles that share a platform with another, each with a way to move its data onto one of
+/// them: a renamed page, or an export without IDs, can make an import create a second profile
+/// for a page already known.
+#[component]
+fn Profiles() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        let rows = state
+            .workspace
+            .with(|w| w.as_ref().map(reassignable).unwrap_or_default());
+        if rows.is_empty() {
+            return ().into_any();
+        }
+        let items = rows
+            .into_iter()
+            .map(|(id, name, posts, targets)| {
+                let chosen = RwSignal::new(targets[0].0.clone());
+                let options = targets
+                    .into_iter()
+                    .map(|(target, label)| view! { <option value=target.0>{label}</option> })
+                    .collect_view();
+                let from = id.clone();
+                let posts = fill(
+                    Msg::ProfilePosts.text(lang),
+                    &[("n", &lang.count(posts as f64))],
+                );
+                view! {
+                    <tr data-testid="reassign-row" data-profile=id.0>
+                        <td>{name}</td>
+                        <td class="lm-num">{posts}</td>
+                        <td>
+                            <label>
+                                {Msg::ReassignTo.text(lang)}" "
+                                <select data-testid="reassign-select"
+                                    on:change=move |ev| chosen.set(ProfileId::from(event_target_value(&ev)))>
+                                    {options}
+                                </select>
+                            </label>
+                            " "
+                            <button class="lm-button lm-button--small" data-testid="reassign-button"
+                                on:click=move |_| actions::reassign_profile(state, from.clone(), chosen.get_untracked())>
+                                {Msg::ReassignButton.text(lang)}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="lm-card" data-testid="import-profiles">
+                <h2 class="lm-card__title">{Msg::ImportProfiles.text(lang)}</h2>
+                <p class="lm-hint">{Msg::ImportProfilesHint.text(lang)}</p>
+                <div class="lm-table-wrap"><table class="lm-table"><tbody>{items}</tbody></table></div>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Each profile that another profile shares a platform with: its ID, name, post count and the
+/// profiles its data could move to.
+type Reassignable = (ProfileId, String, usize, Vec<(ProfileId, String)>);
+
+fn reassignable(ws: &Workspace) -> Vec<Reassignable> {
+    let mut posts: HashMap<&ProfileId, usize> = HashMap::new();
+    for post in &ws.posts {
+        *posts.entry(&post.profile).or_default() += 1;
+    }
+    ws.profiles
+        .iter()
+        .filter_map(|p| {
+            let targets: Vec<(ProfileId, String)> = ws
+                .profiles
+                .iter()
+                .filter(|o| o.platform == p.platform && o.id != p.id)
+                .map(|o| (o.id.clone(), o.display_name()))
+                .collect();
+            (!targets.is_empty()).then(|| {
+                let name = format!("{} · {}", p.display_name(), p.platform.name());
+                (
+                    p.id.clone(),
+                    name,
+                    posts.get(&p.id).copied().unwrap_or(0),
+                    targets,
+                )
+            })
+        })
+        .collect()
 }
 
 #[component]
