@@ -352,7 +352,7 @@ messages! {
     ImportProfilesHint => "Impor mencocokkan atau membuat profil dari nama dan ID di file. Jika sebuah profil sebenarnya profil lain (misalnya halaman yang berganti nama), pindahkan datanya ke sana.", "Imports match or create profiles from the names and IDs in the files. If a profile is really another one (a renamed page, say), move its data there.";
     ReassignTo => "Pindahkan datanya ke", "Move its data to";
     ReassignButton => "Pindahkan", "Move";
-    ReassignConfirm => "Pindahkan semua data {from} ke {to}? {from} lalu dihapus. Jika keduanya punya postingan atau hari yang sama, versi dari impor terakhir yang disimpan.", "Move all data of {from} to {to}? {from} is then removed. Where both have the same post or day, the version from the later import is kept.";
+    ReassignConfirm => "Pindahkan semua data {from} ke {to}? {from} lalu dihapus. Jika keduanya punya postingan yang sama, versi dari impor terakhir yang disimpan; angka harian digabung.", "Move all data of {from} to {to}? {from} is then removed. Where both have the same post, the version from the later import is kept; daily figures are combined.";
     Reassigned => "{posts} postingan dan {days} hari dipindahkan ke {to}.", "{posts} posts and {days} days moved to {to}.";
     ReassignImpossible => "Profil ini tidak bisa dipindahkan: {detail}", "This profile cannot be moved: {detail}";
     ProfilePosts => "{n} postingan", "{n} posts";
@@ -404,6 +404,9 @@ messages! {
     CalNext => "Berikutnya", "Next";
     CalToday => "Hari ini", "Today";
     CalNew => "Rencana baru", "New post";
+    CalOpenDay => "Buka {date}", "Open {date}";
+    CalCloseDay => "Tutup", "Close";
+    CalDayEmpty => "Belum ada rencana di hari ini.", "Nothing planned on this day yet.";
     CalNewIdea => "Ide baru", "New idea";
     CalUntitled => "Rencana tanpa judul", "Untitled post";
     CalActingAs => "Bekerja sebagai", "Working as";

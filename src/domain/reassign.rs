@@ -1,11 +1,11 @@
 //! Moving a profile's data onto another profile of the same platform. Imports match profiles by
 //! the page or account name and ID in the file; when that yields a second profile for a page
 //! already known (a renamed page, an export without IDs), the user reassigns it. Where both hold
-//! the same record (a post, a day, an hour of follower activity, a demographics snapshot of one
-//! date), the version from the later import is kept: for posts by their import batches, otherwise
-//! the moved profile's, which is what an import just brought. Every reference to the moved
-//! profile (messages, report definitions, persona channels, import batches) follows it, and the
-//! moved profile is removed.
+//! the same post, the version from the later import is kept (by their import batches); the
+//! figures of one day come together, the moved profile's winning where both have one (it is what
+//! an import just brought), and so does an hour of follower activity. Demographics snapshots all
+//! move. Every reference to the moved profile (messages, report definitions, persona channels,
+//! import batches) follows it, and the moved profile is removed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -85,9 +85,33 @@ pub fn reassign(
     }
     ws.posts = kept;
 
-    // Keyed records without an import date: the moved profile's version wins.
+    // Days: the figures of one date come together (two exports of a day can hold different
+    // metrics); where both have a figure, the moved profile's wins.
     moved.days = ws.daily.iter().filter(|d| &d.profile == from).count();
-    moved.overlapping += move_keyed(&mut ws.daily, from, to, |d| &mut d.profile, |d| d.date);
+    let mut incoming: HashMap<chrono::NaiveDate, Metrics> = HashMap::new();
+    ws.daily.retain_mut(|d| {
+        if &d.profile == from {
+            incoming.insert(d.date, std::mem::take(&mut d.values));
+            false
+        } else {
+            true
+        }
+    });
+    for day in ws.daily.iter_mut().filter(|d| &d.profile == to) {
+        if let Some(values) = incoming.remove(&day.date) {
+            moved.overlapping += 1;
+            day.values.extend(values);
+        }
+    }
+    let mut rest: Vec<(chrono::NaiveDate, Metrics)> = incoming.into_iter().collect();
+    rest.sort_by_key(|(date, _)| *date);
+    ws.daily
+        .extend(rest.into_iter().map(|(date, values)| DailyMetrics {
+            profile: to.clone(),
+            date,
+            values,
+        }));
+    // Follower activity: one figure per hour; the moved profile's wins.
     moved.overlapping += move_keyed(
         &mut ws.follower_activity,
         from,
@@ -95,13 +119,15 @@ pub fn reassign(
         |a| &mut a.profile,
         |a| (a.date, a.hour),
     );
-    moved.overlapping += move_keyed(
-        &mut ws.audience_snapshots,
-        from,
-        to,
-        |s| &mut s.profile,
-        |s| s.date,
-    );
+    // Demographics snapshots have their own IDs and may hold different breakdowns on one date:
+    // all of them move.
+    for snapshot in ws
+        .audience_snapshots
+        .iter_mut()
+        .filter(|s| &s.profile == from)
+    {
+        snapshot.profile = to.clone();
+    }
 
     // References.
     for message in ws.messages.iter_mut().filter(|m| &m.profile == from) {
@@ -284,6 +310,42 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].metrics.get(&Metric::Reach), Some(&987_654.0));
+    }
+
+    #[test]
+    fn the_figures_of_one_day_come_together() {
+        let mut ws = demo();
+        let (from, to) = pair(&ws);
+        let date = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        let day = |profile: &ProfileId, values: &[(Metric, f64)]| DailyMetrics {
+            profile: profile.clone(),
+            date,
+            values: values.iter().copied().collect(),
+        };
+        ws.daily.push(day(
+            &to,
+            &[(Metric::Reach, 1.0), (Metric::Impressions, 9.0)],
+        ));
+        ws.daily.push(day(
+            &from,
+            &[(Metric::Reach, 2.0), (Metric::Followers, 5.0)],
+        ));
+        reassign(&mut ws, &from, &to).unwrap();
+        let days: Vec<&DailyMetrics> = ws.daily.iter().filter(|d| d.date == date).collect();
+        assert_eq!(days.len(), 1);
+        assert_eq!(days[0].profile, to);
+        let values = &days[0].values;
+        assert_eq!(
+            values.get(&Metric::Reach),
+            Some(&2.0),
+            "the moved profile's figure wins"
+        );
+        assert_eq!(
+            values.get(&Metric::Impressions),
+            Some(&9.0),
+            "the other profile's stays"
+        );
+        assert_eq!(values.get(&Metric::Followers), Some(&5.0));
     }
 
     #[test]

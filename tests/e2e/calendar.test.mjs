@@ -226,6 +226,44 @@ test('on a desktop a post moves with the mouse and back with undo; the plan goes
   await browser.close();
 });
 
+test('on a phone a day of the month opens in full: every post with its title, a new post, close', async () => {
+  const browser = await launch(undefined, { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.goto(server.url + '/calendar?view=month');
+  await page.getByTestId('calendar-item').first().waitFor();
+  // The busiest day of the month on screen.
+  const day = await page.getByTestId('calendar-day').evaluateAll((days) => days
+    .map((d) => [d.dataset.day, d.querySelectorAll('[data-testid=calendar-item]').length])
+    .sort((a, b) => b[1] - a[1])[0]);
+  const cell = page.locator(`[data-testid=calendar-day][data-day="${day[0]}"]`);
+  const ids = await cell.getByTestId('calendar-item').evaluateAll((els) => els.map((e) => e.dataset.id));
+  assert.ok(day[1] >= 1, 'the demo month has posts');
+  await cell.getByTestId('open-day').tap();
+  const sheet = page.getByTestId('day-sheet');
+  await sheet.waitFor();
+  assert.equal(await sheet.getAttribute('data-date'), day[0]);
+  assert.equal(await sheet.getByTestId('calendar-item').count(), day[1]);
+  // The same posts, with room for the titles the cell cannot show; the focus is on its close button.
+  assert.deepEqual(await sheet.getByTestId('calendar-item').evaluateAll((els) => els.map((e) => e.dataset.id)), ids);
+  const title = sheet.getByTestId('calendar-item').first().locator('.lm-chip__title');
+  assert.ok((await title.boundingBox()).width > 150, 'the title is readable');
+  assert.ok((await cell.locator('.lm-chip__title').first().boundingBox() ?? { width: 0 }).width < 60);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'day-sheet-close');
+  // A new post from the sheet is planned on that day.
+  await sheet.getByTestId('day-sheet-new').tap();
+  await page.getByTestId('plan-editor').waitFor();
+  assert.equal(await page.getByTestId('plan-date').inputValue(), day[0]);
+  await page.getByTestId('plan-cancel').tap();
+  await page.getByTestId('plan-editor').waitFor({ state: 'detached' });
+  await sheet.getByTestId('day-sheet-close').tap();
+  await sheet.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
 test('a new version waits until the user updates, and not while a post is being edited', async () => {
   // A copy of the build, so that a "new version" can be published under the running app.
   const copy = mkdtempSync(path.join(tmpdir(), 'linimasa-dist-'));

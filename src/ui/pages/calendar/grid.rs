@@ -231,25 +231,31 @@ fn loads_of(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Vec<frequency::Platfor
 }
 
 /// One day: its number, holidays, the posts of the day, and a button to plan on it.
+/// The planned posts of one day (only they are copied out of the plan).
+fn of_day(ctx: &Ctx, day: NaiveDate) -> Vec<PlanItem> {
+    let zone = ctx.zone();
+    ctx.items.with(|items| {
+        items
+            .iter()
+            .filter(|i| item_date(i, &zone) == Some(day))
+            .cloned()
+            .collect()
+    })
+}
+
 #[component]
 fn Day(
     ctx: Ctx,
     day: NaiveDate,
     #[prop(optional)] outside: bool,
     #[prop(optional)] wide: bool,
+    /// Where the day's number opens the day sheet (the month view).
+    #[prop(optional)]
+    sheet: Option<RwSignal<Option<NaiveDate>>>,
 ) -> impl IntoView {
     let state = ctx.state;
     let items = move || {
-        let zone = ctx.zone();
-        // Only the day's posts are copied out of the plan.
-        let of_day: Vec<PlanItem> = ctx.items.with(|items| {
-            items
-                .iter()
-                .filter(|i| item_date(i, &zone) == Some(day))
-                .cloned()
-                .collect()
-        });
-        of_day
+        of_day(&ctx, day)
             .into_iter()
             .map(|item| view! { <ItemChip ctx=ctx item=item draggable=true/> })
             .collect_view()
@@ -275,9 +281,20 @@ fn Day(
             class:lm-day--outside=outside class:lm-day--today=move || ctx.today.get() == day
             class:lm-day--over=off_plan>
             <div class="lm-day__head">
-                <span class="lm-day__number">
-                    {move || if wide { format!("{} {}", state.lang.get().weekday_short(day.weekday().num_days_from_monday() as usize), day.day()) } else { day.day().to_string() }}
-                </span>
+                {match sheet {
+                    Some(sheet) => view! {
+                        <button class="lm-day__number lm-day__open" data-testid="open-day"
+                            aria-label=move || fill(state.t(Msg::CalOpenDay), &[("date", &state.lang.get().date(day))])
+                            on:click=move |_| sheet.set(Some(day))>
+                            {day.day()}
+                        </button>
+                    }.into_any(),
+                    None => view! {
+                        <span class="lm-day__number">
+                            {move || if wide { format!("{} {}", state.lang.get().weekday_short(day.weekday().num_days_from_monday() as usize), day.day()) } else { day.day().to_string() }}
+                        </span>
+                    }.into_any(),
+                }}
                 <button class="lm-day__add" data-testid="add-on-day" aria-label=move || format!("{} · {}", state.t(Msg::CalNew), state.lang.get().date(day))
                     on:click=add>"+"</button>
             </div>
@@ -295,6 +312,7 @@ pub fn MonthView(ctx: Ctx, anchor: Memo<NaiveDate>) -> impl IntoView {
         let a = anchor.get();
         cal::month_weeks(a.year(), a.month())
     };
+    let sheet = RwSignal::new(None::<NaiveDate>);
     view! {
         <p class="lm-hint">{move || state.t(Msg::CalDragHint)}</p>
         <div class="lm-month" data-testid="month-view">
@@ -305,7 +323,7 @@ pub fn MonthView(ctx: Ctx, anchor: Memo<NaiveDate>) -> impl IntoView {
                 let month = anchor.get().month();
                 weeks().into_iter().map(|week| view! {
                     <div class="lm-month__week">
-                        {week.into_iter().map(|day| view! { <Day ctx=ctx day=day outside=day.month() != month/> }).collect_view()}
+                        {week.into_iter().map(|day| view! { <Day ctx=ctx day=day outside=day.month() != month sheet=sheet/> }).collect_view()}
                     </div>
                     <div class="lm-month__load" data-testid="week-load">
                         {move || load_labels(&loads_of(&ctx, week[0], week[6]), state.lang.get(), false)}
@@ -313,6 +331,56 @@ pub fn MonthView(ctx: Ctx, anchor: Memo<NaiveDate>) -> impl IntoView {
                 }).collect_view()
             }}
         </div>
+        <DaySheet ctx=ctx day=sheet/>
+    }
+}
+
+/// One day of the month in full, over the page's bottom: its holidays and every post with its
+/// title (a phone's month cells only have room for times), a new post on that day, and a way
+/// out (the close button, which takes the focus, or Escape).
+#[component]
+fn DaySheet(ctx: Ctx, day: RwSignal<Option<NaiveDate>>) -> impl IntoView {
+    let state = ctx.state;
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if day.get().is_some()
+            && let Some(button) = close_button.get()
+        {
+            let _ = button.focus();
+        }
+    });
+    move || {
+        let d = day.get()?;
+        let lang = state.lang.get();
+        let items = of_day(&ctx, d);
+        let empty = items
+            .is_empty()
+            .then(|| view! { <p class="lm-hint">{Msg::CalDayEmpty.text(lang)}</p> });
+        let add = move |_| {
+            ctx.editing
+                .set(editor::blank(&ctx, PlanStatus::Draft, Some(d)))
+        };
+        Some(view! {
+            <section class="lm-day-sheet" data-testid="day-sheet" data-date=d.to_string()
+                aria-label=lang.date(d)
+                on:keydown=move |ev| if ev.key() == "Escape" { day.set(None) }>
+                <div class="lm-day-sheet__head">
+                    <h3>{lang.date(d)}</h3>
+                    <button class="lm-button lm-button--small" data-testid="day-sheet-new" on:click=add>
+                        {Msg::CalNew.text(lang)}
+                    </button>
+                    <button class="lm-button lm-button--small" data-testid="day-sheet-close" node_ref=close_button
+                        on:click=move |_| day.set(None)>
+                        {Msg::CalCloseDay.text(lang)}
+                    </button>
+                </div>
+                <div class="lm-day__holidays">{holiday_labels(&ctx.holidays(d, d), lang)}</div>
+                {empty}
+                <div class="lm-day-sheet__items">
+                    {items.into_iter().map(|item| view! { <ItemChip ctx=ctx item=item/> }).collect_view()}
+                </div>
+            </section>
+        })
     }
 }
 
