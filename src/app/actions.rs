@@ -196,10 +196,18 @@ pub(crate) fn job_error_text(lang: Lang, error: &JobError) -> String {
     match error {
         JobError::Store(e) => store_error_text(lang, e),
         JobError::Restore(e) => restore_error_text(lang, e),
-        JobError::Reassign(e) => fill(
-            Msg::ReassignImpossible.text(lang),
-            &[("detail", &e.to_string())],
-        ),
+        JobError::Reassign(e) => {
+            use crate::domain::reassign::ReassignError;
+            let detail = match e {
+                ReassignError::Unknown(id) => {
+                    fill(Msg::ReassignUnknown.text(lang), &[("profile", id)])
+                }
+                ReassignError::Same => Msg::ReassignSame.text(lang).to_owned(),
+                ReassignError::OtherPlatform => Msg::ReassignOtherPlatform.text(lang).to_owned(),
+                ReassignError::OwnAndCompetitor => Msg::ReassignCompetitor.text(lang).to_owned(),
+            };
+            fill(Msg::ReassignImpossible.text(lang), &[("detail", &detail)])
+        }
     }
 }
 

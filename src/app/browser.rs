@@ -212,14 +212,15 @@ pub fn focused_testid() -> Option<String> {
 
 /// Gives the keyboard focus to the element with this `data-testid`, if there is one.
 pub fn focus_testid(testid: &str) {
+    focus_selector(&format!("[data-testid=\"{testid}\"]"));
+}
+
+/// Gives the keyboard focus to the first element matching a CSS selector, if there is one.
+pub fn focus_selector(selector: &str) {
     use wasm_bindgen::JsCast;
     let element = window()
         .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("[data-testid=\"{testid}\"]"))
-                .ok()
-                .flatten()
-        })
+        .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();

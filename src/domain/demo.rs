@@ -302,6 +302,7 @@ pub fn generate(options: &DemoOptions) -> Workspace {
         sub_brand: None,
         competitor: false,
         url: Some("https://kopinusantara.co.id".into()),
+        aliases: Vec::new(),
     });
     ws.audience_snapshots
         .push(traffic_sources(&ws.daily, today));
@@ -388,6 +389,7 @@ fn profile(spec: &ProfileSpec) -> Profile {
         sub_brand: spec.sub_brand.map(Into::into),
         competitor: spec.competitor,
         url: Some(url),
+        aliases: Vec::new(),
     }
 }
 

@@ -326,6 +326,10 @@ pub struct Profile {
     pub competitor: bool,
     #[serde(default)]
     pub url: Option<String>,
+    /// Other names, handles and platform IDs this profile goes by: those of profiles whose data
+    /// was moved onto it, so that imports naming them still find it.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 impl Profile {

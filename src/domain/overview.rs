@@ -119,6 +119,7 @@ mod tests {
             sub_brand: None,
             competitor: false,
             url: None,
+            aliases: Vec::new(),
         });
         ws.posts = vec![
             post("p", "1", "2026-01-01T10:00:00+07:00", Some(100.0), 9.0),

@@ -1,11 +1,15 @@
-//! Moving a profile's data onto another profile of the same platform. Imports match profiles by
-//! the page or account name and ID in the file; when that yields a second profile for a page
-//! already known (a renamed page, an export without IDs), the user reassigns it. Where both hold
-//! the same post, the version from the later import is kept (by their import batches); the
-//! figures of one day come together, the moved profile's winning where both have one (it is what
-//! an import just brought), and so does an hour of follower activity. Demographics snapshots all
-//! move. Every reference to the moved profile (messages, report definitions, persona channels,
-//! import batches) follows it, and the moved profile is removed.
+//! Moving a profile's data onto another profile of the same platform and kind (own or
+//! competitor). Imports match profiles by the page or account name, handle and ID in the file;
+//! when that yields a second profile for a page already known (a renamed page, an export without
+//! IDs), the user reassigns it. The profile that stays takes the moved one's name, handle and ID
+//! as aliases, so the next export of that page matches it.
+//!
+//! Where both hold the same record, the newer version is kept: for a post, the one from the later
+//! import batch; for a day's figures (combined, figure by figure), an hour of follower activity
+//! and a message, the profile imported last (the moved one when neither says). Demographics
+//! snapshots all move. Every reference to the moved profile (messages, report definitions,
+//! persona channels, import batches, ideas made from its posts) follows it, and the moved
+//! profile is removed.
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,6 +35,8 @@ pub enum ReassignError {
     Same,
     #[error("profiles of different platforms cannot be merged")]
     OtherPlatform,
+    #[error("an own profile and a competitor's cannot be merged")]
+    OwnAndCompetitor,
 }
 
 /// Moves everything of `from` onto `to` and removes `from`. Nothing changes on an error.
@@ -42,14 +48,27 @@ pub fn reassign(
     if from == to {
         return Err(ReassignError::Same);
     }
-    let platform = |id: &ProfileId| {
+    let find = |id: &ProfileId| {
         ws.profile(id)
-            .map(|p| p.platform)
+            .cloned()
             .ok_or_else(|| ReassignError::Unknown(id.0.clone()))
     };
-    if platform(from)? != platform(to)? {
+    let (leaving, staying) = (find(from)?, find(to)?);
+    if leaving.platform != staying.platform {
         return Err(ReassignError::OtherPlatform);
     }
+    if leaving.competitor != staying.competitor {
+        return Err(ReassignError::OwnAndCompetitor);
+    }
+    // Which profile's data is newer: the one imported last; the moved one when neither says.
+    let latest = |id: &ProfileId| {
+        ws.batches
+            .iter()
+            .filter(|b| b.profiles.contains(id))
+            .map(|b| b.imported_at)
+            .max()
+    };
+    let moved_is_newer = latest(from) >= latest(to);
     let mut moved = Moved::default();
 
     // Posts: the same post on both keeps the later import's version.
@@ -86,7 +105,7 @@ pub fn reassign(
     ws.posts = kept;
 
     // Days: the figures of one date come together (two exports of a day can hold different
-    // metrics); where both have a figure, the moved profile's wins.
+    // metrics); where both have a figure, the newer profile's wins.
     moved.days = ws.daily.iter().filter(|d| &d.profile == from).count();
     let mut incoming: HashMap<chrono::NaiveDate, Metrics> = HashMap::new();
     ws.daily.retain_mut(|d| {
@@ -100,7 +119,11 @@ pub fn reassign(
     for day in ws.daily.iter_mut().filter(|d| &d.profile == to) {
         if let Some(values) = incoming.remove(&day.date) {
             moved.overlapping += 1;
-            day.values.extend(values);
+            for (metric, value) in values {
+                if moved_is_newer || !day.values.contains_key(&metric) {
+                    day.values.insert(metric, value);
+                }
+            }
         }
     }
     let mut rest: Vec<(chrono::NaiveDate, Metrics)> = incoming.into_iter().collect();
@@ -111,13 +134,18 @@ pub fn reassign(
             date,
             values,
         }));
-    // Follower activity: one figure per hour; the moved profile's wins.
+    // Follower activity (one figure an hour) and messages (by ID): the newer profile's.
     moved.overlapping += move_keyed(
         &mut ws.follower_activity,
-        from,
-        to,
+        (from, to, moved_is_newer),
         |a| &mut a.profile,
         |a| (a.date, a.hour),
+    );
+    moved.overlapping += move_keyed(
+        &mut ws.messages,
+        (from, to, moved_is_newer),
+        |m| &mut m.profile,
+        |m| m.id.clone(),
     );
     // Demographics snapshots have their own IDs and may hold different breakdowns on one date:
     // all of them move.
@@ -130,12 +158,6 @@ pub fn reassign(
     }
 
     // References.
-    for message in ws.messages.iter_mut().filter(|m| &m.profile == from) {
-        message.profile = to.clone();
-    }
-    let mut seen = HashSet::new();
-    ws.messages
-        .retain(|m| &m.profile != to || seen.insert(m.id.clone()));
     for ids in ws
         .reports
         .iter_mut()
@@ -156,33 +178,80 @@ pub fn reassign(
         let mut seen = HashSet::new();
         channels.retain(|c| seen.insert(c.profile.clone()));
     }
+    // Ideas made from the moved profile's posts name their post by profile and post ID.
+    let (old, new) = (
+        format!("competitors:{}/", from.0),
+        format!("competitors:{}/", to.0),
+    );
+    for source in ws.plan.iter_mut().filter_map(|i| i.source.as_mut()) {
+        if let Some(post) = source.strip_prefix(&old) {
+            *source = format!("{new}{post}");
+        }
+    }
+
+    // The staying profile answers to the moved one's names from now on.
+    if let Some(profile) = ws.profiles.iter_mut().find(|p| &p.id == to) {
+        let names = [
+            Some(leaving.name),
+            Some(leaving.handle),
+            leaving.external_id.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(leaving.aliases);
+        for name in names {
+            let name = name.trim().trim_start_matches('@').to_owned();
+            let known = name.is_empty()
+                || profile.name.eq_ignore_ascii_case(&name)
+                || profile
+                    .handle
+                    .trim_start_matches('@')
+                    .eq_ignore_ascii_case(&name)
+                || profile.external_id.as_deref() == Some(name.as_str())
+                || profile
+                    .aliases
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(&name));
+            if !known {
+                profile.aliases.push(name);
+            }
+        }
+        if profile.external_id.is_none() {
+            profile.external_id = leaving.external_id;
+        }
+    }
     ws.profiles.retain(|p| &p.id != from);
     Ok(moved)
 }
 
-/// Moves records keyed by profile and `key` from `from` to `to`; where `to` already has the key,
-/// its record gives way. Returns how many did.
+/// Moves records keyed by profile and `key` from `from` to `to`; where both have a key, the
+/// record of the newer profile stays (`moved_is_newer`: the one moving). Returns how many keys
+/// both had.
 fn move_keyed<T, K: std::hash::Hash + Eq>(
     items: &mut Vec<T>,
-    from: &ProfileId,
-    to: &ProfileId,
+    (from, to, moved_is_newer): (&ProfileId, &ProfileId, bool),
     profile: impl Fn(&mut T) -> &mut ProfileId,
     key: impl Fn(&T) -> K,
 ) -> usize {
-    let incoming: HashSet<K> = items
-        .iter_mut()
-        .filter_map(|i| (profile(i) == from).then(|| key(i)))
-        .collect();
-    let before = items.len();
-    items.retain_mut(|i| !(profile(i) == to && incoming.contains(&key(i))));
-    let replaced = before - items.len();
+    let mut keys_of = |who: &ProfileId| -> HashSet<K> {
+        items
+            .iter_mut()
+            .filter_map(|i| (profile(i) == who).then(|| key(i)))
+            .collect()
+    };
+    let (incoming, present) = (keys_of(from), keys_of(to));
+    let both = incoming.intersection(&present).count();
+    let loser = if moved_is_newer { to } else { from };
+    items.retain_mut(|i| {
+        !(profile(i) == loser && incoming.contains(&key(i)) && present.contains(&key(i)))
+    });
     for item in items.iter_mut() {
         let p = profile(item);
         if p == from {
             *p = to.clone();
         }
     }
-    replaced
+    both
 }
 
 /// `from` replaced by `to` in a list of profiles, without listing `to` twice.
@@ -209,9 +278,11 @@ mod tests {
     }
 
     /// Two profiles of one platform with posts and days.
+    /// Two own profiles of one platform with posts and days (the first such pair by platform).
     fn pair(ws: &Workspace) -> (ProfileId, ProfileId) {
-        let mut by_platform: HashMap<Platform, Vec<&Profile>> = HashMap::new();
-        for p in &ws.profiles {
+        let mut by_platform: std::collections::BTreeMap<Platform, Vec<&Profile>> =
+            Default::default();
+        for p in ws.profiles.iter().filter(|p| !p.competitor) {
             by_platform.entry(p.platform).or_default().push(p);
         }
         let two = by_platform
@@ -223,8 +294,30 @@ mod tests {
                             && ws.daily.iter().any(|d| d.profile == p.id)
                     })
             })
-            .expect("the demo has two profiles on one platform");
+            .expect("the demo has two own profiles on one platform");
         (two[0].id.clone(), two[1].id.clone())
+    }
+
+    /// An import batch of `profile` at the given day of November 2026.
+    fn batch(ws: &mut Workspace, id: &str, day: u32, profile: Option<&ProfileId>) -> BatchId {
+        ws.batches.push(ImportBatch {
+            id: BatchId(id.into()),
+            file_name: format!("{id}.csv"),
+            content_hash: id.into(),
+            bytes: 0,
+            family: "meta-posts".into(),
+            kind: "posts".into(),
+            platform: None,
+            header_signature: String::new(),
+            imported_at: chrono::DateTime::parse_from_rfc3339(&format!(
+                "2026-11-{day:02}T00:00:00+07:00"
+            ))
+            .unwrap(),
+            counts: BatchCounts::default(),
+            diagnostics: Vec::new(),
+            profiles: profile.into_iter().cloned().collect(),
+        });
+        BatchId(id.into())
     }
 
     #[test]
@@ -266,30 +359,8 @@ mod tests {
     fn the_same_post_keeps_the_later_imports_version() {
         let mut ws = demo();
         let (from, to) = pair(&ws);
-        let old = BatchId("old".into());
-        let new = BatchId("new".into());
-        for (id, day) in [(&old, 1), (&new, 2)] {
-            let mut batch = ws.batches.first().cloned().unwrap_or_else(|| ImportBatch {
-                id: id.clone(),
-                file_name: String::new(),
-                content_hash: String::new(),
-                bytes: 0,
-                family: String::new(),
-                kind: String::new(),
-                platform: None,
-                header_signature: String::new(),
-                imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-01T00:00:00+07:00")
-                    .unwrap(),
-                counts: BatchCounts::default(),
-                diagnostics: Vec::new(),
-                profiles: Vec::new(),
-            });
-            batch.id = id.clone();
-            batch.imported_at =
-                chrono::DateTime::parse_from_rfc3339(&format!("2026-11-0{day}T00:00:00+07:00"))
-                    .unwrap();
-            ws.batches.push(batch);
-        }
+        let old = batch(&mut ws, "old", 1, None);
+        let new = batch(&mut ws, "new", 2, None);
         // The post on `to` came from the old import; a copy with other figures from the new one.
         let i = ws.posts.iter().position(|p| p.profile == to).unwrap();
         ws.posts[i].batch = Some(old);
@@ -349,6 +420,64 @@ mod tests {
     }
 
     #[test]
+    fn when_the_staying_profile_was_imported_last_its_figures_win() {
+        let mut ws = demo();
+        let (from, to) = pair(&ws);
+        batch(&mut ws, "older", 1, Some(&from));
+        batch(&mut ws, "newer", 2, Some(&to));
+        let date = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        for (profile, reach) in [(&to, 1.0), (&from, 2.0)] {
+            ws.daily.push(DailyMetrics {
+                profile: profile.clone(),
+                date,
+                values: [(Metric::Reach, reach), (Metric::Followers, reach * 10.0)]
+                    .into_iter()
+                    .filter(|(m, _)| profile == &to || *m == Metric::Reach)
+                    .chain((profile == &from).then_some((Metric::Impressions, 7.0)))
+                    .collect(),
+            });
+        }
+        reassign(&mut ws, &from, &to).unwrap();
+        let day = ws.daily.iter().find(|d| d.date == date).unwrap();
+        assert_eq!(
+            day.values.get(&Metric::Reach),
+            Some(&1.0),
+            "the newer figure stays"
+        );
+        assert_eq!(day.values.get(&Metric::Followers), Some(&10.0));
+        assert_eq!(
+            day.values.get(&Metric::Impressions),
+            Some(&7.0),
+            "what only the older had"
+        );
+    }
+
+    #[test]
+    fn the_staying_profile_answers_to_the_moved_ones_names() {
+        let mut ws = demo();
+        let (from, to) = pair(&ws);
+        let leaving = ws.profile(&from).unwrap().clone();
+        ws.profiles
+            .iter_mut()
+            .find(|p| p.id == to)
+            .unwrap()
+            .external_id = None;
+        ws.profiles
+            .iter_mut()
+            .find(|p| p.id == from)
+            .unwrap()
+            .external_id = Some("987".into());
+        reassign(&mut ws, &from, &to).unwrap();
+        let staying = ws.profile(&to).unwrap();
+        assert!(
+            staying.aliases.contains(&leaving.name),
+            "{:?}",
+            staying.aliases
+        );
+        assert_eq!(staying.external_id.as_deref(), Some("987"));
+    }
+
+    #[test]
     fn impossible_moves_change_nothing() {
         let mut ws = demo();
         let before = ws.clone();
@@ -361,6 +490,18 @@ mod tests {
             .id
             .clone();
         assert_eq!(reassign(&mut ws, &a, &a), Err(ReassignError::Same));
+        let rival = ws.profiles.iter().find(|p| p.competitor).unwrap().clone();
+        let own = ws
+            .profiles
+            .iter()
+            .find(|p| !p.competitor && p.platform == rival.platform)
+            .unwrap()
+            .id
+            .clone();
+        assert_eq!(
+            reassign(&mut ws, &own, &rival.id),
+            Err(ReassignError::OwnAndCompetitor)
+        );
         assert_eq!(
             reassign(&mut ws, &a, &other),
             Err(ReassignError::OtherPlatform)

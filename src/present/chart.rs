@@ -4,8 +4,8 @@
 //!
 //! Only text drawing that needs no font metrics is used (left and bottom axis labels, `Text`
 //! elements; no captions): in a worker, plotters has no DOM to measure text with. Colours are the
-//! design tokens' defaults; the stylesheet (`.lm-chart …`) re-colours them, as CSS outranks SVG
-//! presentation attributes, so a report's branding reaches its charts.
+//! design tokens' defaults; the stylesheet (`.lm-chart …`) maps them back to the tokens, as CSS
+//! outranks SVG presentation attributes, so a theme re-colours the charts.
 
 use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
@@ -107,9 +107,9 @@ fn bounds(values: impl Iterator<Item = f64>, from_zero: bool) -> (f64, f64) {
     }
 }
 
-/// A labelled line chart: one point per label, the y axis from zero (or the lowest value when it
-/// is negative) to the highest, with grid lines at round values. The values are the text
-/// alternative.
+/// A labelled line chart: one point per label, the y axis spanning zero and every value (from
+/// the lowest when one is negative, to the highest when one is positive), with grid lines at
+/// round values. The values are the text alternative.
 pub fn line(points: &[(String, f64)], title: &str, lang: Lang) -> String {
     let label = format!(
         "{title}: {}",

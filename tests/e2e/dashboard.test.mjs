@@ -55,17 +55,22 @@ test('the dashboard shows figures, charts and top posts, and its filters live in
   const shown = await figure(page, 'posts');
 
   // The posts table sorts by a header's button: by reach from the highest, then reversed.
-  const reaches = () => page.getByTestId('top-post').evaluateAll((els) => els.map((e) => Number(e.dataset.reach)));
+  // (Posts without reach, last in both orders, are left out of the comparison.)
+  const reaches = () => page.getByTestId('top-post').evaluateAll((els) => els
+    .filter((e) => e.dataset.reach !== '').map((e) => Number(e.dataset.reach)));
   await page.getByTestId('sort-reach').click();
   await page.waitForURL(/order=reach(?!-)/);
   await page.locator('[data-testid=top-posts][data-order=reach]').waitFor();
   const high = await reaches();
-  assert.equal(high.length, 10);
+  assert.ok(high.length >= 5, `${high.length} posts with reach`);
   assert.deepEqual(high, [...high].sort((a, b) => b - a));
   assert.equal(await page.getByTestId('sort-reach').locator('xpath=..').getAttribute('aria-sort'), 'descending');
-  await page.getByTestId('sort-reach').click();
+  // From the keyboard: the focused header's button keeps the focus when the table is redrawn.
+  await page.getByTestId('sort-reach').focus();
+  await page.keyboard.press('Enter');
   await page.waitForURL(/order=reach-asc/);
   await page.locator('[data-testid=top-posts][data-order=reach-asc]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'sort-reach');
   const low = await reaches();
   assert.deepEqual(low, [...low].sort((a, b) => a - b));
   assert.ok(low[0] < high[0], `${low[0]} < ${high[0]}`);

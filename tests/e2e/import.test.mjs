@@ -139,10 +139,11 @@ test('a profile an import created moves onto the one it really is', async () => 
   assert.equal(result.status, 'ok');
   // The file's page is a new Facebook profile; the demo's Facebook profiles are offered.
   const rows = page.getByTestId('reassign-row');
-  const created = rows.filter({ has: page.locator('td:first-child', { hasText: 'Kopi Café Bandung' }) });
+  const created = rows.filter({ has: page.locator('th', { hasText: 'Kopi Café Bandung' }) });
   await created.waitFor();
   const from = await created.getAttribute('data-profile');
-  const target = await created.getByTestId('reassign-select').locator('option').first().getAttribute('value');
+  // The last of the offered profiles (not the one selected at first), so the choice itself counts.
+  const target = await created.getByTestId('reassign-select').locator('option').last().getAttribute('value');
   const count = async (id) => Number((await page.locator(`[data-testid=reassign-row][data-profile="${id}"] .lm-num`).innerText()).replace(/\D/g, ''));
   const [moving, staying] = [await count(from), await count(target)];
   assert.equal(moving, 2);
@@ -155,6 +156,11 @@ test('a profile an import created moves onto the one it really is', async () => 
   await page.reload();
   await page.locator(`[data-testid=reassign-row][data-profile="${target}"]`).waitFor();
   assert.equal(await page.locator(`[data-testid=reassign-row][data-profile="${from}"]`).count(), 0);
+  assert.equal(await count(target), staying + moving);
+  // The same export again goes to the profile it was moved onto: no new profile, no new posts.
+  const [again] = await importFiles(page, [F('meta-content-id-cp1252.csv')]);
+  assert.equal(again.status, 'ok');
+  assert.equal(await rows.filter({ has: page.locator('th', { hasText: 'Kopi Café Bandung' }) }).count(), 0);
   assert.equal(await count(target), staying + moving);
   assert.deepEqual(errors, []);
   await browser.close();

@@ -70,6 +70,7 @@ fn build(histories: &[History]) -> Workspace {
             sub_brand: None,
             competitor: false,
             url: None,
+            aliases: Vec::new(),
         });
         for d in 0..180 {
             let date = as_of() - Duration::days(d);

@@ -146,14 +146,14 @@ fn a_reassigned_profile_is_stored_merged_and_an_impossible_move_stores_nothing()
     let id = WorkspaceId::from("mine");
     block_on(jobs::demo(&store, &id, today())).unwrap();
     let before = block_on(workspace::load(&store, &id)).unwrap().unwrap();
-    let instagram: Vec<_> = before
+    let facebook: Vec<_> = before
         .profiles
         .iter()
-        .filter(|p| p.platform == linimasa::domain::Platform::Instagram)
+        .filter(|p| p.platform == linimasa::domain::Platform::Facebook && !p.competitor)
         .map(|p| p.id.clone())
         .collect();
-    assert!(instagram.len() >= 2, "{instagram:?}");
-    let (from, to) = (&instagram[0], &instagram[1]);
+    assert!(facebook.len() >= 2, "{facebook:?}");
+    let (from, to) = (&facebook[0], &facebook[1]);
     let posts =
         |ws: &linimasa::domain::Workspace, p| ws.posts.iter().filter(|x| &x.profile == p).count();
     let (moving, staying) = (posts(&before, from), posts(&before, to));
@@ -166,14 +166,14 @@ fn a_reassigned_profile_is_stored_merged_and_an_impossible_move_stores_nothing()
     assert_eq!(posts(&after, to), moving + staying);
     assert_eq!(after.profiles.len(), before.profiles.len() - 1);
 
-    let facebook = after
+    let instagram = after
         .profiles
         .iter()
-        .find(|p| p.platform == linimasa::domain::Platform::Facebook)
+        .find(|p| p.platform == linimasa::domain::Platform::Instagram)
         .unwrap()
         .id
         .clone();
-    let refused = block_on(jobs::reassign(&store, &id, to, &facebook));
+    let refused = block_on(jobs::reassign(&store, &id, to, &instagram));
     assert!(matches!(refused, Err(JobError::Reassign(_))), "{refused:?}");
     assert_eq!(
         block_on(workspace::load(&store, &id)).unwrap().unwrap(),

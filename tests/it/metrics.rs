@@ -387,7 +387,7 @@ fn posts_rank_by_engagement_reach_or_time_in_either_direction() {
     let html = linimasa::present::dashboard::body(&ws, &d, Lang::En, true);
     assert!(html.contains("data-order=\"published\""), "table order");
     assert!(html.contains("aria-sort=\"descending\""));
-    assert!(html.contains("The ten newest posts in the period."));
+    assert!(html.contains("The newest posts in the period (ten at most)."));
     // Clicking the active header reverses it; another header starts from its highest.
     assert!(html.contains("data-order=\"published-asc\" data-testid=\"sort-published\""));
     assert!(html.contains("data-order=\"reach\" data-testid=\"sort-reach\""));

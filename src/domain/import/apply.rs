@@ -392,7 +392,7 @@ fn apply_messages(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> Im
 }
 
 /// The workspace profile a file is about: same platform and the same platform ID, handle or
-/// name; else the only profile of that platform that is not a competitor; else a new one.
+/// name (its own or an alias); else the only profile of that platform that is not a competitor; else a new one.
 fn match_or_create(ws: &mut Workspace, platform: Platform, a: &Account, file: &str) -> ProfileId {
     let same = |x: &Option<String>, y: &str| {
         x.as_deref()
@@ -403,11 +403,23 @@ fn match_or_create(ws: &mut Workspace, platform: Platform, a: &Account, file: &s
         .iter()
         .filter(|p| p.platform == platform)
         .collect();
+    // A profile another one's data moved onto answers to that one's names too.
+    let alias = |p: &Profile, x: &Option<String>| p.aliases.iter().any(|n| same(x, n));
     let found = candidates
         .iter()
-        .find(|p| p.external_id.is_some() && p.external_id == a.external_id)
-        .or_else(|| candidates.iter().find(|p| same(&a.handle, &p.handle)))
-        .or_else(|| candidates.iter().find(|p| same(&a.name, &p.name)))
+        .find(|p| {
+            (p.external_id.is_some() && p.external_id == a.external_id) || alias(p, &a.external_id)
+        })
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|p| same(&a.handle, &p.handle) || alias(p, &a.handle))
+        })
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|p| same(&a.name, &p.name) || alias(p, &a.name))
+        })
         .or_else(|| {
             let own: Vec<&&Profile> = candidates.iter().filter(|p| !p.competitor).collect();
             (a.external_id.is_none() && a.handle.is_none() && a.name.is_none() && own.len() == 1)
@@ -445,6 +457,7 @@ fn match_or_create(ws: &mut Workspace, platform: Platform, a: &Account, file: &s
         sub_brand: None,
         competitor: false,
         url: None,
+        aliases: Vec::new(),
     });
     ProfileId(id)
 }

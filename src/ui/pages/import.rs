@@ -315,9 +315,9 @@ fn diagnostic_text(lang: Lang, d: &Diagnostic) -> String {
     text
 }
 
-/// Profiles that share a platform with another, each with a way to move its data onto one of
-/// them: a renamed page, or an export without IDs, can make an import create a second profile
-/// for a page already known.
+/// Profiles that share a platform (and being own or a competitor's) with another, each with a way
+/// to move its data onto one of them: a renamed page, or an export without IDs, can make an
+/// import create a second profile for a page already known.
 #[component]
 fn Profiles() -> impl IntoView {
     let state = use_app();
@@ -344,7 +344,7 @@ fn Profiles() -> impl IntoView {
                 );
                 view! {
                     <tr data-testid="reassign-row" data-profile=id.0>
-                        <td>{name}</td>
+                        <th scope="row">{name.clone()}</th>
                         <td class="lm-num">{posts}</td>
                         <td>
                             <label>
@@ -356,6 +356,7 @@ fn Profiles() -> impl IntoView {
                             </label>
                             " "
                             <button class="lm-button lm-button--small" data-testid="reassign-button"
+                                aria-label=fill(Msg::ReassignButtonLabel.text(lang), &[("name", &name)])
                                 on:click=move |_| actions::reassign_profile(state, from.clone(), chosen.get_untracked())>
                                 {Msg::ReassignButton.text(lang)}
                             </button>
@@ -390,7 +391,9 @@ fn reassignable(ws: &Workspace) -> Vec<Reassignable> {
             let targets: Vec<(ProfileId, String)> = ws
                 .profiles
                 .iter()
-                .filter(|o| o.platform == p.platform && o.id != p.id)
+                .filter(|o| {
+                    o.platform == p.platform && o.competitor == p.competitor && o.id != p.id
+                })
                 .map(|o| (o.id.clone(), o.display_name()))
                 .collect();
             (!targets.is_empty()).then(|| {

@@ -230,7 +230,6 @@ fn loads_of(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Vec<frequency::Platfor
     })
 }
 
-/// One day: its number, holidays, the posts of the day, and a button to plan on it.
 /// The planned posts of one day (only they are copied out of the plan).
 fn of_day(ctx: &Ctx, day: NaiveDate) -> Vec<PlanItem> {
     let zone = ctx.zone();
@@ -243,6 +242,7 @@ fn of_day(ctx: &Ctx, day: NaiveDate) -> Vec<PlanItem> {
     })
 }
 
+/// One day: its number, holidays, the posts of the day, and a button to plan on it.
 #[component]
 fn Day(
     ctx: Ctx,
@@ -313,6 +313,11 @@ pub fn MonthView(ctx: Ctx, anchor: Memo<NaiveDate>) -> impl IntoView {
         cal::month_weeks(a.year(), a.month())
     };
     let sheet = RwSignal::new(None::<NaiveDate>);
+    // Another month closes the sheet of a day no longer shown.
+    Effect::new(move || {
+        anchor.track();
+        sheet.set(None);
+    });
     view! {
         <p class="lm-hint">{move || state.t(Msg::CalDragHint)}</p>
         <div class="lm-month" data-testid="month-view">
@@ -342,12 +347,23 @@ pub fn MonthView(ctx: Ctx, anchor: Memo<NaiveDate>) -> impl IntoView {
 fn DaySheet(ctx: Ctx, day: RwSignal<Option<NaiveDate>>) -> impl IntoView {
     let state = ctx.state;
     let close_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move || {
-        if day.get().is_some()
-            && let Some(button) = close_button.get()
-        {
+    // The focus moves to Close when a day opens (not when the open sheet is redrawn), and back
+    // to the day's number when the sheet closes.
+    let focused_for = StoredValue::new(None::<NaiveDate>);
+    Effect::new(move || match (day.get(), close_button.get()) {
+        (Some(d), Some(button)) if focused_for.get_value() != Some(d) => {
+            focused_for.set_value(Some(d));
             let _ = button.focus();
         }
+        (None, _) => {
+            if let Some(d) = focused_for.get_value() {
+                focused_for.set_value(None);
+                crate::app::browser::focus_selector(&format!(
+                    "[data-day=\"{d}\"] [data-testid=\"open-day\"]"
+                ));
+            }
+        }
+        _ => {}
     });
     move || {
         let d = day.get()?;
