@@ -35,14 +35,19 @@ pub async fn demo<S: Store>(
     let mut ws = demo::generate(&DemoOptions::new(today));
     ws.info.id = id.clone();
     workspace::save(store, &ws).await?;
-    Ok(Rewritten {
+    Ok(stored(&ws, before, None))
+}
+
+/// What a job that stored `ws` did (the workspace held `before` records).
+fn stored(ws: &Workspace, before: usize, moved: Option<reassign::Moved>) -> Rewritten {
+    Rewritten {
         stored: true,
         records: ws.counts().total(),
         current: before,
         merge: None,
         from_schema: migrate::SCHEMA,
-        moved: None,
-    })
+        moved,
+    }
 }
 
 /// Moves profile `from`'s records onto `to` ([`reassign::reassign`]) and stores the workspace in
@@ -57,14 +62,7 @@ pub async fn reassign<S: Store>(
     let before = ws.counts().total();
     let moved = reassign::reassign(&mut ws, from, to).map_err(JobError::Reassign)?;
     workspace::save(store, &ws).await?;
-    Ok(Rewritten {
-        stored: true,
-        records: ws.counts().total(),
-        current: before,
-        merge: None,
-        from_schema: migrate::SCHEMA,
-        moved: Some(moved),
-    })
+    Ok(stored(&ws, before, Some(moved)))
 }
 
 /// Reads a workspace file and replaces the workspace with it, or merges it in; stores the result

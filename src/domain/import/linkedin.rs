@@ -113,12 +113,7 @@ fn read(
 }
 
 fn signature(parsed: &mut Parsed, cells: &[String]) {
-    parsed.header_signature = cells
-        .iter()
-        .map(|c| header::normalize(c))
-        .collect::<Vec<_>>()
-        .join("|");
-    parsed.columns = cells.iter().map(|c| (c.clone(), None)).collect();
+    parsed.describe_header(cells, std::iter::empty());
 }
 
 /// The first row with at least two filled cells (a description row has one), with meanings.

@@ -453,18 +453,7 @@ fn read_table(
     let header = &table.rows[at];
     let rows = &table.rows[at + 1..];
     let mut parsed = Parsed::new("mentions", None, "mentions");
-    parsed.header_signature = header
-        .cells
-        .iter()
-        .map(|c| super::header::normalize(c))
-        .collect::<Vec<_>>()
-        .join("|");
-    parsed.columns = header
-        .cells
-        .iter()
-        .zip(fields)
-        .map(|(c, f)| (c.trim().to_owned(), f.map(|f| f.name().to_owned())))
-        .collect();
+    parsed.describe_header(&header.cells, fields.iter().map(|f| f.map(Field::name)));
     let column = |f: Field| fields.iter().position(|x| *x == Some(f));
     let cell = |row: &[String], f: Field| -> String {
         column(f)

@@ -101,6 +101,25 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// Records the header: its signature (normalised names joined by `|`, the key saved column
+    /// mappings are found by) and each column with what it was mapped to, if anything.
+    fn describe_header<'a>(
+        &mut self,
+        cells: &[String],
+        mapped: impl IntoIterator<Item = Option<&'a str>>,
+    ) {
+        self.header_signature = cells
+            .iter()
+            .map(|c| header::normalize(c))
+            .collect::<Vec<_>>()
+            .join("|");
+        let mut mapped = mapped.into_iter();
+        self.columns = cells
+            .iter()
+            .map(|c| (c.trim().to_owned(), mapped.next().flatten().map(Into::into)))
+            .collect();
+    }
+
     fn new(family: &str, platform: Option<Platform>, kind: &str) -> Self {
         Parsed {
             family: family.into(),

@@ -199,18 +199,12 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
     };
     let mut parsed = Parsed::new(family.id, None, "posts");
     parsed.language = language.into();
-    parsed.header_signature = header
-        .cells
+    let meanings: Vec<Option<String>> = layout
+        .meanings
         .iter()
-        .map(|c| header::normalize(c))
-        .collect::<Vec<_>>()
-        .join("|");
-    parsed.columns = header
-        .cells
-        .iter()
-        .zip(&layout.meanings)
-        .map(|(h, m)| (h.clone(), m.map(|m| format!("{m:?}"))))
+        .map(|m| m.map(|m| format!("{m:?}")))
         .collect();
+    parsed.describe_header(&header.cells, meanings.iter().map(|m| m.as_deref()));
     let unknown: Vec<&str> = header
         .cells
         .iter()
