@@ -4,7 +4,7 @@ an existing file is served as is; any other path gets index.html, so deep links 
 A request under a prefix (e.g. /sub/app/calendar) is served from the same files, so the app can
 be tested from a sub-path.
 
-    python3 scripts/serve.py [dist] [port]
+    python3 scripts/serve.py [dist] [port]      # port 0: any free port, printed
 """
 import functools
 import http.server
@@ -44,6 +44,8 @@ def main():
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 8080
     handler = functools.partial(Handler, directory=directory)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    # Port 0 asks the system for a free port; the line says which one it gave.
+    port = server.server_address[1]
     print(f"Linimasa on http://127.0.0.1:{port}/", flush=True)
     server.serve_forever()
 

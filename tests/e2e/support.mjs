@@ -16,16 +16,18 @@ export const CHROMIUM_ARGS = [
 ];
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+/** Starts scripts/serve.py on a port the system picks as free (no collisions between test files
+ * or with other programs); resolves to { url, stop }. */
 export async function serve(dist = path.join(root, 'dist')) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn('python3', [path.join(root, 'scripts/serve.py'), dist, String(port)], {
+  const child = spawn('python3', [path.join(root, 'scripts/serve.py'), dist, '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve);
+  const line = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (data) => resolve(String(data)));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
+  const port = line.match(/127\.0\.0\.1:(\d+)/)?.[1];
+  if (!port) throw new Error(`the server did not say its port: ${line}`);
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }
 
