@@ -25,7 +25,14 @@ fn main() {
     println!("index {:?}", t.elapsed());
     let t = Instant::now();
     let ids: Vec<_> = def.profiles.clone();
-    let _d = dashboard::compute_over(&ix, ids, def.period, def.period.previous(), true);
+    let _d = dashboard::compute_over(
+        &ix,
+        ids,
+        def.period,
+        def.period.previous(),
+        true,
+        Default::default(),
+    );
     println!("dashboard {:?}", t.elapsed());
     let t = Instant::now();
     let _a = audit::run(&ws, 365);

@@ -289,24 +289,20 @@ pub fn compute(ws: &Workspace, query: &Query) -> Option<Dashboard> {
     let period = Period::ending(as_of, query.days);
     let ids = selected(ws, query);
     let whole = query.platform.is_none() && query.profile.is_none();
-    let top =
-        (query.order != PostOrder::default()).then(|| posts_table(&ix, &ids, period, query.order));
-    let mut dashboard = compute_over(&ix, ids, period, period.previous(), whole);
-    if let Some(top) = top {
-        dashboard.top = top;
-    }
+    let mut dashboard = compute_over(&ix, ids, period, period.previous(), whole, query.order);
     dashboard.query = query.clone();
     Some(dashboard)
 }
 
 /// The dashboard of given profiles over a given period against another (a report's period
-/// and comparison); `website`: include the website's traffic.
+/// and comparison); `website`: include the website's traffic; `order`: the posts table's.
 pub fn compute_over(
     ix: &metrics::Index,
     ids: Vec<ProfileId>,
     period: Period,
     previous: Period,
     website: bool,
+    order: PostOrder,
 ) -> Dashboard {
     let ws = ix.ws;
     let as_of = period.end;
@@ -356,7 +352,7 @@ pub fn compute_over(
         .map(|(f, (n, e))| (f, n, e / n.max(1) as f64))
         .collect();
     formats.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
-    let top = posts_table(ix, &ids, period, PostOrder::default());
+    let top = posts_table(ix, &ids, period, order);
     let zone = &ws.info.time_zone;
     let performance = grid(
         ids.iter()

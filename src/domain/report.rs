@@ -286,7 +286,14 @@ pub fn figures(ws: &Workspace, def: &ReportDefinition) -> Figures {
         personas = Some(only);
     }
     let ix = metrics::Index::new(ws);
-    let dashboard = dashboard::compute_over(&ix, profiles, def.period, comparison, true);
+    let dashboard = dashboard::compute_over(
+        &ix,
+        profiles,
+        def.period,
+        comparison,
+        true,
+        Default::default(),
+    );
     let wants_audit = def
         .sections
         .iter()

@@ -16,6 +16,14 @@ pub struct ProfileService {
     pub answers: Option<Responsiveness>,
 }
 
+/// The message kinds in the order [`Service::kinds`] counts them.
+pub const KINDS: [MessageKind; 4] = [
+    MessageKind::Question,
+    MessageKind::Complaint,
+    MessageKind::Praise,
+    MessageKind::Other,
+];
+
 /// Customer service over a period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Service {
@@ -23,7 +31,7 @@ pub struct Service {
     pub received: usize,
     /// Messages received in the period before, of the same length.
     pub before: usize,
-    /// Questions, complaints, praise, other.
+    /// Messages of each kind, in the order of [`KINDS`].
     pub kinds: [usize; 4],
     /// Positive, neutral, negative (unrated ones are not counted).
     pub sentiment: [usize; 3],
@@ -65,12 +73,9 @@ pub fn service(ws: &Workspace, period: Period, profiles: Option<&[ProfileId]>) -
     let mut kinds = [0; 4];
     let mut sentiment = [0; 3];
     for m in &now {
-        kinds[match m.kind {
-            MessageKind::Question => 0,
-            MessageKind::Complaint => 1,
-            MessageKind::Praise => 2,
-            MessageKind::Other => 3,
-        }] += 1;
+        if let Some(i) = KINDS.iter().position(|k| *k == m.kind) {
+            kinds[i] += 1;
+        }
         match m.sentiment {
             Some(Sentiment::Positive) => sentiment[0] += 1,
             Some(Sentiment::Neutral) => sentiment[1] += 1,

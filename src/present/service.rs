@@ -96,18 +96,12 @@ fn summary(h: &mut Html, s: &Service, lang: Lang) {
 pub fn tables(ws: &Workspace, s: &Service, lang: Lang) -> Vec<Table> {
     let t = |m: Msg| m.text(lang).to_owned();
     let profile_name = |id: &crate::domain::ProfileId| {
-        ws.profiles.iter().find(|p| &p.id == id).map_or_else(
+        ws.profile(id).map_or_else(
             || (id.0.clone(), String::new()),
             |p| (p.name.clone(), p.platform.name().to_owned()),
         )
     };
     let zone = &ws.info.time_zone;
-    let kinds = [
-        Msg::KindQuestion,
-        Msg::KindComplaint,
-        Msg::KindPraise,
-        Msg::KindOther,
-    ];
     let kind_name = |k: crate::domain::MessageKind| {
         use crate::domain::MessageKind::*;
         t(match k {
@@ -150,10 +144,10 @@ pub fn tables(ws: &Workspace, s: &Service, lang: Lang) -> Vec<Table> {
         Table {
             title: t(Msg::InboxByKind),
             header: vec![t(Msg::ColKind), t(Msg::ColCount)],
-            rows: kinds
+            rows: crate::domain::service::KINDS
                 .iter()
                 .zip(s.kinds)
-                .map(|(k, n)| vec![t(*k), lang.count(n as f64)])
+                .map(|(k, n)| vec![kind_name(*k), lang.count(n as f64)])
                 .collect(),
         },
         Table {
