@@ -5,6 +5,8 @@
 use std::fmt::Write;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use linimasa::domain::import::decode::decode;
+use linimasa::domain::import::table::read_delimited;
 use linimasa::domain::import::{ImportOptions, parse};
 
 fn meta_posts(rows: usize) -> Vec<u8> {
@@ -67,6 +69,12 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("meta posts, 20k rows", |b| {
         b.iter(|| parse("posts.csv", &bytes, &options).unwrap().posts.len())
+    });
+    // The first stages on their own: bytes to text, text to rows of cells.
+    group.bench_function("decode", |b| b.iter(|| decode(&bytes).text.len()));
+    let text = decode(&bytes).text;
+    group.bench_function("decode text, split into rows", |b| {
+        b.iter(|| read_delimited(&text).rows.len())
     });
     group.finish();
 }

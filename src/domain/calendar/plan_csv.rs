@@ -228,10 +228,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Read, Vec<CellError>> {
         }]);
     };
     // A header names columns; a headerless bulk file starts with a date.
-    let headerless = first
-        .cells
-        .first()
-        .is_some_and(|c| date::parse(c).is_some());
+    let headerless = first.cell(0).is_some_and(|c| date::parse(c).is_some());
     let columns: Vec<(usize, &'static str, String)> = if headerless {
         ["date", "message_text", "link"]
             .iter()
@@ -240,8 +237,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Read, Vec<CellError>> {
             .collect()
     } else {
         first
-            .cells
-            .iter()
+            .cells()
             .enumerate()
             .filter_map(|(i, h)| canonical(h).map(|c| (i, c, h.trim().to_owned())))
             .collect()
@@ -261,7 +257,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Read, Vec<CellError>> {
     };
     let cell = |row: &table::Row, name: &str| -> String {
         col(name)
-            .and_then(|c| row.cells.get(c.0))
+            .and_then(|c| row.cell(c.0))
             .map(|c| restored(c.trim()))
             .unwrap_or_default()
     };
@@ -300,7 +296,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Read, Vec<CellError>> {
     let mut without_time = 0;
     let mut rows = 0;
     for (row, stamp) in body.iter().zip(&stamps) {
-        if row.cells.iter().all(|c| c.trim().is_empty()) {
+        if row.cells().all(|c| c.trim().is_empty()) {
             continue;
         }
         rows += 1;

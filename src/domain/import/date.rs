@@ -181,15 +181,18 @@ fn parse_numeric(s: &str) -> Option<Stamp> {
         Some(i) => (&s[..i], &s[i..]),
         None => (s, ""),
     };
-    let sep = date_part.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    let parts: Vec<&str> = date_part.split(sep).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+    let sep = date_part
+        .bytes()
+        .find(|c| matches!(c, b'/' | b'-' | b'.'))?;
+    let mut split = date_part.split(char::from(sep));
+    let parts = [split.next()?, split.next()?, split.next()?];
+    if split.next().is_some() || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
         return None;
     }
-    let nums: Vec<u32> = parts
-        .iter()
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
+    let mut nums = [0u32; 3];
+    for (n, p) in nums.iter_mut().zip(parts) {
+        *n = p.parse().ok()?;
+    }
     let date = if parts[0].len() == 4 {
         Written::Full(NaiveDate::from_ymd_opt(nums[0] as i32, nums[1], nums[2])?)
     } else {
@@ -307,9 +310,9 @@ fn time_and_offset(rest: &str) -> Option<(Option<NaiveTime>, Option<i32>)> {
         r
     });
     for token in rest.split_whitespace() {
-        let lower = token.to_ascii_lowercase();
-        if lower == "am" || lower == "pm" {
-            pm = Some(lower == "pm");
+        let is = |word: &str| token.eq_ignore_ascii_case(word);
+        if is("am") || is("pm") {
+            pm = Some(is("pm"));
         } else if token.contains(':') && time.is_none() {
             // `14:05:00+07:00` carries its offset.
             let (t, o) = match token.find(['+', '-']) {
@@ -332,15 +335,13 @@ fn time_and_offset(rest: &str) -> Option<(Option<NaiveTime>, Option<i32>)> {
 
 fn parse_time(token: &str) -> Option<NaiveTime> {
     let token = token.split('.').next()?;
-    let parts: Vec<u32> = token
-        .split(':')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    match parts.as_slice() {
-        [h, m] => NaiveTime::from_hms_opt(*h, *m, 0),
-        [h, m, s] => NaiveTime::from_hms_opt(*h, *m, *s),
-        _ => None,
+    let mut parts = token.split(':');
+    let mut next = || parts.next().map(str::parse::<u32>);
+    let (h, m, s) = (next()?.ok()?, next()?.ok()?, next().transpose().ok()?);
+    if next().is_some() {
+        return None;
     }
+    NaiveTime::from_hms_opt(h, m, s.unwrap_or(0))
 }
 
 fn to_24h(t: NaiveTime, pm: bool) -> Option<NaiveTime> {

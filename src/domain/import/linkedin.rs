@@ -6,7 +6,7 @@
 use super::date::Order;
 use super::header::{self, Meaning};
 use super::read::{self, PostRules};
-use super::table::Table;
+use super::table::{Row, Table};
 use super::{ImportError, ImportOptions, Parsed};
 use crate::domain::model::{Dimension, Metric, Platform, PostFormat};
 
@@ -55,7 +55,7 @@ fn read(
     if let Some(table) = posts {
         let (index, meanings) = header_row(table, post_meaning)?;
         let layout = read::layout_for(table, index, meanings, "en");
-        signature(&mut parsed, &layout.header.cells);
+        signature(&mut parsed, layout.header);
         let rules = PostRules {
             platform: Platform::LinkedIn,
             date_order: Order::MonthFirst,
@@ -75,7 +75,7 @@ fn read(
         let (index, meanings) = header_row(table, daily_meaning)?;
         let layout = read::layout_for(table, index, meanings, "en");
         if parsed.header_signature.is_empty() {
-            signature(&mut parsed, &layout.header.cells);
+            signature(&mut parsed, layout.header);
         }
         read::read_daily(
             &layout,
@@ -112,8 +112,8 @@ fn read(
     Ok(parsed)
 }
 
-fn signature(parsed: &mut Parsed, cells: &[String]) {
-    parsed.describe_header(cells, std::iter::empty());
+fn signature(parsed: &mut Parsed, header: &Row) {
+    parsed.describe_header(header.cells(), std::iter::empty());
 }
 
 /// The first row with at least two filled cells (a description row has one), with meanings.
@@ -125,11 +125,10 @@ fn header_row(
         .rows
         .iter()
         .take(5)
-        .position(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .position(|r| r.cells().filter(|c| !c.is_empty()).count() >= 2)
         .ok_or_else(|| ImportError::new("no-records", table.sheet.clone()))?;
     let meanings = table.rows[index]
-        .cells
-        .iter()
+        .cells()
         .map(|c| meaning(&header::normalize(c)))
         .collect();
     Ok((index, meanings))

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::date::{self, Order};
-use super::table::Table;
+use super::table::{Row, Table};
 use super::value::{self, NumberStyle};
 use super::{ImportError, ImportOptions, Parsed, content_hash, local_to_instant};
 use crate::domain::{Mention, MentionId, Platform, Sentiment};
@@ -249,7 +249,7 @@ fn field_of(header: &str) -> Option<Field> {
 /// export.
 fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
     table.rows.iter().take(10).enumerate().find_map(|(i, row)| {
-        let fields: Vec<Option<Field>> = row.cells.iter().map(|c| field_of(c)).collect();
+        let fields: Vec<Option<Field>> = row.cells().map(field_of).collect();
         let has = |f: Field| fields.contains(&Some(f));
         let listening = [
             Field::Source,
@@ -280,7 +280,7 @@ pub(super) fn read(
 
 /// The UI language the header is written in, from words only that language uses (English when
 /// none): it decides how numbers that could be read both ways (`12.500`) are read.
-pub(super) fn language_of(header: &[String]) -> &'static str {
+pub(super) fn language_of(header: &Row) -> &'static str {
     const WORDS: [(&str, &[&str]); 5] = [
         (
             "id",
@@ -362,7 +362,7 @@ pub(super) fn language_of(header: &[String]) -> &'static str {
             ],
         ),
     ];
-    let names: Vec<String> = header.iter().map(|h| super::header::normalize(h)).collect();
+    let names: Vec<String> = header.cells().map(super::header::normalize).collect();
     WORDS
         .iter()
         .find(|(_, words)| names.iter().any(|n| words.contains(&n.as_str())))
@@ -453,23 +453,23 @@ fn read_table(
     let header = &table.rows[at];
     let rows = &table.rows[at + 1..];
     let mut parsed = Parsed::new("mentions", None, "mentions");
-    parsed.describe_header(&header.cells, fields.iter().map(|f| f.map(Field::name)));
+    parsed.describe_header(header.cells(), fields.iter().map(|f| f.map(Field::name)));
     let column = |f: Field| fields.iter().position(|x| *x == Some(f));
-    let cell = |row: &[String], f: Field| -> String {
+    let cell = |row: &Row, f: Field| -> String {
         column(f)
-            .and_then(|i| row.get(i))
+            .and_then(|i| row.cell(i))
             .map(|c| c.trim().to_owned())
             .unwrap_or_default()
     };
     let date_column = column(Field::Date).expect("a mentions header has a date");
-    let date_name = header.cells[date_column].trim().to_owned();
+    let date_name = header[date_column].trim().to_owned();
     let stamps: Vec<Option<date::Stamp>> = rows
         .iter()
-        .map(|r| r.cells.get(date_column).and_then(|c| date::parse(c)))
+        .map(|r| r.cell(date_column).and_then(date::parse))
         .collect();
     // Numeric dates that fit both orders follow the header's language: month first only in
     // English.
-    parsed.language = language_of(&header.cells).into();
+    parsed.language = language_of(header).into();
     let default_order = if parsed.language == "en" {
         Order::MonthFirst
     } else {
@@ -485,8 +485,7 @@ fn read_table(
     let cells_of = |fs: &[Field]| -> Vec<&str> {
         fs.iter()
             .filter_map(|&f| column(f))
-            .flat_map(|i| rows.iter().filter_map(move |r| r.cells.get(i)))
-            .map(String::as_str)
+            .flat_map(|i| rows.iter().filter_map(move |r| r.cell(i)))
             .collect()
     };
     // A column that does not say (`12.500`) follows the file's other numbers, then its language.
@@ -502,35 +501,28 @@ fn read_table(
     let mut mentions: Vec<Mention> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (row, stamp) in rows.iter().zip(&stamps) {
-        if row.cells.iter().all(|c| value::is_empty(c)) {
+        if row.cells().all(value::is_empty) {
             continue;
         }
         parsed.rows += 1;
         let Some((stamp, day)) =
             stamp.and_then(|s| date::resolve(s.date, order).map(|day| (s, day)))
         else {
-            parsed.skip(
-                row.line,
-                &date_name,
-                "bad-date",
-                cell(&row.cells, Field::Date),
-            );
+            parsed.skip(row.line, &date_name, "bad-date", cell(row, Field::Date));
             continue;
         };
-        let time = stamp
-            .time
-            .or_else(|| date::clock(&cell(&row.cells, Field::Time)));
+        let time = stamp.time.or_else(|| date::clock(&cell(row, Field::Time)));
         let published = local_to_instant(day, time, stamp.offset, &options.time_zone);
-        let mut text = cell(&row.cells, Field::Text);
-        let title = cell(&row.cells, Field::Title);
+        let mut text = cell(row, Field::Text);
+        let title = cell(row, Field::Title);
         if text.is_empty() {
             text = title;
         } else if !title.is_empty() && !text.starts_with(&title) {
             text = format!("{title}\n{text}");
         }
-        let url = Some(cell(&row.cells, Field::Url)).filter(|u| !value::is_empty(u));
-        let author = cell(&row.cells, Field::Author);
-        let id = Some(cell(&row.cells, Field::Id))
+        let url = Some(cell(row, Field::Url)).filter(|u| !value::is_empty(u));
+        let author = cell(row, Field::Author);
+        let id = Some(cell(row, Field::Id))
             .filter(|i| !value::is_empty(i))
             .or_else(|| url.clone())
             .unwrap_or_else(|| {
@@ -538,17 +530,14 @@ fn read_table(
             });
         let mention = Mention {
             id: MentionId(id.clone()),
-            platform: platform_of(
-                &cell(&row.cells, Field::Source),
-                url.as_deref().unwrap_or(""),
-            ),
+            platform: platform_of(&cell(row, Field::Source), url.as_deref().unwrap_or("")),
             author,
-            author_followers: value::number(&cell(&row.cells, Field::Followers), followers_style),
+            author_followers: value::number(&cell(row, Field::Followers), followers_style),
             published,
             text,
             url,
-            reach: value::number(&cell(&row.cells, Field::Reach), reach_style),
-            sentiment: sentiment_of(&cell(&row.cells, Field::Sentiment), sentiment_style),
+            reach: value::number(&cell(row, Field::Reach), reach_style),
+            sentiment: sentiment_of(&cell(row, Field::Sentiment), sentiment_style),
             batch: None,
         };
         match seen.get(&id) {

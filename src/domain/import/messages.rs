@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::{self, Order};
 use super::mentions::{language_of, platform_of, sentiment_of};
-use super::table::Table;
+use super::table::{Row, Table};
 use super::value;
 use super::{ImportError, ImportOptions, Parsed, content_hash, local_to_instant};
 use crate::domain::{Message, MessageId, MessageKind, Platform, ProfileId, Sentiment};
@@ -348,7 +348,7 @@ fn field_of(header: &str) -> Option<Field> {
 /// export.
 fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
     table.rows.iter().take(10).enumerate().find_map(|(i, row)| {
-        let fields: Vec<Option<Field>> = row.cells.iter().map(|c| field_of(c)).collect();
+        let fields: Vec<Option<Field>> = row.cells().map(field_of).collect();
         let has = |f: Field| fields.contains(&Some(f));
         let inbox = [
             Field::Conversation,
@@ -359,8 +359,7 @@ fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
         .into_iter()
         .any(has)
             || row
-                .cells
-                .iter()
+                .cells()
                 .any(|c| split_unit(c).0.contains("message type"));
         (has(Field::Date) && has(Field::Text) && inbox).then_some((i, fields))
     })
@@ -545,31 +544,31 @@ fn read_table(
     let header = &table.rows[at];
     let rows = &table.rows[at + 1..];
     let mut parsed = Parsed::new("inbox", None, "messages");
-    parsed.describe_header(&header.cells, fields.iter().map(|f| f.map(Field::name)));
+    parsed.describe_header(header.cells(), fields.iter().map(|f| f.map(Field::name)));
     let column = |f: Field| fields.iter().position(|x| *x == Some(f));
-    let cell = |row: &[String], f: Field| -> String {
+    let cell = |row: &Row, f: Field| -> String {
         column(f)
-            .and_then(|i| row.get(i))
+            .and_then(|i| row.cell(i))
             .map(|c| c.trim().to_owned())
             .unwrap_or_default()
     };
     let date_column = column(Field::Date).expect("an inbox header has a date");
-    let date_name = header.cells[date_column].trim().to_owned();
+    let date_name = header[date_column].trim().to_owned();
     let stamps: Vec<Option<date::Stamp>> = rows
         .iter()
-        .map(|r| r.cells.get(date_column).and_then(|c| date::parse(c)))
+        .map(|r| r.cell(date_column).and_then(date::parse))
         .collect();
     let replies: Vec<Option<date::Stamp>> = rows
         .iter()
         .map(|r| {
             column(Field::RepliedAt)
-                .and_then(|i| r.cells.get(i))
-                .and_then(|c| date::parse(c))
+                .and_then(|i| r.cell(i))
+                .and_then(date::parse)
         })
         .collect();
     // Numeric dates that fit both orders follow the header's language: month first only in
     // English.
-    parsed.language = language_of(&header.cells).into();
+    parsed.language = language_of(header).into();
     let default_order = if parsed.language == "en" {
         Order::MonthFirst
     } else {
@@ -584,7 +583,7 @@ fn read_table(
     )?;
     let style = value::language_style(&parsed.language);
     let unit = column(Field::ResponseTime)
-        .map(|i| split_unit(&header.cells[i]).1)
+        .map(|i| split_unit(&header[i]).1)
         .unwrap_or_default();
     let instant = |stamp: &date::Stamp, time: Option<chrono::NaiveTime>| {
         date::resolve(stamp.date, order)
@@ -593,48 +592,41 @@ fn read_table(
     let mut messages: Vec<InboxMessage> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for ((row, stamp), reply) in rows.iter().zip(&stamps).zip(&replies) {
-        if row.cells.iter().all(|c| value::is_empty(c)) {
+        if row.cells().all(value::is_empty) {
             continue;
         }
         parsed.rows += 1;
-        let time = date::clock(&cell(&row.cells, Field::Time));
+        let time = date::clock(&cell(row, Field::Time));
         let Some(received) = stamp.as_ref().and_then(|s| instant(s, time)) else {
-            parsed.skip(
-                row.line,
-                &date_name,
-                "bad-date",
-                cell(&row.cells, Field::Date),
-            );
+            parsed.skip(row.line, &date_name, "bad-date", cell(row, Field::Date));
             continue;
         };
         let first_reply = reply
             .as_ref()
             .and_then(|r| instant(r, None))
-            .or_else(|| {
-                response_time(&cell(&row.cells, Field::ResponseTime), &unit).map(|d| received + d)
-            })
+            .or_else(|| response_time(&cell(row, Field::ResponseTime), &unit).map(|d| received + d))
             .filter(|r| *r >= received);
-        let text = cell(&row.cells, Field::Text);
-        let author = cell(&row.cells, Field::Author);
-        let link = cell(&row.cells, Field::Link);
-        let sentiment = sentiment_of(&cell(&row.cells, Field::Sentiment), style);
-        let kind = kind_of(&cell(&row.cells, Field::Kind), &text, sentiment);
+        let text = cell(row, Field::Text);
+        let author = cell(row, Field::Author);
+        let link = cell(row, Field::Link);
+        let sentiment = sentiment_of(&cell(row, Field::Sentiment), style);
+        let kind = kind_of(&cell(row, Field::Kind), &text, sentiment);
         let needs_reply = first_reply.is_some()
-            || (kind != MessageKind::Praise && !no_reply_needed(&cell(&row.cells, Field::Status)));
-        let id = Some(cell(&row.cells, Field::Id))
+            || (kind != MessageKind::Praise && !no_reply_needed(&cell(row, Field::Status)));
+        let id = Some(cell(row, Field::Id))
             .filter(|i| !value::is_empty(i))
             .unwrap_or_else(|| {
                 content_hash(format!("{}|{author}|{text}", received.to_rfc3339()).as_bytes())
             });
-        let conversation = Some(cell(&row.cells, Field::Conversation))
+        let conversation = Some(cell(row, Field::Conversation))
             .filter(|c| !value::is_empty(c))
             .unwrap_or_else(|| id.clone());
-        let assignee = Some(cell(&row.cells, Field::Assignee))
+        let assignee = Some(cell(row, Field::Assignee))
             .filter(|a| !value::is_empty(a))
             .map(crate::domain::MemberId);
-        let account = cell(&row.cells, Field::Account);
+        let account = cell(row, Field::Account);
         let message = InboxMessage {
-            platform: platform_of(&cell(&row.cells, Field::Network), &link),
+            platform: platform_of(&cell(row, Field::Network), &link),
             account,
             message: Message {
                 id: MessageId(id.clone()),

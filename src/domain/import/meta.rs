@@ -93,7 +93,7 @@ fn read_series(
         .rows
         .iter()
         .take_while(|r| r.line < layout.header.line)
-        .map(|r| r.cells.join(" "))
+        .map(|r| r.cells().collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();

@@ -105,17 +105,16 @@ impl Parsed {
     /// mappings are found by) and each column with what it was mapped to, if anything.
     fn describe_header<'a>(
         &mut self,
-        cells: &[String],
+        cells: impl Iterator<Item = &'a str> + Clone,
         mapped: impl IntoIterator<Item = Option<&'a str>>,
     ) {
         self.header_signature = cells
-            .iter()
-            .map(|c| header::normalize(c))
+            .clone()
+            .map(header::normalize)
             .collect::<Vec<_>>()
             .join("|");
         let mut mapped = mapped.into_iter();
         self.columns = cells
-            .iter()
             .map(|c| (c.trim().to_owned(), mapped.next().flatten().map(Into::into)))
             .collect();
     }

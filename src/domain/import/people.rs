@@ -83,13 +83,8 @@ fn describes_person(header: &str) -> bool {
 pub(super) fn read(tables: &[Table]) -> Option<Result<Parsed, ImportError>> {
     let table = tables.iter().find(|t| {
         t.rows.len() >= 2
-            && t.rows[0]
-                .cells
-                .iter()
-                .filter(|c| !c.trim().is_empty())
-                .count()
-                >= 2
-            && t.rows[0].cells.iter().any(|c| describes_person(c))
+            && t.rows[0].cells().filter(|c| !c.trim().is_empty()).count() >= 2
+            && t.rows[0].cells().any(describes_person)
     })?;
     Some(read_table(table))
 }
@@ -97,11 +92,10 @@ pub(super) fn read(tables: &[Table]) -> Option<Result<Parsed, ImportError>> {
 fn read_table(table: &Table) -> Result<Parsed, ImportError> {
     let header = &table.rows[0];
     let data = &table.rows[1..];
-    let width = header.cells.len();
+    let width = header.len();
     let mut parsed = Parsed::new("audience-table", None, "audience");
     let names: Vec<String> = header
-        .cells
-        .iter()
+        .cells()
         .enumerate()
         .map(|(i, c)| {
             let c = c.trim();
@@ -140,7 +134,7 @@ fn read_table(table: &Table) -> Result<Parsed, ImportError> {
     let mut rows = Vec::with_capacity(data.len());
     for row in data {
         parsed.rows += 1;
-        if row.cells.iter().all(|c| value::is_empty(c)) {
+        if row.cells().all(value::is_empty) {
             parsed.skipped += 1;
             continue;
         }
@@ -151,13 +145,13 @@ fn read_table(table: &Table) -> Result<Parsed, ImportError> {
                 continue;
             }
         }
-        if row.cells.len() > width {
+        if row.len() > width {
             parsed.note(
                 Severity::Warning,
                 Some(row.line),
                 None,
                 "extra-cells",
-                format!("{} > {width}", row.cells.len()),
+                format!("{} > {width}", row.len()),
             );
         }
         let values: Vec<FieldValue> = readers
@@ -193,7 +187,7 @@ fn read_table(table: &Table) -> Result<Parsed, ImportError> {
 }
 
 fn cell(row: &super::table::Row, i: usize) -> &str {
-    row.cells.get(i).map_or("", |c| c.as_str())
+    row.cell(i).unwrap_or_default()
 }
 
 pub fn kind_name(kind: ColumnKind) -> &'static str {

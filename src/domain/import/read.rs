@@ -3,7 +3,7 @@
 //! follower activity and breakdowns. Families (one file each) only declare their dictionaries,
 //! what identifies them, and their few quirks.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -61,7 +61,7 @@ impl<'t> Layout<'t> {
 
     /// The header text of a column (for diagnostics).
     pub fn header_of(&self, column: usize) -> &str {
-        self.header.cells.get(column).map_or("", String::as_str)
+        self.header.cell(column).unwrap_or_default()
     }
 
     /// A row's cell for a meaning: the first non-empty one when several columns share it.
@@ -70,9 +70,9 @@ impl<'t> Layout<'t> {
             .iter()
             .enumerate()
             .filter(|(_, m)| **m == Some(meaning))
-            .filter_map(|(i, _)| row.cells.get(i))
+            .filter_map(|(i, _)| row.cell(i))
             .find(|c| !value::is_empty(c))
-            .map_or("", String::as_str)
+            .unwrap_or_default()
     }
 
     /// A row's metrics, from every metric column (the first non-empty per metric).
@@ -85,7 +85,7 @@ impl<'t> Layout<'t> {
             if out.contains_key(metric) {
                 continue;
             }
-            let Some(cell) = row.cells.get(i) else {
+            let Some(cell) = row.cell(i) else {
                 continue;
             };
             let v = if matches!(
@@ -120,7 +120,7 @@ impl<'t> Layout<'t> {
 
     pub fn number(&self, row: &Row, meaning: Meaning) -> Option<f64> {
         let i = self.column(meaning)?;
-        value::number(row.cells.get(i)?, self.styles[i])
+        value::number(row.cell(i)?, self.styles[i])
     }
 }
 
@@ -144,7 +144,7 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
                 if known < 2 || !family.required.iter().all(|r| meanings.contains(&Some(*r))) {
                     continue;
                 }
-                let filled = row.cells.iter().filter(|c| !c.is_empty()).count().max(1);
+                let filled = row.cells().filter(|c| !c.is_empty()).count().max(1);
                 let score = (known * 1000 / filled) as u32 * 100 + known as u32;
                 if best.as_ref().is_none_or(|b| score > b.0) {
                     best = Some((score, family, table, index, meanings, language));
@@ -156,14 +156,7 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
         let header = tables
             .iter()
             .find_map(|t| t.rows.first())
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .take(8)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
+            .map(|r| r.cells().take(8).collect::<Vec<_>>().join(", "))
             .unwrap_or_default();
         return Err(ImportError::new("unknown-format", header));
     };
@@ -172,10 +165,7 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
     let described = table.rows.get(index + 1).is_some_and(is_description_row);
     let data = &table.rows[index + 1 + usize::from(described)..];
     // Columns that cannot tell (`1.204`) follow the other columns of the file, then its language.
-    let voted = value::column_styles(
-        data.iter().map(|r| r.cells.iter().map(String::as_str)),
-        header.cells.len(),
-    );
+    let voted = value::column_styles(data.iter().map(Row::cells), header.len());
     let comma = voted
         .iter()
         .filter(|v| **v == Some(NumberStyle::CommaDecimal))
@@ -204,13 +194,12 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
         .iter()
         .map(|m| m.map(|m| format!("{m:?}")))
         .collect();
-    parsed.describe_header(&header.cells, meanings.iter().map(|m| m.as_deref()));
+    parsed.describe_header(header.cells(), meanings.iter().map(|m| m.as_deref()));
     let unknown: Vec<&str> = header
-        .cells
-        .iter()
+        .cells()
         .zip(&layout.meanings)
         .filter(|(h, m)| m.is_none() && !h.is_empty())
-        .map(|(h, _)| h.as_str())
+        .map(|(h, _)| h)
         .collect();
     if !unknown.is_empty() {
         parsed.note(
@@ -265,13 +254,10 @@ pub(super) fn layout_for<'t>(
 ) -> Layout<'t> {
     let header = &table.rows[index];
     let data = &table.rows[index + 1..];
-    let styles = value::column_styles(
-        data.iter().map(|r| r.cells.iter().map(String::as_str)),
-        header.cells.len(),
-    )
-    .into_iter()
-    .map(|v| v.unwrap_or_else(|| value::language_style(language)))
-    .collect();
+    let styles = value::column_styles(data.iter().map(Row::cells), header.len())
+        .into_iter()
+        .map(|v| v.unwrap_or_else(|| value::language_style(language)))
+        .collect();
     Layout {
         table,
         header,
@@ -287,8 +273,7 @@ fn map_header(family: &Family, row: &Row) -> (Vec<Option<Meaning>>, &'static str
     let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut known = 0;
     let meanings = row
-        .cells
-        .iter()
+        .cells()
         .map(|cell| {
             let found = family
                 .dictionaries
@@ -423,13 +408,11 @@ pub(super) fn extend_period(parsed: &mut Parsed, day: NaiveDate) {
 /// A row of column descriptions: no cell is a number, and some are sentences.
 fn is_description_row(row: &Row) -> bool {
     let sentences = row
-        .cells
-        .iter()
+        .cells()
         .filter(|c| c.len() > 25 && c.contains(' '))
         .count();
     let numbers = row
-        .cells
-        .iter()
+        .cells()
         .filter(|c| value::number(c, NumberStyle::DotDecimal).is_some())
         .count();
     sentences >= 2 && numbers == 0
@@ -437,11 +420,14 @@ fn is_description_row(row: &Row) -> bool {
 
 /// Whether a row is a totals row (`Total`, `Totals`, `Jumlah`...).
 fn is_total_row(row: &Row) -> bool {
-    row.cells.first().is_some_and(|c| {
-        matches!(
-            header::normalize(c).as_str(),
-            "total" | "totals" | "jumlah" | "grand total" | "合計" | "tổng"
-        )
+    // Most first cells are IDs or dates: no word of the list starts with a digit.
+    row.cell(0).is_some_and(|c| {
+        c.len() <= 16
+            && !c.starts_with(|c: char| c.is_ascii_digit())
+            && matches!(
+                header::normalize(c).as_str(),
+                "total" | "totals" | "jumlah" | "grand total" | "合計" | "tổng"
+            )
     })
 }
 
@@ -482,7 +468,9 @@ pub(super) fn read_posts(
         rules.independent_years,
         parsed,
     )?;
-    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(layout.data.len());
+    // Post types repeat: each distinct one is read once.
+    let mut formats: HashMap<&str, PostFormat> = HashMap::new();
     for ((row, stamp), day) in layout.data.iter().zip(&stamps).zip(&dates) {
         parsed.rows += 1;
         if is_total_row(row) {
@@ -521,7 +509,10 @@ pub(super) fn read_posts(
         let post = ParsedPost {
             id: PostId(id.clone()),
             published: super::local_to_instant(*day, stamp.time, stamp.offset, &options.time_zone),
-            format: (rules.format)(layout.cell(row, Meaning::PostType)),
+            format: {
+                let kind = layout.cell(row, Meaning::PostType);
+                *formats.entry(kind).or_insert_with(|| (rules.format)(kind))
+            },
             text,
             permalink: (!link.is_empty()).then(|| link.to_owned()),
             metrics: layout.metrics(row),

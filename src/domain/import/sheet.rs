@@ -7,7 +7,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader};
 
 use super::ImportError;
-use super::table::{Row, Table};
+use super::table::{Row, RowBuilder, Table};
 
 /// Whether the bytes are a zip (xlsx) or an OLE compound file (BIFF `.xls`).
 pub fn is_workbook(bytes: &[u8]) -> bool {
@@ -35,11 +35,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
         let rows = range
             .rows()
             .enumerate()
-            .map(|(i, cells)| Row {
-                line: start_row + i as u64 + 1,
-                cells: cells.iter().map(cell_text).collect(),
-            })
-            .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+            .map(|(i, cells)| Row::new(start_row + i as u64 + 1, cells.iter().map(cell_text)))
+            .filter(|r| !r.is_blank())
             .collect();
         tables.push(Table {
             sheet: name,
@@ -81,7 +78,9 @@ pub fn read_spreadsheet_xml(text: &str) -> Result<Vec<Table>, ImportError> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut tables: Vec<Table> = Vec::new();
-    let mut row: Option<Row> = None;
+    // The row being read: its line and its cells so far.
+    let mut row: Option<u64> = None;
+    let mut cells = RowBuilder::default();
     let mut in_data = false;
     let mut cell = String::new();
     let mut column = 0usize;
@@ -103,28 +102,27 @@ pub fn read_spreadsheet_xml(text: &str) -> Result<Vec<Table>, ImportError> {
                 let line = attr(&e, "Index")
                     .and_then(|i| i.parse().ok())
                     .unwrap_or(line);
-                row = Some(Row {
-                    line,
-                    cells: Vec::new(),
-                });
+                row = Some(line);
+                cells.finish(0);
                 column = 0;
             }
             Event::End(e) if local(e.name().as_ref()) == "Row" => {
-                if let (Some(r), Some(t)) = (row.take(), tables.last_mut())
-                    && r.cells.iter().any(|c| !c.is_empty())
-                {
-                    t.rows.push(r);
+                if let (Some(line), Some(t)) = (row.take(), tables.last_mut()) {
+                    let r = cells.finish(line);
+                    if !r.is_blank() {
+                        t.rows.push(r);
+                    }
                 }
             }
             Event::Start(e) | Event::Empty(e) if local(e.name().as_ref()) == "Cell" => {
                 if let Some(index) = attr(&e, "Index").and_then(|i| i.parse::<usize>().ok()) {
                     column = index.saturating_sub(1);
                 }
-                if let Some(r) = row.as_mut() {
-                    while r.cells.len() < column {
-                        r.cells.push(String::new());
+                if row.is_some() {
+                    while cells.len() < column {
+                        cells.push("");
                     }
-                    r.cells.push(String::new());
+                    cells.push("");
                 }
                 column += 1;
             }
@@ -151,8 +149,8 @@ pub fn read_spreadsheet_xml(text: &str) -> Result<Vec<Table>, ImportError> {
             }
             Event::End(e) if local(e.name().as_ref()) == "Data" => {
                 in_data = false;
-                if let Some(last) = row.as_mut().and_then(|r| r.cells.last_mut()) {
-                    *last = cell.trim().to_owned();
+                if row.is_some() && !cells.is_empty() {
+                    cells.set_last(&cell);
                 }
             }
             Event::Eof => break,
@@ -199,11 +197,7 @@ mod tests {
         let tables = read_spreadsheet_xml(xml).unwrap();
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].sheet, "Key Metrics");
-        let cells: Vec<Vec<&str>> = tables[0]
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
-            .collect();
+        let cells: Vec<Vec<&str>> = tables[0].rows.iter().map(|r| r.cells().collect()).collect();
         assert_eq!(
             cells,
             vec![

@@ -71,6 +71,15 @@ struct Votes {
 
 impl Votes {
     fn add(&mut self, cell: &str) {
+        // Only an integer without separators, or text, is the common cell: neither votes.
+        let bytes = cell.as_bytes();
+        if bytes.iter().all(u8::is_ascii_digit)
+            || !bytes.first().is_some_and(|b| {
+                b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' ')
+            })
+        {
+            return;
+        }
         let s = cell.trim().trim_end_matches('%').trim();
         // Only cells that look like numbers vote (not links, dates or text).
         if s.is_empty()
@@ -127,6 +136,10 @@ pub fn language_style(language: &str) -> NumberStyle {
 /// A number from a cell: `1,234.5`, `1.234,5`, `12.0`, `12.3%` (as 12.3), `(5)`, `1 234`.
 /// `None` for empties and for text that is not a number.
 pub fn number(cell: &str, style: NumberStyle) -> Option<f64> {
+    // The common cell, a plain integer, needs no copying.
+    if !cell.is_empty() && cell.len() <= 15 && cell.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(cell.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
+    }
     if is_empty(cell) {
         return None;
     }
@@ -163,6 +176,10 @@ pub fn percent(cell: &str, style: NumberStyle, fraction_when_bare: bool) -> Opti
 
 /// A duration in seconds: `0:01:25`, `01:25`, `85`, `85.5`.
 pub fn duration_seconds(cell: &str, style: NumberStyle) -> Option<f64> {
+    // The common cell, a plain integer, needs no copying.
+    if !cell.is_empty() && cell.len() <= 15 && cell.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(cell.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
+    }
     if is_empty(cell) {
         return None;
     }

@@ -62,9 +62,8 @@ fn read_tweets(
     for (post, row) in parsed.posts.iter_mut().zip(layout.data) {
         post.promoted = layout
             .header
-            .cells
-            .iter()
-            .zip(&row.cells)
+            .cells()
+            .zip(row.cells())
             .any(|(h, c)| h.starts_with("promoted") && !super::value::is_empty(c) && c != "0");
     }
     Ok(())
