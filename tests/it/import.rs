@@ -728,3 +728,20 @@ fn inbox_exports_become_messages_on_their_profiles() {
     assert_eq!((again.counts.inserted, again.counts.unchanged), (0, 4));
     assert_eq!(ws.messages.len(), before.1 + 4);
 }
+
+#[test]
+fn promoted_posts_stay_promoted_when_rows_before_them_are_skipped() {
+    // The second row has a date nobody can read and is skipped; the third tweet was promoted.
+    let csv = "\"Tweet id\",\"Tweet permalink\",\"Tweet text\",\"time\",\"impressions\",\"engagements\",\"retweets\",\"likes\",\"promoted impressions\"\n\
+        \"1\",\"https://twitter.com/acme/status/1\",\"one\",\"2025-03-01 10:00 +0000\",\"100\",\"5\",\"0\",\"1\",\"-\"\n\
+        \"2\",\"https://twitter.com/acme/status/2\",\"two\",\"not a date\",\"100\",\"5\",\"0\",\"1\",\"-\"\n\
+        \"3\",\"https://twitter.com/acme/status/3\",\"three\",\"2025-03-03 10:00 +0000\",\"100\",\"5\",\"0\",\"1\",\"900\"\n\
+        \"4\",\"https://twitter.com/acme/status/4\",\"four\",\"2025-03-04 10:00 +0000\",\"100\",\"5\",\"0\",\"1\",\"-\"\n";
+    let p = parse("tweets.csv", csv.as_bytes(), &options()).unwrap();
+    let promoted: Vec<(&str, bool)> = p
+        .posts
+        .iter()
+        .map(|x| (x.id.0.as_str(), x.promoted))
+        .collect();
+    assert_eq!(promoted, [("1", false), ("3", true), ("4", false)]);
+}

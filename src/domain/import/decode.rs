@@ -2,12 +2,15 @@
 //! UTF-8, or Windows-1252) and decodes it with `encoding_rs`. Never fails: invalid sequences are
 //! replaced and counted, so the caller can report them.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Decoded text and what it took to get it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed from the bytes when they already are valid UTF-8 (no copy of a large file).
+    pub text: Cow<'a, str>,
     /// The encoding's WHATWG name (`UTF-8`, `UTF-16LE`, `windows-1252`).
     pub encoding: &'static str,
     /// Whether a byte-order mark was found (and dropped).
@@ -17,7 +20,7 @@ pub struct Decoded {
 }
 
 /// Decodes an export whatever its bytes.
-pub fn decode(bytes: &[u8]) -> Decoded {
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return with(encoding, &bytes[bom_len..], true);
     }
@@ -26,7 +29,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text: text.to_owned(),
+            text: Cow::Borrowed(text),
             encoding: UTF_8.name(),
             bom: false,
             replaced: 0,
@@ -65,14 +68,14 @@ fn utf8_sequences(mut bytes: &[u8]) -> (usize, usize) {
     }
 }
 
-fn with(encoding: &'static Encoding, bytes: &[u8], bom: bool) -> Decoded {
+fn with<'a>(encoding: &'static Encoding, bytes: &'a [u8], bom: bool) -> Decoded<'a> {
     let (text, replaced) = match encoding.decode_without_bom_handling_and_without_replacement(bytes)
     {
-        Some(text) => (text.into_owned(), 0),
+        Some(text) => (text, 0),
         None => {
             let (text, _) = encoding.decode_without_bom_handling(bytes);
             let replaced = text.matches('\u{FFFD}').count();
-            (text.into_owned(), replaced)
+            (text, replaced)
         }
     };
     Decoded {

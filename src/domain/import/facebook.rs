@@ -33,6 +33,7 @@ fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result
                 _ => PostFormat::Other,
             },
             independent_years: false,
+            promoted: read::never_promoted,
         };
         return read::read_posts(layout, options, &rules, options.today, parsed);
     }

@@ -62,14 +62,14 @@ fn read(
             id_from_link: read::last_segment,
             format: post_format,
             independent_years: false,
+            // "Post type" says Organic or Sponsored.
+            promoted: |layout, row| {
+                layout
+                    .cell(row, Meaning::Ignored)
+                    .eq_ignore_ascii_case("sponsored")
+            },
         };
         read::read_posts(&layout, options, &rules, options.today, &mut parsed)?;
-        // "Post type" says Organic or Sponsored.
-        for (post, row) in parsed.posts.iter_mut().zip(layout.data) {
-            post.promoted = layout
-                .cell(row, Meaning::Ignored)
-                .eq_ignore_ascii_case("sponsored");
-        }
     }
     for table in [metrics, followers, visitors].into_iter().flatten() {
         let (index, meanings) = header_row(table, daily_meaning)?;

@@ -51,6 +51,7 @@ fn read_content(
         id_from_link: read::last_segment,
         format: post_format,
         independent_years: false,
+        promoted: read::never_promoted,
     };
     read::read_posts(layout, options, &rules, options.today, parsed)
 }
@@ -113,12 +114,7 @@ fn read_series(
     }
     .into();
     let column = layout.column(Meaning::Primary).unwrap_or(1);
-    let mut meanings = layout.meanings.clone();
-    meanings[column] = Some(Meaning::Metric(metric));
-    let relabelled = Layout {
-        meanings,
-        ..layout.clone()
-    };
+    let relabelled = layout.relabel(column, Meaning::Metric(metric));
     read::read_daily(&relabelled, Order::MonthFirst, options.today, false, parsed)
 }
 

@@ -3,6 +3,7 @@
 //! follower activity and breakdowns. Families (one file each) only declare their dictionaries,
 //! what identifies them, and their few quirks.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -47,12 +48,52 @@ pub(super) struct Layout<'t> {
     pub meanings: Vec<Option<Meaning>>,
     pub data: &'t [Row],
     pub styles: Vec<NumberStyle>,
+    /// The columns of each meaning, left to right (read for every cell of every row).
+    columns: BTreeMap<Meaning, Vec<usize>>,
 }
 
 impl<'t> Layout<'t> {
+    pub fn new(
+        table: &'t Table,
+        header: &'t Row,
+        meanings: Vec<Option<Meaning>>,
+        data: &'t [Row],
+        styles: Vec<NumberStyle>,
+    ) -> Self {
+        let mut columns: BTreeMap<Meaning, Vec<usize>> = BTreeMap::new();
+        for (i, m) in meanings.iter().enumerate() {
+            if let Some(m) = m {
+                columns.entry(*m).or_default().push(i);
+            }
+        }
+        Layout {
+            table,
+            header,
+            meanings,
+            data,
+            styles,
+            columns,
+        }
+    }
+
+    /// The same layout with column `column` given another meaning.
+    pub fn relabel(&self, column: usize, meaning: Meaning) -> Self {
+        let mut meanings = self.meanings.clone();
+        if let Some(m) = meanings.get_mut(column) {
+            *m = Some(meaning);
+        }
+        Layout::new(
+            self.table,
+            self.header,
+            meanings,
+            self.data,
+            self.styles.clone(),
+        )
+    }
+
     /// The first column with this meaning.
     pub fn column(&self, meaning: Meaning) -> Option<usize> {
-        self.meanings.iter().position(|m| *m == Some(meaning))
+        self.columns.get(&meaning).and_then(|c| c.first().copied())
     }
 
     pub fn has(&self, meaning: Meaning) -> bool {
@@ -66,11 +107,11 @@ impl<'t> Layout<'t> {
 
     /// A row's cell for a meaning: the first non-empty one when several columns share it.
     pub fn cell<'r>(&self, row: &'r Row, meaning: Meaning) -> &'r str {
-        self.meanings
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| **m == Some(meaning))
-            .filter_map(|(i, _)| row.cell(i))
+        self.columns
+            .get(&meaning)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| row.cell(i))
             .find(|c| !value::is_empty(c))
             .unwrap_or_default()
     }
@@ -180,13 +221,7 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
         std::cmp::Ordering::Equal => value::language_style(language),
     };
     let styles = voted.into_iter().map(|v| v.unwrap_or(file_style)).collect();
-    let layout = Layout {
-        table,
-        header,
-        meanings,
-        data,
-        styles,
-    };
+    let layout = Layout::new(table, header, meanings, data, styles);
     let mut parsed = Parsed::new(family.id, None, "posts");
     parsed.language = language.into();
     let meanings: Vec<Option<String>> = layout
@@ -258,13 +293,7 @@ pub(super) fn layout_for<'t>(
         .into_iter()
         .map(|v| v.unwrap_or_else(|| value::language_style(language)))
         .collect();
-    Layout {
-        table,
-        header,
-        meanings,
-        data,
-        styles,
-    }
+    Layout::new(table, header, meanings, data, styles)
 }
 
 /// Gives each header cell its meaning in the family's dictionaries; returns the meanings, the
@@ -441,6 +470,13 @@ pub(super) struct PostRules {
     /// Yearless publish dates are each the latest such day not after the export date (TikTok
     /// content lists), instead of a chronological sequence.
     pub independent_years: bool,
+    /// Whether a row's post was promoted (paid), from the family's own columns.
+    pub promoted: fn(&Layout, &Row) -> bool,
+}
+
+/// For families whose exports do not say whether a post was promoted.
+pub(super) fn never_promoted(_: &Layout, _: &Row) -> bool {
+    false
 }
 
 /// Reads post rows: one post per row with an ID and a publish time; totals and duplicate IDs
@@ -468,7 +504,8 @@ pub(super) fn read_posts(
         rules.independent_years,
         parsed,
     )?;
-    let mut index: HashMap<String, usize> = HashMap::with_capacity(layout.data.len());
+    // Post IDs, mostly borrowed from the rows, to the post read from them.
+    let mut index: HashMap<Cow<str>, usize> = HashMap::with_capacity(layout.data.len());
     // Post types repeat: each distinct one is read once.
     let mut formats: HashMap<&str, PostFormat> = HashMap::new();
     for ((row, stamp), day) in layout.data.iter().zip(&stamps).zip(&dates) {
@@ -485,9 +522,9 @@ pub(super) fn read_posts(
             continue;
         }
         let link = layout.cell(row, Meaning::Permalink);
-        let id = match layout.cell(row, Meaning::PostId) {
-            "" => (rules.id_from_link)(link),
-            id => Some(id.trim_start_matches('\'').to_owned()),
+        let id: Option<Cow<str>> = match layout.cell(row, Meaning::PostId) {
+            "" => (rules.id_from_link)(link).map(Cow::Owned),
+            id => Some(Cow::Borrowed(id.trim_start_matches('\''))),
         };
         let Some(id) = id else {
             parsed.skip(row.line, "id", "missing-id", String::new());
@@ -507,7 +544,7 @@ pub(super) fn read_posts(
             _ => body.to_owned(),
         };
         let post = ParsedPost {
-            id: PostId(id.clone()),
+            id: PostId(id.clone().into_owned()),
             published: super::local_to_instant(*day, stamp.time, stamp.offset, &options.time_zone),
             format: {
                 let kind = layout.cell(row, Meaning::PostType);
@@ -516,7 +553,7 @@ pub(super) fn read_posts(
             text,
             permalink: (!link.is_empty()).then(|| link.to_owned()),
             metrics: layout.metrics(row),
-            promoted: false,
+            promoted: (rules.promoted)(layout, row),
         };
         if let Some(&at) = index.get(&id) {
             parsed.skipped += 1;
@@ -525,7 +562,7 @@ pub(super) fn read_posts(
                 Some(row.line),
                 None,
                 "duplicate-in-file",
-                id,
+                id.into_owned(),
             );
             parsed.posts[at] = post;
         } else {

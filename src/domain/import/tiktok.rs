@@ -75,6 +75,7 @@ fn read_content(
         id_from_link: read::last_segment,
         format: |_| PostFormat::Video,
         independent_years: true,
+        promoted: read::never_promoted,
     };
     read::read_posts(layout, options, &rules, exported, parsed)
 }

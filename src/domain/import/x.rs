@@ -4,6 +4,7 @@
 use super::date::Order;
 use super::header::{Meaning, X_CONTENT, X_DAILY, X_METRICS, X_TWEETS};
 use super::read::{self, Family, Layout, PostRules};
+use super::table::Row;
 use super::{ImportError, ImportOptions, Parsed};
 use crate::domain::model::{Metric, Platform, PostFormat};
 
@@ -56,17 +57,18 @@ fn read_tweets(
         id_from_link: read::last_segment,
         format: |_| PostFormat::Text,
         independent_years: false,
+        promoted,
     };
-    read::read_posts(layout, options, &rules, options.today, parsed)?;
-    // Promoted columns hold `-` unless the post was promoted.
-    for (post, row) in parsed.posts.iter_mut().zip(layout.data) {
-        post.promoted = layout
-            .header
-            .cells()
-            .zip(row.cells())
-            .any(|(h, c)| h.starts_with("promoted") && !super::value::is_empty(c) && c != "0");
-    }
-    Ok(())
+    read::read_posts(layout, options, &rules, options.today, parsed)
+}
+
+/// Promoted columns hold `-` unless the post was promoted.
+fn promoted(layout: &Layout, row: &Row) -> bool {
+    layout
+        .header
+        .cells()
+        .zip(row.cells())
+        .any(|(h, c)| h.starts_with("promoted") && !super::value::is_empty(c) && c != "0")
 }
 
 fn read_daily(

@@ -29,6 +29,7 @@ fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result
         id_from_link: |_| None,
         format: |_| PostFormat::Video,
         independent_years: false,
+        promoted: read::never_promoted,
     };
     read::read_posts(layout, options, &rules, options.today, parsed)?;
     for post in &mut parsed.posts {
