@@ -789,6 +789,12 @@ messages! {
     ColPostsPerWeek => "Postingan/minggu", "Posts/week";
     ColRate => "Tingkat engagement", "Engagement rate";
     BenchmarkRow => "Tolok ukur {scope}: {label}", "{scope} benchmark: {label}";
+    DashBenchmarks => "Dibandingkan tolok ukur", "Against benchmarks";
+    DefDashBenchmarks => "Tingkat engagement per jangkauan (engagement ÷ jangkauan, atas postingan yang jangkauannya diketahui) dari profil yang dipilih di platform tolok ukur, pada periode ini, di samping nilai tolok ukur yang dimasukkan di Audit. Anda ÷ tolok ukur di atas 1 berarti di atas tolok ukur. Periode tolok ukur ditampilkan: tolok ukur dari periode lain hanya perkiraan.", "The engagement rate by reach (engagement ÷ reach, over posts whose reach is known) of the chosen profiles on the benchmark's platform, in this period, beside the benchmark value entered in the Audit. Yours ÷ benchmark above 1 means above the benchmark. The benchmark's period is shown: one from another period is only a guide.";
+    ColBenchmark => "Tolok ukur", "Benchmark";
+    ColBenchmarkPeriod => "Periode tolok ukur", "Benchmark period";
+    ColYours => "Milik Anda", "Yours";
+    ColVersus => "Anda ÷ tolok ukur", "Yours ÷ benchmark";
     ScopeIndustry => "industri", "industry";
     BaseReach => "per jangkauan", "by reach";
     BaseImpressions => "per tayangan", "by impressions";

@@ -145,6 +145,66 @@ pub struct Dashboard {
     /// The website: sessions in the period and before, and the share of the latest traffic-source
     /// breakdown that came from social networks.
     pub web: Option<WebTraffic>,
+    /// Entered benchmarks of the engagement rate by reach that concern the chosen profiles,
+    /// each beside the chosen profiles' own rate on that platform (all platforms when the
+    /// benchmark names none), so that a change can be told apart from a wider one.
+    #[serde(default)]
+    pub benchmarks: Vec<BenchmarkBeside>,
+}
+
+/// A benchmark and the profiles' own figure for the same metric and platform.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BenchmarkBeside {
+    pub benchmark: Benchmark,
+    /// Engagement ÷ reach of the chosen profiles on the benchmark's platform, in the period.
+    pub own: Option<f64>,
+}
+
+/// The benchmarks beside the profiles' own rates: those of the platforms shown (or of none),
+/// the one whose period is nearest the dashboard's first, then by platform and label.
+pub fn benchmarks_beside(
+    ws: &Workspace,
+    now: &[ProfileMetrics],
+    period: Period,
+) -> Vec<BenchmarkBeside> {
+    let distance = |b: &Benchmark| {
+        if b.period.end < period.start {
+            (period.start - b.period.end).num_days()
+        } else if b.period.start > period.end {
+            (b.period.start - period.end).num_days()
+        } else {
+            0
+        }
+    };
+    let mut out: Vec<(i64, BenchmarkBeside)> = ws
+        .benchmarks
+        .iter()
+        .filter(|b| b.metric == metrics::BENCHMARK_RATE_REACH)
+        .filter_map(|b| {
+            let shown: Vec<ProfileMetrics> = now
+                .iter()
+                .filter(|m| b.platform.is_none_or(|p| p == m.platform))
+                .cloned()
+                .collect();
+            (!shown.is_empty()).then(|| {
+                (
+                    distance(b),
+                    BenchmarkBeside {
+                        benchmark: b.clone(),
+                        own: totals(&shown).rate_reach,
+                    },
+                )
+            })
+        })
+        .collect();
+    out.sort_by(|(da, a), (db, b)| {
+        (a.benchmark.platform, da, &a.benchmark.label).cmp(&(
+            b.benchmark.platform,
+            db,
+            &b.benchmark.label,
+        ))
+    });
+    out.into_iter().map(|(_, b)| b).collect()
 }
 
 /// What the website got in the period.
@@ -386,6 +446,7 @@ pub fn compute_over(
         None
     };
     Dashboard {
+        benchmarks: benchmarks_beside(ws, &now, period),
         ads,
         service,
         web,

@@ -500,15 +500,7 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
             .iter()
             .filter(|b| b.platform.is_none_or(|p| p == *platform))
         {
-            let scope = match b.scope {
-                crate::domain::BenchmarkScope::Industry => t(Msg::ScopeIndustry),
-                crate::domain::BenchmarkScope::Region => t(Msg::ScopeRegion),
-                crate::domain::BenchmarkScope::Country => t(Msg::ScopeCountry),
-            };
-            let label = fill(
-                t(Msg::BenchmarkRow),
-                &[("scope", scope), ("label", &b.label)],
-            );
+            let label = super::benchmark_name(b, lang);
             let rate = if b.metric == crate::domain::metrics::BENCHMARK_RATE_REACH {
                 format!(
                     "{} ({})",

@@ -199,6 +199,7 @@ pub fn body(ws: &Workspace, d: &Dashboard, lang: Lang, links: bool) -> String {
         },
     ];
     kpi_list(&mut h, "dash-kpis", &kpis, lang);
+    benchmarks(&mut h, d, lang);
     let hours = |v: f64| lang.number(v, 1);
     let ratio = |v: f64| lang.number(v, 2);
     if let Some((a, before)) = &d.ads {
@@ -564,6 +565,72 @@ fn kpi_list(h: &mut Html, testid: &'static str, kpis: &[Kpi], lang: Lang) {
         kpi(h, k, lang);
     }
     h.close("ul");
+}
+
+/// The entered benchmarks that concern the chosen profiles, each beside their own rate.
+fn benchmarks(h: &mut Html, d: &Dashboard, lang: Lang) {
+    if d.benchmarks.is_empty() {
+        return;
+    }
+    let t = |m: Msg| m.text(lang);
+    section_title(h, t(Msg::DashBenchmarks), Msg::DefDashBenchmarks, lang);
+    h.open("div", &[("class", "lm-table-wrap")]).open(
+        "table",
+        &[("class", "lm-table"), ("data-testid", "dash-benchmarks")],
+    );
+    h.open("thead", &[]).open("tr", &[]);
+    for (m, numeric) in [
+        (Msg::ColBenchmark, false),
+        (Msg::ColPlatform, false),
+        (Msg::ColBenchmarkPeriod, false),
+        (Msg::ColRateReach, true),
+        (Msg::ColYours, true),
+        (Msg::ColVersus, true),
+    ] {
+        let class = if numeric { "lm-num" } else { "" };
+        h.elem("th", &[("scope", "col"), ("class", class)], t(m));
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    let dash = || "–".to_owned();
+    for row in &d.benchmarks {
+        let b = &row.benchmark;
+        let platform = b.platform.map_or(t(Msg::AllPlatforms), |p| p.name());
+        let versus = row.own.filter(|_| b.value > 0.0).map(|own| own / b.value);
+        let period = format!(
+            "{} – {}",
+            lang.date(b.period.start),
+            lang.date(b.period.end)
+        );
+        h.open(
+            "tr",
+            &[
+                ("data-testid", "dash-benchmark"),
+                ("data-platform", b.platform.map_or("", |p| p.slug())),
+                (
+                    "data-versus",
+                    &versus.map(|v| format!("{v:.4}")).unwrap_or_default(),
+                ),
+            ],
+        );
+        h.elem("th", &[("scope", "row")], &super::benchmark_name(b, lang))
+            .elem("td", &[], platform)
+            .elem("td", &[], &period)
+            .elem("td", &[("class", "lm-num")], &lang.percent(b.value, 2))
+            .elem(
+                "td",
+                &[("class", "lm-num")],
+                &row.own.map(|v| lang.percent(v, 2)).unwrap_or_else(dash),
+            )
+            .elem(
+                "td",
+                &[("class", "lm-num")],
+                &versus
+                    .map(|v| format!("{}×", lang.number(v, 2)))
+                    .unwrap_or_else(dash),
+            )
+            .close("tr");
+    }
+    h.close("tbody").close("table").close("div");
 }
 
 fn section_title(h: &mut Html, title: &str, def: Msg, lang: Lang) {

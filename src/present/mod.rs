@@ -30,6 +30,26 @@ pub fn definition(html: &mut Html, msg: Msg, lang: Lang) {
         .close("details");
 }
 
+/// "Industry benchmark: F&B Indonesia".
+pub fn benchmark_name(b: &crate::domain::Benchmark, lang: Lang) -> String {
+    use crate::domain::BenchmarkScope;
+    let scope = match b.scope {
+        BenchmarkScope::Industry => Msg::ScopeIndustry,
+        BenchmarkScope::Region => Msg::ScopeRegion,
+        BenchmarkScope::Country => Msg::ScopeCountry,
+    };
+    let name = crate::i18n::fill(
+        Msg::BenchmarkRow.text(lang),
+        &[("scope", scope.text(lang)), ("label", &b.label)],
+    );
+    // The scope may open the sentence ("industry benchmark" in English).
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// "Period: start – end" as a lead paragraph with a test hook (the listening and inbox views).
 pub fn period_line(testid: &str, period: crate::domain::Period, lang: Lang) -> String {
     let mut h = Html::new();

@@ -274,6 +274,92 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
 }
 
 #[test]
+fn benchmarks_stand_beside_the_profiles_own_rate_on_their_platform() {
+    use linimasa::domain::dashboard::{self, Query};
+    use linimasa::domain::{Benchmark, BenchmarkScope, Period, Platform};
+    let mut ws = crate::demo();
+    let period = |y| Period {
+        start: chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+        end: chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap(),
+    };
+    ws.benchmarks = vec![
+        Benchmark {
+            scope: BenchmarkScope::Country,
+            label: "Indonesia".into(),
+            platform: None,
+            metric: metrics::BENCHMARK_RATE_REACH.into(),
+            period: period(2020),
+            value: 0.02,
+        },
+        Benchmark {
+            scope: BenchmarkScope::Industry,
+            label: "F&B".into(),
+            platform: Some(Platform::Instagram),
+            metric: metrics::BENCHMARK_RATE_REACH.into(),
+            period: period(2026),
+            value: 0.05,
+        },
+        // A platform the query leaves out, and another metric: neither is shown.
+        Benchmark {
+            scope: BenchmarkScope::Industry,
+            label: "F&B".into(),
+            platform: Some(Platform::TikTok),
+            metric: metrics::BENCHMARK_RATE_REACH.into(),
+            period: period(2026),
+            value: 0.09,
+        },
+        Benchmark {
+            scope: BenchmarkScope::Industry,
+            label: "F&B".into(),
+            platform: Some(Platform::Instagram),
+            metric: "followers_growth".into(),
+            period: period(2026),
+            value: 0.01,
+        },
+    ];
+    let query = Query {
+        days: 90,
+        platform: Some(Platform::Instagram),
+        ..Query::default()
+    };
+    let d = dashboard::compute(&ws, &query).unwrap();
+    // The Instagram profiles' Σ engagement ÷ Σ reach over posts with reach, from the posts.
+    let ix = metrics::Index::new(&ws);
+    let (mut engaged, mut reach) = (0.0, 0.0);
+    for p in ws
+        .profiles
+        .iter()
+        .filter(|p| !p.competitor && p.platform == Platform::Instagram)
+    {
+        for post in ix.posts_in(&p.id, d.period) {
+            if let Some(r) = post.metrics.get(&linimasa::domain::Metric::Reach) {
+                reach += r;
+                engaged += metrics::engagement(&post.metrics);
+            }
+        }
+    }
+    let shown: Vec<(Option<Platform>, f64)> = d
+        .benchmarks
+        .iter()
+        .map(|b| (b.benchmark.platform, b.benchmark.value))
+        .collect();
+    assert_eq!(shown, [(None, 0.02), (Some(Platform::Instagram), 0.05)]);
+    for b in &d.benchmarks {
+        assert!((b.own.unwrap() - engaged / reach).abs() < 1e-12);
+    }
+    let html = linimasa::present::dashboard::dashboard(&ws, &d, linimasa::i18n::Lang::En);
+    assert_eq!(html.matches("data-testid=\"dash-benchmark\"").count(), 2);
+    assert!(html.contains(">Industry benchmark: F&amp;B<"));
+    let versus = format!("data-versus=\"{:.4}\"", engaged / reach / 0.05);
+    assert!(html.contains(&versus), "{versus}");
+    // Without benchmarks the section is not there.
+    ws.benchmarks.clear();
+    let d = dashboard::compute(&ws, &query).unwrap();
+    let html = linimasa::present::dashboard::dashboard(&ws, &d, linimasa::i18n::Lang::En);
+    assert!(!html.contains("dash-benchmarks"));
+}
+
+#[test]
 fn top_posts_are_the_head_of_the_ranking_by_engagement() {
     let mut ws = linimasa::domain::demo::generate(&linimasa::domain::demo::DemoOptions::new(
         NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
