@@ -61,6 +61,7 @@ fn meta_posts(rows: usize) -> Vec<u8> {
 fn bench(c: &mut Criterion) {
     let options = ImportOptions {
         time_zone: "Asia/Jakarta".into(),
+        mappings: Vec::new(),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     };
     let bytes = meta_posts(20_000);

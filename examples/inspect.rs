@@ -4,6 +4,7 @@ use linimasa::domain::import::{ImportOptions, parse};
 fn main() {
     let options = ImportOptions {
         time_zone: "Asia/Jakarta".into(),
+        mappings: Vec::new(),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     };
     for path in std::env::args().skip(1) {

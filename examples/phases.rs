@@ -14,6 +14,7 @@ fn main() {
     let t_table = t.elapsed();
     let options = ImportOptions {
         time_zone: "Asia/Jakarta".into(),
+        mappings: Vec::new(),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     };
     let t = Instant::now();

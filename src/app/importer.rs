@@ -12,16 +12,32 @@ use super::actions;
 use super::browser;
 use super::state::{AppState, ImportRun};
 use super::worker_client::{self, Reply};
+use crate::domain::model::ColumnMapping;
 use crate::domain::tz;
 use crate::worker::protocol::{FileReport, ImportRequest, Job, WorkerMessage};
 
 thread_local! {
     static RUNNING: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// The files of the last import, so that one whose columns the user maps can be read again.
+    static LAST: RefCell<Vec<web_sys::File>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Imports files into the open workspace (once it is loaded, when files arrive right after the
 /// page opens).
 pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
+    import_mapped(state, files, Vec::new());
+}
+
+/// Imports a file of the last import again, read through the column mapping the user chose
+/// (which the worker saves with the imported data).
+pub fn import_with_mapping(state: AppState, name: &str, mapping: ColumnMapping) {
+    let file = LAST.with(|l| l.borrow().iter().find(|f| f.name() == name).cloned());
+    if let Some(file) = file {
+        import_mapped(state, vec![file], vec![mapping]);
+    }
+}
+
+fn import_mapped(state: AppState, files: Vec<web_sys::File>, mappings: Vec<ColumnMapping>) {
     if files.is_empty()
         || state
             .import
@@ -30,6 +46,7 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
         return;
     }
     let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+    LAST.with(|l| *l.borrow_mut() = files.clone());
     state.import.set(Some(ImportRun {
         files: names.clone(),
         current: Some((0, "read".into())),
@@ -57,6 +74,7 @@ pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
             time_zone,
             names: names.clone(),
             now_millis: now,
+            mappings,
         });
         let mut contents = Vec::with_capacity(files.len());
         for file in &files {

@@ -930,8 +930,14 @@ pub struct Benchmark {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnMapping {
     pub header_signature: String,
-    /// Column name in the file → field it feeds.
+    /// Column name in the file → field it feeds (a slug of `import::generic::FIELDS`).
     pub columns: BTreeMap<String, String>,
+    /// The platform the file's records are on.
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    /// The profile the file is about (matched by name, or created).
+    #[serde(default)]
+    pub profile: String,
 }
 
 /// One imported file and what became of it.

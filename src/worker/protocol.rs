@@ -208,6 +208,9 @@ pub struct ImportRequest {
     pub names: Vec<String>,
     /// The worker's clock for `imported_at`, from the page (milliseconds since the epoch).
     pub now_millis: i64,
+    /// Column mappings the user just chose for files no family recognised.
+    #[serde(default)]
+    pub mappings: Vec<crate::domain::model::ColumnMapping>,
 }
 
 /// What the worker says back.

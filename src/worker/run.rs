@@ -269,10 +269,6 @@ async fn personas(request: PersonaRequest) -> PersonaReply {
 
 async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
     let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
-    let options = ImportOptions {
-        time_zone: request.time_zone.clone(),
-        today: request.today,
-    };
     let imported_at = chrono::DateTime::from_timestamp_millis(request.now_millis)
         .unwrap_or_default()
         .with_timezone(&crate::domain::tz::zone(&request.time_zone).0)
@@ -286,6 +282,17 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
         Ok(Some(ws)) => ws,
         Ok(None) => Workspace::empty(WorkspaceInfo::new(id, "")),
         Err(e) => return all_failed(&request.names, "storage", &e.to_string()),
+    };
+    // A mapping just chosen comes first; then those saved with earlier imports.
+    let options = ImportOptions {
+        time_zone: request.time_zone.clone(),
+        today: request.today,
+        mappings: request
+            .mappings
+            .iter()
+            .chain(&ws.mappings)
+            .cloned()
+            .collect(),
     };
     let mut reports = Vec::new();
     for (index, (name, bytes)) in request.names.iter().zip(&files).enumerate() {

@@ -128,6 +128,48 @@ test('an inbox export becomes messages: the inbox shows what waits for a reply',
   await browser.close();
 });
 
+test('a file no family knows is imported through a column mapping, saved for the next file', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/import');
+  const csv = 'Tanggal Posting;Caption;Link;Jangkauan;Suka;Komentar;Kampanye\n'
+    + '03/02/2026 09:15;Promo gula aren;https://example.com/p/101;1.200;80;5;A\n'
+    + '25/02/2026 19:00;Latte pandan;https://example.com/p/102;2.500;150;12;B\n';
+  const file = path.join(browser.userDataDir, 'later.csv');
+  writeFileSync(file, csv);
+  const [asked] = await importFiles(page, [file]);
+  assert.equal(asked.status, 'error');
+  // Each column with an example and a suggested field.
+  const row = (name) => page.locator(`[data-testid=mapping-row][data-column="${name}"]`);
+  await row('Jangkauan').waitFor();
+  assert.equal(await page.getByTestId('mapping-row').count(), 7);
+  assert.equal(await row('Jangkauan').getByTestId('mapping-field').inputValue(), 'reach');
+  assert.equal(await row('Kampanye').getByTestId('mapping-field').inputValue(), '');
+  assert.match(await row('Tanggal Posting').innerText(), /03\/02\/2026 09:15/);
+  await row('Tanggal Posting').getByTestId('mapping-field').selectOption('published');
+  await page.getByTestId('mapping-platform').selectOption('instagram');
+  await page.getByTestId('mapping-profile').fill('Kopi Nusantara Bandung');
+  await page.getByTestId('mapping-apply').click();
+  await page.locator('[data-testid=import-result][data-status=ok]').waitFor({ timeout: 60000 });
+  const [done] = await page.getByTestId('import-result').evaluateAll((els) => els.map((e) => ({ ...e.dataset })));
+  assert.deepEqual([done.platform, done.kind, done.rows], ['instagram', 'posts', '2']);
+  // The next file with these columns is read without asking.
+  const next = path.join(browser.userDataDir, 'later-maret.csv');
+  writeFileSync(next, csv.replace('101', '103').replace('03/02/2026', '03/03/2026'));
+  const [again] = await importFiles(page, [next]);
+  assert.deepEqual([again.status, again.platform, again.rows], ['ok', 'instagram', '2']);
+  assert.equal(await page.getByTestId('mapping').count(), 0);
+  // Both files went to one new profile, named as the user typed it.
+  await page.goto(server.url + '/');
+  const profile = page.getByTestId('profile-row').filter({ hasText: 'Kopi Nusantara Bandung' });
+  await profile.waitFor();
+  assert.equal(await page.getByTestId('profile-row').count(), 1);
+  assert.equal(await page.getByTestId('kpi-posts').innerText(), '3');
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
 test('a profile an import created moves onto the one it really is', async () => {
   const browser = await launch();
   const page = browser.context.pages()[0] ?? await browser.context.newPage();

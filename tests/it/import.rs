@@ -9,6 +9,7 @@ use linimasa::domain::{Metric, Platform, Workspace, WorkspaceInfo};
 pub fn options() -> ImportOptions {
     ImportOptions {
         time_zone: "Asia/Jakarta".into(),
+        mappings: Vec::new(),
         today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     }
 }
@@ -410,7 +411,9 @@ fn damaged_and_unknown_files_are_refused_with_a_code() {
     let o = options();
     let cases: &[(&[u8], &str)] = &[
         (b"", "empty-file"),
-        (b"product,price\nKopi susu,25000\n", "unknown-format"),
+        // A table no family knows asks for a column mapping; text without columns is unknown.
+        (b"product,price\nKopi susu,25000\n", "needs-mapping"),
+        (b"hello\nworld\n", "unknown-format"),
         (b"PK\x03\x04garbage", "unreadable-workbook"),
         (
             b"\"Date\",\"Video Views\",\"Profile Views\"\n",
@@ -744,4 +747,119 @@ fn promoted_posts_stay_promoted_when_rows_before_them_are_skipped() {
         .map(|x| (x.id.0.as_str(), x.promoted))
         .collect();
     assert_eq!(promoted, [("1", false), ("3", true), ("4", false)]);
+}
+
+#[test]
+fn a_file_no_family_knows_is_read_through_the_mapping_the_user_chose_and_saved() {
+    use linimasa::domain::ColumnMapping;
+    use linimasa::domain::import::generic;
+    let csv = "Tanggal Posting;Caption;Link;Jangkauan;Suka;Komentar;Kampanye\n\
+        03/02/2026 09:15;Promo gula aren;https://example.com/p/101;1.200;80;5;A\n\
+        25/02/2026 19:00;Latte pandan;https://example.com/p/102;2.500;150;12;B\n\
+        25/02/2026 19:00;Latte pandan;https://example.com/p/102;2.600;155;12;B\n";
+    let mut o = options();
+    // Unknown: refused with the header's names, so the page can ask what each column is.
+    let err = parse("later.csv", csv.as_bytes(), &o).unwrap_err();
+    assert_eq!(err.code, "needs-mapping");
+    let question = generic::mapping_question(&err.detail);
+    let names: Vec<&str> = question.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Tanggal Posting",
+            "Caption",
+            "Link",
+            "Jangkauan",
+            "Suka",
+            "Komentar",
+            "Kampanye"
+        ]
+    );
+    assert_eq!(question[0].1, "03/02/2026 09:15");
+    assert_eq!(question[3].1, "1.200");
+    let suggested: Vec<Option<&str>> = names.iter().map(|n| generic::suggest(n)).collect();
+    assert_eq!(
+        suggested,
+        [
+            Some("date"),
+            Some("text"),
+            Some("permalink"),
+            Some("reach"),
+            Some("reactions"),
+            Some("comments"),
+            None
+        ]
+    );
+    // The user makes the first column the publish time and names the platform and profile.
+    let mut columns: std::collections::BTreeMap<String, String> = names
+        .iter()
+        .zip(&suggested)
+        .filter_map(|(n, f)| Some((n.to_string(), (*f)?.to_string())))
+        .collect();
+    columns.insert("Tanggal Posting".into(), "published".into());
+    o.mappings = vec![ColumnMapping {
+        header_signature: generic::signature(names.iter().copied()),
+        columns,
+        platform: Some(Platform::Instagram),
+        profile: "Kopi Nusantara Bandung".into(),
+    }];
+    let p = parse("later.csv", csv.as_bytes(), &o).unwrap();
+    assert_eq!((p.family.as_str(), p.kind.as_str()), ("generic", "posts"));
+    assert_eq!(p.platform, Some(Platform::Instagram));
+    // Two posts (the repeated row is a duplicate); IDs from the links; numbers with a decimal
+    // comma file-wide, so `1.200` is twelve hundred; dates day-first (25/02).
+    let posts: Vec<(&str, f64, f64)> = p
+        .posts
+        .iter()
+        .map(|x| {
+            (
+                x.id.0.as_str(),
+                x.metrics[&Metric::Reach],
+                x.metrics[&Metric::Reactions],
+            )
+        })
+        .collect();
+    assert_eq!(posts, [("101", 1200.0, 80.0), ("102", 2600.0, 155.0)]);
+    assert_eq!(
+        p.posts[1].published.to_rfc3339(),
+        "2026-02-25T19:00:00+07:00"
+    );
+    // Applying stores the mapping; the next file with this header needs no question.
+    let mut ws = Workspace::empty(WorkspaceInfo::new("ws".into(), "Test"));
+    let info = BatchInfo {
+        id: "b1".into(),
+        file_name: "later.csv".into(),
+        content_hash: "h".into(),
+        bytes: 1,
+        imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap(),
+        profile: None,
+    };
+    let batch = apply(&mut ws, p, info);
+    assert_eq!(batch.counts.inserted, 2);
+    assert_eq!(ws.profiles[0].name, "Kopi Nusantara Bandung");
+    assert_eq!(ws.mappings.len(), 1);
+    let again = ImportOptions {
+        mappings: ws.mappings.clone(),
+        ..options()
+    };
+    assert_eq!(
+        parse("later-2.csv", csv.as_bytes(), &again)
+            .unwrap()
+            .posts
+            .len(),
+        2
+    );
+    // A mapping without a publish time or a date cannot read anything: said so.
+    let mut useless = ws.mappings[0].clone();
+    useless.columns.retain(|_, f| f != "published");
+    let err = parse(
+        "later.csv",
+        csv.as_bytes(),
+        &ImportOptions {
+            mappings: vec![useless],
+            ..options()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.code, "mapping-incomplete");
 }

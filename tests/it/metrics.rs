@@ -16,6 +16,7 @@ fn imported(name: &str, bytes: &[u8]) -> Workspace {
     let mut ws = Workspace::empty(WorkspaceInfo::new("t".into(), "t"));
     let options = ImportOptions {
         time_zone: ws.info.time_zone.clone(),
+        mappings: Vec::new(),
         today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     };
     let parsed = parse(name, bytes, &options).unwrap();

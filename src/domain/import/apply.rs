@@ -29,6 +29,12 @@ pub struct BatchInfo {
 
 /// Merges a parse into the workspace and records the batch in it.
 pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportBatch {
+    // The mapping a generic file was read with is kept for the next file with its header.
+    if let Some(mapping) = parsed.mapping.take() {
+        ws.mappings
+            .retain(|m| m.header_signature != mapping.header_signature);
+        ws.mappings.push(mapping);
+    }
     if let Some(people) = parsed.people.take() {
         return apply_people(ws, parsed, people, info);
     }

@@ -57,7 +57,7 @@ fn read_content(
 }
 
 /// Meta's post types in every language, by the words they contain.
-fn post_format(kind: &str) -> PostFormat {
+pub(super) fn post_format(kind: &str) -> PostFormat {
     let k = kind.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
     if has(&["story", "stories", "cerita", "historia", "tin"]) {

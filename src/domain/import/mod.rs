@@ -10,6 +10,7 @@ pub mod apply;
 pub mod date;
 pub mod decode;
 mod facebook;
+pub mod generic;
 pub mod header;
 mod linkedin;
 mod mentions;
@@ -42,6 +43,8 @@ pub struct ImportOptions {
     /// The latest date an export can be about (today in the workspace zone); anchors the years
     /// of yearless dates.
     pub today: NaiveDate,
+    /// Saved column mappings of the generic importer (files no family recognises).
+    pub mappings: Vec<crate::domain::model::ColumnMapping>,
 }
 
 /// The account a file is about, as far as the file says.
@@ -98,6 +101,9 @@ pub struct Parsed {
     /// Comments and direct messages to the brand from an inbox export (kind `messages`).
     #[serde(default)]
     pub messages: Vec<messages::InboxMessage>,
+    /// The column mapping a generic file was read with (saved with the batch).
+    #[serde(default)]
+    pub mapping: Option<crate::domain::model::ColumnMapping>,
 }
 
 impl Parsed {
@@ -139,6 +145,7 @@ impl Parsed {
             people: None,
             mentions: Vec::new(),
             messages: Vec::new(),
+            mapping: None,
         }
     }
 
@@ -254,6 +261,7 @@ pub fn parse_staged(
             Err(e) if e.code == "unknown-format" => messages::read(&tables, options)
                 .or_else(|| mentions::read(&tables, options))
                 .or_else(|| people::read(&tables))
+                .or_else(|| mapped(&tables, options))
                 .unwrap_or(Err(e))?,
             other => other?,
         },
@@ -268,6 +276,24 @@ pub fn parse_staged(
         );
     }
     Ok(parsed)
+}
+
+/// A file no family recognises: read through its saved mapping, or refused with its header so
+/// that the user can map its columns; `None` when it has no header to map.
+fn mapped(tables: &[table::Table], options: &ImportOptions) -> Option<Result<Parsed, ImportError>> {
+    let (table, index) = generic::header(tables)?;
+    let header = &table.rows[index];
+    let signature = generic::signature(header.cells());
+    Some(
+        match options
+            .mappings
+            .iter()
+            .find(|m| m.header_signature == signature)
+        {
+            Some(mapping) => generic::read(table, index, mapping, options),
+            None => Err(generic::needs_mapping(header, table.rows.get(index + 1))),
+        },
+    )
 }
 
 /// Local time in the workspace zone to an instant with its offset.
@@ -299,6 +325,7 @@ mod tests {
     fn options() -> ImportOptions {
         ImportOptions {
             time_zone: "Asia/Jakarta".into(),
+            mappings: Vec::new(),
             today: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
         }
     }

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 
 use crate::app::state::use_app;
 use crate::app::{actions, importer};
-use crate::domain::model::{Diagnostic, Platform, ProfileId, Workspace};
+use crate::domain::import::generic;
+use crate::domain::model::{ColumnMapping, Diagnostic, Platform, ProfileId, Workspace};
 use crate::i18n::{Lang, Msg, fill};
 use crate::worker::protocol::FileReport;
 
@@ -176,6 +177,13 @@ fn platform_name(slug: &str) -> String {
 fn ResultCard(report: FileReport, lang: Lang) -> impl IntoView {
     let status_class = format!("lm-result lm-result--{}", report.status);
     let body = match &report.error {
+        Some(error) if error.code == "needs-mapping" => view! {
+            <p class="lm-result__error" data-testid="error">
+                {format!("{}: {}", report.name, Msg::ErrNeedsMapping.text(lang))}
+            </p>
+            <MappingForm file=report.name.clone() detail=error.detail.clone() lang=lang/>
+        }
+        .into_any(),
         Some(error) => {
             let mut text = error_text(lang, &error.code, &error.detail);
             if let Some(row) = error.row {
@@ -266,11 +274,130 @@ fn ResultCard(report: FileReport, lang: Lang) -> impl IntoView {
     }
 }
 
+/// A field's name in the mapping form.
+fn field_label(field: &str) -> Msg {
+    match field {
+        "post-id" => Msg::MapPostId,
+        "published" => Msg::MapPublished,
+        "date" => Msg::MapDate,
+        "title" => Msg::MapTitle,
+        "text" => Msg::MapText,
+        "permalink" => Msg::MapPermalink,
+        "format" => Msg::MapFormat,
+        "impressions" => Msg::MapImpressions,
+        "views" => Msg::MapViews,
+        "reach" => Msg::MapReach,
+        "reactions" => Msg::MapReactions,
+        "comments" => Msg::MapComments,
+        "shares" => Msg::MapShares,
+        "saves" => Msg::MapSaves,
+        "clicks" => Msg::MapClicks,
+        "followers" => Msg::MapFollowers,
+        "spend" => Msg::MapSpend,
+        _ => Msg::MapIgnore,
+    }
+}
+
+/// The column-mapping step of a file no family recognises: each column with an example cell and
+/// a field (suggested from its name), the platform and the profile; importing saves the mapping.
+#[component]
+fn MappingForm(file: String, detail: String, lang: Lang) -> impl IntoView {
+    let state = use_app();
+    let question = generic::mapping_question(&detail);
+    let names: Vec<String> = question.iter().map(|(n, _)| n.clone()).collect();
+    let chosen: Vec<RwSignal<String>> = question
+        .iter()
+        .map(|(n, _)| RwSignal::new(generic::suggest(n).unwrap_or_default().to_owned()))
+        .collect();
+    let platform = RwSignal::new(Platform::Instagram.slug().to_owned());
+    let profile = RwSignal::new(String::new());
+    let rows = question
+        .into_iter()
+        .zip(chosen.iter().copied())
+        .map(|((name, example), field)| {
+            let options = std::iter::once("")
+                .chain(generic::FIELDS.iter().map(|(f, _)| *f))
+                .map(|f| {
+                    view! {
+                        <option value=f selected=move || field.get() == f>{field_label(f).text(lang)}</option>
+                    }
+                })
+                .collect_view();
+            let label = format!("{}: {name}", Msg::MappingField.text(lang));
+            view! {
+                <tr data-testid="mapping-row" data-column=name.clone()>
+                    <th scope="row">{name.clone()}</th>
+                    <td class="lm-post-text">{example}</td>
+                    <td>
+                        <select data-testid="mapping-field" aria-label=label
+                            on:change=move |ev| field.set(event_target_value(&ev))>
+                            {options}
+                        </select>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let platforms = Platform::SOCIAL
+        .iter()
+        .map(|p| view! { <option value=p.slug() selected=*p == Platform::Instagram>{p.name()}</option> })
+        .collect_view();
+    let apply = move |_| {
+        let columns = names
+            .iter()
+            .zip(&chosen)
+            .filter_map(|(n, f)| {
+                let f = f.get_untracked();
+                (!f.is_empty()).then(|| (n.clone(), f))
+            })
+            .collect();
+        let mapping = ColumnMapping {
+            header_signature: generic::signature(names.iter().map(String::as_str)),
+            columns,
+            platform: Platform::from_slug(&platform.get_untracked()),
+            profile: profile.get_untracked(),
+        };
+        importer::import_with_mapping(state, &file, mapping);
+    };
+    view! {
+        <div class="lm-mapping" data-testid="mapping">
+            <h4>{Msg::MappingTitle.text(lang)}</h4>
+            <div class="lm-table-wrap">
+                <table class="lm-table">
+                    <thead><tr>
+                        <th scope="col">{Msg::MappingColumn.text(lang)}</th>
+                        <th scope="col">{Msg::MappingExample.text(lang)}</th>
+                        <th scope="col">{Msg::MappingField.text(lang)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="lm-form-row">
+                <label>{Msg::MappingPlatform.text(lang)}" "
+                    <select data-testid="mapping-platform" on:change=move |ev| platform.set(event_target_value(&ev))>
+                        {platforms}
+                    </select>
+                </label>
+                " "
+                <label>{Msg::MappingProfile.text(lang)}" "
+                    <input type="text" data-testid="mapping-profile" required
+                        prop:value=move || profile.get()
+                        on:input=move |ev| profile.set(event_target_value(&ev))/>
+                </label>
+            </p>
+            <button class="lm-button lm-button--primary" data-testid="mapping-apply" on:click=apply>
+                {Msg::MappingApply.text(lang)}
+            </button>
+        </div>
+    }
+}
+
 /// A refused file's message, in the UI language, with what to do.
 fn error_text(lang: Lang, code: &str, detail: &str) -> String {
     let msg = match code {
         "empty-file" => Msg::ErrEmptyFile,
         "unknown-format" => Msg::ErrUnknownFormat,
+        "mapping-incomplete" => Msg::ErrMappingIncomplete,
         "unreadable-workbook" => Msg::ErrUnreadableWorkbook,
         "no-records" => Msg::ErrNoRecords,
         "dates-contradictory" => Msg::ErrDatesContradictory,
