@@ -36,6 +36,37 @@ pub enum Meaning {
     Ignored,
 }
 
+impl Meaning {
+    /// How many [`Meaning::slot`]s there are.
+    pub const SLOTS: usize = 19 + 32;
+
+    /// A small dense number per meaning, for tables indexed by meaning (read for every row).
+    pub fn slot(self) -> usize {
+        match self {
+            Meaning::PostId => 0,
+            Meaning::AccountId => 1,
+            Meaning::AccountName => 2,
+            Meaning::AccountHandle => 3,
+            Meaning::Title => 4,
+            Meaning::Text => 5,
+            Meaning::PublishTime => 6,
+            Meaning::Permalink => 7,
+            Meaning::PostType => 8,
+            Meaning::Date => 9,
+            Meaning::Hour => 10,
+            Meaning::Duration => 11,
+            Meaning::Share => 12,
+            Meaning::Category => 13,
+            Meaning::Source => 14,
+            Meaning::Medium => 15,
+            Meaning::Primary => 16,
+            Meaning::PostsPublished => 17,
+            Meaning::Ignored => 18,
+            Meaning::Metric(m) => 19 + m as usize,
+        }
+    }
+}
+
 /// One language's names for a family's columns.
 pub struct Dictionary {
     pub language: &'static str,
@@ -545,6 +576,66 @@ pub const FB_CLASSIC: &[Dictionary] = &[Dictionary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_meaning_has_its_own_slot() {
+        use crate::domain::model::Metric::*;
+        let metrics = [
+            Impressions,
+            Views,
+            Reach,
+            Reactions,
+            Comments,
+            Shares,
+            Saves,
+            Interactions,
+            Clicks,
+            LinkClicks,
+            ProfileVisits,
+            VideoViews,
+            WatchTimeSeconds,
+            AverageViewSeconds,
+            Followers,
+            FollowersGained,
+            FollowersLost,
+            PageVisits,
+            Sessions,
+            EngagedSessions,
+            Conversions,
+            Spend,
+            Revenue,
+        ];
+        let mut slots: Vec<usize> = metrics.iter().map(|m| Meaning::Metric(*m).slot()).collect();
+        slots.extend((0..19).map(|i| {
+            [
+                Meaning::PostId,
+                Meaning::AccountId,
+                Meaning::AccountName,
+                Meaning::AccountHandle,
+                Meaning::Title,
+                Meaning::Text,
+                Meaning::PublishTime,
+                Meaning::Permalink,
+                Meaning::PostType,
+                Meaning::Date,
+                Meaning::Hour,
+                Meaning::Duration,
+                Meaning::Share,
+                Meaning::Category,
+                Meaning::Source,
+                Meaning::Medium,
+                Meaning::Primary,
+                Meaning::PostsPublished,
+                Meaning::Ignored,
+            ][i]
+                .slot()
+        }));
+        assert!(slots.iter().all(|s| *s < Meaning::SLOTS));
+        let n = slots.len();
+        slots.sort_unstable();
+        slots.dedup();
+        assert_eq!(slots.len(), n);
+    }
 
     #[test]
     fn normalized_characters_are_those_of_normalize() {

@@ -48,8 +48,9 @@ pub(super) struct Layout<'t> {
     pub meanings: Vec<Option<Meaning>>,
     pub data: &'t [Row],
     pub styles: Vec<NumberStyle>,
-    /// The columns of each meaning, left to right (read for every cell of every row).
-    columns: BTreeMap<Meaning, Vec<usize>>,
+    /// The columns of each meaning (by [`Meaning::slot`]), left to right: read for every cell
+    /// of every row.
+    columns: Vec<Vec<usize>>,
 }
 
 impl<'t> Layout<'t> {
@@ -60,10 +61,10 @@ impl<'t> Layout<'t> {
         data: &'t [Row],
         styles: Vec<NumberStyle>,
     ) -> Self {
-        let mut columns: BTreeMap<Meaning, Vec<usize>> = BTreeMap::new();
+        let mut columns = vec![Vec::new(); Meaning::SLOTS];
         for (i, m) in meanings.iter().enumerate() {
-            if let Some(m) = m {
-                columns.entry(*m).or_default().push(i);
+            if let Some(slot) = m.and_then(|m| columns.get_mut(m.slot())) {
+                slot.push(i);
             }
         }
         Layout {
@@ -93,7 +94,9 @@ impl<'t> Layout<'t> {
 
     /// The first column with this meaning.
     pub fn column(&self, meaning: Meaning) -> Option<usize> {
-        self.columns.get(&meaning).and_then(|c| c.first().copied())
+        self.columns
+            .get(meaning.slot())
+            .and_then(|c| c.first().copied())
     }
 
     pub fn has(&self, meaning: Meaning) -> bool {
@@ -108,7 +111,7 @@ impl<'t> Layout<'t> {
     /// A row's cell for a meaning: the first non-empty one when several columns share it.
     pub fn cell<'r>(&self, row: &'r Row, meaning: Meaning) -> &'r str {
         self.columns
-            .get(&meaning)
+            .get(meaning.slot())
             .into_iter()
             .flatten()
             .filter_map(|&i| row.cell(i))

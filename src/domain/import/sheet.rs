@@ -103,15 +103,14 @@ pub fn read_spreadsheet_xml(text: &str) -> Result<Vec<Table>, ImportError> {
                     .and_then(|i| i.parse().ok())
                     .unwrap_or(line);
                 row = Some(line);
-                cells.finish(0);
+                cells.discard_row();
                 column = 0;
             }
             Event::End(e) if local(e.name().as_ref()) == "Row" => {
-                if let (Some(line), Some(t)) = (row.take(), tables.last_mut()) {
-                    let r = cells.finish(line);
-                    if !r.is_blank() {
-                        t.rows.push(r);
-                    }
+                if let (Some(line), Some(t)) = (row.take(), tables.last_mut())
+                    && cells.end_row(line, false)
+                {
+                    t.rows.extend(cells.take());
                 }
             }
             Event::Start(e) | Event::Empty(e) if local(e.name().as_ref()) == "Cell" => {

@@ -3,15 +3,30 @@
 //! quoted fields with embedded newlines, CRLF or LF. Rows keep their 1-based line number in the
 //! file so that diagnostics can point at them.
 
-/// One row of cells as text, with the file line it starts on. The cells lie one after another
-/// in one string (two allocations a row, not one a cell: a 200,000-row export has millions of
-/// cells), each already trimmed of whitespace and byte-order marks.
-#[derive(Clone, PartialEq, Default)]
+use std::sync::Arc;
+
+/// The cells of many rows, one after another in one string: a 200,000-row export has millions
+/// of cells, and a few thousand rows share each allocation.
+#[derive(Default)]
+struct Block {
+    text: String,
+    /// Where each cell ends in `text`.
+    ends: Vec<u32>,
+}
+
+/// How many rows share a block.
+const ROWS_PER_BLOCK: usize = 4096;
+
+/// One row of cells as text, with the file line it starts on; each cell already trimmed of
+/// whitespace and byte-order marks.
+#[derive(Clone, Default)]
 pub struct Row {
     pub line: u64,
-    text: Box<str>,
-    /// Where each cell ends in `text`.
-    ends: Box<[u32]>,
+    block: Arc<Block>,
+    /// Where the row's text starts in its block, and its cells' range in the block's ends.
+    start: u32,
+    first: u32,
+    last: u32,
 }
 
 impl Row {
@@ -21,28 +36,38 @@ impl Row {
         for cell in cells {
             builder.push(cell.as_ref());
         }
-        builder.finish(line)
+        builder.end_row(line, true);
+        builder.take().pop().unwrap_or_default()
     }
 
     /// How many cells the row has (empty ones included).
     pub fn len(&self) -> usize {
-        self.ends.len()
+        (self.last - self.first) as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.last == self.first
     }
 
     /// The cell in column `i`, if the row is that wide.
     pub fn cell(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)? as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.text.get(start..end)
+        if i >= self.len() {
+            return None;
+        }
+        let at = self.first as usize + i;
+        let start = if i == 0 {
+            self.start
+        } else {
+            self.block.ends[at - 1]
+        };
+        self.block
+            .text
+            .get(start as usize..self.block.ends[at] as usize)
     }
 
     /// The cells, left to right.
     pub fn cells(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
-        (0..self.ends.len()).map(|i| self.cell(i).unwrap_or_default())
+        (0..self.len()).map(|i| self.cell(i).unwrap_or_default())
     }
 
     /// The cells as owned strings (for the few places that keep a header).
@@ -52,7 +77,13 @@ impl Row {
 
     /// Whether every cell is empty.
     pub fn is_blank(&self) -> bool {
-        self.text.is_empty()
+        self.is_empty() || self.block.ends[self.last as usize - 1] == self.start
+    }
+}
+
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        self.line == other.line && self.cells().eq(other.cells())
     }
 }
 
@@ -77,49 +108,93 @@ impl std::fmt::Debug for Row {
     }
 }
 
-/// Builds rows cell by cell, reusing its buffers from row to row.
+/// Builds rows cell by cell into a block, then hands them out sharing it.
 #[derive(Default)]
 pub struct RowBuilder {
-    text: String,
-    ends: Vec<u32>,
+    block: Block,
+    /// Rows ended and not yet taken: line, text start, cell range.
+    rows: Vec<(u64, u32, u32, u32)>,
+    /// Where the row being built starts: text, cells.
+    start: u32,
+    first: u32,
 }
 
 impl RowBuilder {
-    /// Appends a cell, trimmed of whitespace and byte-order marks.
+    /// Appends a cell to the row being built, trimmed of whitespace and byte-order marks.
     pub fn push(&mut self, cell: &str) {
-        self.text.push_str(trim_cell(cell));
-        self.ends.push(self.text.len() as u32);
+        self.block.text.push_str(trim_cell(cell));
+        self.block.ends.push(self.block.text.len() as u32);
     }
 
-    /// Replaces the last cell (an empty one is added when there is none).
+    /// Replaces the row's last cell (an empty one is added when it has none).
     pub fn set_last(&mut self, cell: &str) {
-        if self.ends.pop().is_none() {
-            self.text.clear();
-        } else {
-            let start = self.ends.last().map_or(0, |e| *e as usize);
-            self.text.truncate(start);
+        if !self.is_empty() {
+            self.block.ends.pop();
         }
+        let start = match self.len() {
+            0 => self.start,
+            _ => self.block.ends.last().copied().unwrap_or(self.start),
+        };
+        self.block.text.truncate(start as usize);
         self.push(cell);
     }
 
+    /// How many cells the row being built has.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.block.ends.len() - self.first as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len() == 0
     }
 
-    /// The row so far, and an empty builder for the next one.
-    pub fn finish(&mut self, line: u64) -> Row {
-        let row = Row {
-            line,
-            text: self.text.as_str().into(),
-            ends: self.ends.as_slice().into(),
-        };
-        self.text.clear();
-        self.ends.clear();
-        row
+    /// Ends the row being built, on file line `line`; a blank row (no text in any cell) is
+    /// dropped unless `keep_blank`. Says whether the row was kept.
+    pub fn end_row(&mut self, line: u64, keep_blank: bool) -> bool {
+        let blank = self.block.text.len() as u32 == self.start;
+        if blank && !keep_blank {
+            self.discard_row();
+            return false;
+        }
+        let last = self.block.ends.len() as u32;
+        self.rows.push((line, self.start, self.first, last));
+        self.start = self.block.text.len() as u32;
+        self.first = last;
+        true
+    }
+
+    /// Forgets the row being built.
+    pub fn discard_row(&mut self) {
+        self.block.text.truncate(self.start as usize);
+        self.block.ends.truncate(self.first as usize);
+    }
+
+    /// How many ended rows wait to be taken.
+    pub fn pending(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The ended rows, sharing one block; the builder starts a new block.
+    pub fn take(&mut self) -> Vec<Row> {
+        self.discard_row();
+        let mut block = std::mem::take(&mut self.block);
+        block.text.shrink_to_fit();
+        block.ends.shrink_to_fit();
+        let block = Arc::new(block);
+        let rows = self
+            .rows
+            .drain(..)
+            .map(|(line, start, first, last)| Row {
+                line,
+                block: Arc::clone(&block),
+                start,
+                first,
+                last,
+            })
+            .collect();
+        self.start = 0;
+        self.first = 0;
+        rows
     }
 }
 
@@ -182,12 +257,14 @@ pub fn read_delimited(text: &str) -> Table {
         .filter(|d| d.is_ascii() && !matches!(d, b'"' | b'\r' | b'\n'))
         .unwrap_or_else(|| sniff_delimiter(rest));
     let mut rows = Vec::new();
-    split_rows(rest, delimiter, |at, builder| {
-        let row = builder.finish(line + at - 1);
-        if !row.is_blank() {
-            rows.push(row);
+    let mut builder = RowBuilder::default();
+    split_rows(rest, delimiter, &mut builder, |at, builder| {
+        builder.end_row(line + at - 1, false);
+        if builder.pending() >= ROWS_PER_BLOCK {
+            rows.extend(builder.take());
         }
     });
+    rows.extend(builder.take());
     Table {
         sheet: String::new(),
         rows,
@@ -202,13 +279,17 @@ pub fn read_delimited(text: &str) -> Table {
 /// first line number and its cells. Cells are slices of the text (no check of UTF-8 again, no
 /// copy) except quoted ones with `""`, and the scans for quotes, delimiters and line ends are
 /// `memchr`'s.
-fn split_rows(text: &str, delimiter: u8, mut row: impl FnMut(u64, &mut RowBuilder)) {
+fn split_rows(
+    text: &str,
+    delimiter: u8,
+    builder: &mut RowBuilder,
+    mut row: impl FnMut(u64, &mut RowBuilder),
+) {
     let bytes = text.as_bytes();
     let len = bytes.len();
     // Slices always fall on ASCII bytes (quotes, delimiters, line ends), so on char boundaries;
     // `get` keeps that a non-panicking certainty.
     let slice = |a: usize, b: usize| text.get(a..b).unwrap_or_default();
-    let mut builder = RowBuilder::default();
     let mut quoted = String::new();
     let (mut pos, mut line) = (0usize, 1u64);
     while pos < len {
@@ -226,8 +307,17 @@ fn split_rows(text: &str, delimiter: u8, mut row: impl FnMut(u64, &mut RowBuilde
         }
         let first_line = line;
         loop {
+            // Most unquoted cells are short (numbers, dates): a plain look at their first bytes
+            // beats setting up a vector search; longer ones get `memchr3`.
             let cell_end = |from: usize| {
-                memchr::memchr3(delimiter, b'\n', b'\r', &bytes[from..]).map_or(len, |i| from + i)
+                let ends_cell = |b: &u8| *b == delimiter || *b == b'\n' || *b == b'\r';
+                let near = &bytes[from..len.min(from + 24)];
+                match near.iter().position(ends_cell) {
+                    Some(i) => from + i,
+                    None if near.len() < 24 => len,
+                    None => memchr::memchr3(delimiter, b'\n', b'\r', &bytes[from + 24..])
+                        .map_or(len, |i| from + 24 + i),
+                }
             };
             if bytes.get(pos) == Some(&b'"') {
                 quoted.clear();
@@ -273,7 +363,7 @@ fn split_rows(text: &str, delimiter: u8, mut row: impl FnMut(u64, &mut RowBuilde
                 _ => break,
             }
         }
-        row(first_line, &mut builder);
+        row(first_line, builder);
     }
 }
 
@@ -403,13 +493,16 @@ mod tests {
                 writer.write_record(row).unwrap();
             }
             let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+            let mut builder = RowBuilder::default();
+            // Blocks of three rows here, so that rows cross blocks.
             let mut read = Vec::new();
-            split_rows(&text, delimiter, |line, b| {
-                let row = b.finish(line);
-                if !row.is_blank() {
-                    read.push(row);
+            split_rows(&text, delimiter, &mut builder, |line, b| {
+                b.end_row(line, false);
+                if b.pending() == 3 {
+                    read.extend(b.take());
                 }
             });
+            read.extend(builder.take());
             let expected: Vec<(u64, Vec<String>)> = rows
                 .iter()
                 .zip(&lines)
