@@ -143,6 +143,11 @@ pub fn parse(cell: &str) -> Option<Stamp> {
     if s.is_empty() || s.len() > 64 {
         return None;
     }
+    parse_plain(s).or_else(|| parse_general(s))
+}
+
+/// Every spelling, searched for step by step.
+fn parse_general(s: &str) -> Option<Stamp> {
     if s.contains('年') || s.contains('月') {
         return parse_cjk(s);
     }
@@ -151,8 +156,9 @@ pub fn parse(cell: &str) -> Option<Stamp> {
         && bytes[..4].iter().all(u8::is_ascii_digit)
         && (bytes[4] == b'-' || bytes[4] == b'/')
     {
-        let date = NaiveDate::parse_from_str(&s[..10].replace('/', "-"), "%Y-%m-%d").ok()?;
-        let (time, offset) = time_and_offset(&s[10..])?;
+        // Byte 10 may fall inside a character (`2026-11-0` then a replaced byte): `get`.
+        let date = NaiveDate::parse_from_str(&s.get(..10)?.replace('/', "-"), "%Y-%m-%d").ok()?;
+        let (time, offset) = time_and_offset(s.get(10..)?)?;
         return Some(Stamp {
             date: Written::Full(date),
             time,
@@ -181,6 +187,41 @@ fn parse_numeric(s: &str) -> Option<Stamp> {
         Some(i) => (&s[..i], &s[i..]),
         None => (s, ""),
     };
+    let date = numeric_date(date_part)?;
+    let (time, offset) = time_and_offset(rest)?;
+    Some(Stamp { date, time, offset })
+}
+
+/// Digits and separators only (`06/13/2025 14:05`, `2025-06-13T14:05:00`, `13.06.25`), the
+/// spelling of most rows: read from the bytes, without the general path's searches. `None`
+/// sends the cell on to the general path.
+fn parse_plain(s: &str) -> Option<Stamp> {
+    let bytes = s.as_bytes();
+    if !bytes
+        .iter()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'/' | b'-' | b'.' | b':' | b' ' | b'T'))
+    {
+        return None;
+    }
+    // Every byte is ASCII, so any index is a character boundary.
+    let (date, time) = match bytes.iter().position(|c| *c == b' ' || *c == b'T') {
+        Some(i) => (s.get(..i)?, s.get(i + 1..)?.trim_start()),
+        None => (s, ""),
+    };
+    let time = match time {
+        "" => None,
+        t => Some(parse_time(t)?),
+    };
+    Some(Stamp {
+        date: numeric_date(date)?,
+        time,
+        offset: None,
+    })
+}
+
+/// `13/06/2025`, `06-13-2025`, `13.06.25`, `2025/06/13`: a full date when the year comes first,
+/// else two numbers whose order the file decides.
+fn numeric_date(date_part: &str) -> Option<Written> {
     let sep = date_part
         .bytes()
         .find(|c| matches!(c, b'/' | b'-' | b'.'))?;
@@ -193,22 +234,23 @@ fn parse_numeric(s: &str) -> Option<Stamp> {
     for (n, p) in nums.iter_mut().zip(parts) {
         *n = p.parse().ok()?;
     }
-    let date = if parts[0].len() == 4 {
-        Written::Full(NaiveDate::from_ymd_opt(nums[0] as i32, nums[1], nums[2])?)
-    } else {
-        let year = match parts[2].len() {
-            4 => nums[2] as i32,
-            2 => 2000 + nums[2] as i32,
-            _ => return None,
-        };
-        let (a, b) = (nums[0], nums[1]);
-        if a == 0 || b == 0 || a > 31 || b > 31 || (a > 12 && b > 12) {
-            return None;
-        }
-        Written::Numeric { a, b, year }
+    if parts[0].len() == 4 {
+        return Some(Written::Full(NaiveDate::from_ymd_opt(
+            nums[0] as i32,
+            nums[1],
+            nums[2],
+        )?));
+    }
+    let year = match parts[2].len() {
+        4 => nums[2] as i32,
+        2 => 2000 + nums[2] as i32,
+        _ => return None,
     };
-    let (time, offset) = time_and_offset(rest)?;
-    Some(Stamp { date, time, offset })
+    let (a, b) = (nums[0], nums[1]);
+    if a == 0 || b == 0 || a > 31 || b > 31 || (a > 12 && b > 12) {
+        return None;
+    }
+    Some(Written::Numeric { a, b, year })
 }
 
 /// `Aug 28, 2025`, `Fri, Feb 6, 2026 3:04 PM`, `February 28`, `8 de marzo de 2025`, `6 Feb 2026`.
@@ -506,6 +548,8 @@ mod tests {
         type Want = Option<(Written, Option<NaiveTime>, Option<i32>)>;
         let cases: Vec<(&str, Want)> = vec![
             ("2025-06-13", Some((Full(d(2025, 6, 13)), None, None))),
+            // A replaced byte where the day should be (found by fuzzing): no date, no panic.
+            ("2026-11-0\u{fffd}\u{fffd}:00", None),
             ("20250216", Some((Full(d(2025, 2, 16)), None, None))),
             (
                 "06/13/2025",
@@ -629,5 +673,17 @@ mod tests {
             latest_on_or_before(7, 26, d(2026, 2, 28)),
             Some(d(2025, 7, 26))
         );
+    }
+
+    proptest::proptest! {
+        /// The fast path for digits and separators reads what the general path reads.
+        #[test]
+        fn plain_spellings_read_as_the_general_path_reads(
+            s in "[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}([ T]+[0-9]{1,2}:[0-9]{1,2}(:[0-9]{1,2}(\\.[0-9]{1,3})?)?)?|[0-9/.: T-]{0,20}"
+        ) {
+            if let Some(fast) = parse_plain(&s) {
+                proptest::prop_assert_eq!(Some(fast), parse_general(&s));
+            }
+        }
     }
 }

@@ -203,7 +203,7 @@ impl RowBuilder {
 fn trim_cell(cell: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
     let bytes = cell.as_bytes();
-    if visible(bytes.first()) && visible(bytes.last()) {
+    if bytes.is_empty() || (visible(bytes.first()) && visible(bytes.last())) {
         return cell;
     }
     cell.trim_matches(|c: char| c == '\u{feff}' || c.is_whitespace())

@@ -149,17 +149,21 @@ pub fn number(cell: &str, style: NumberStyle) -> Option<f64> {
         NumberStyle::DotDecimal => (',', '.'),
         NumberStyle::CommaDecimal => ('.', ','),
     };
-    let mut out = String::with_capacity(s.len());
+    // The number in Rust's spelling, on the stack: no allocation per cell.
+    let mut out = [0u8; 64];
+    let mut n = 0;
     for c in s.chars() {
-        match c {
-            c if c == thousands => {}
-            ' ' | '\u{a0}' | '\u{202f}' | '\'' => {}
-            c if c == decimal => out.push('.'),
-            '0'..='9' | '-' | '+' | 'e' | 'E' => out.push(c),
+        let b = match c {
+            c if c == thousands => continue,
+            ' ' | '\u{a0}' | '\u{202f}' | '\'' => continue,
+            c if c == decimal => b'.',
+            '0'..='9' | '-' | '+' | 'e' | 'E' => c as u8,
             _ => return None,
-        }
+        };
+        *out.get_mut(n)? = b;
+        n += 1;
     }
-    let value: f64 = out.parse().ok()?;
+    let value: f64 = std::str::from_utf8(&out[..n]).ok()?.parse().ok()?;
     value.is_finite().then_some(value)
 }
 
