@@ -170,6 +170,25 @@ pub fn measure_span(name: &str, start: f64, end: f64, records: u64) {
     }
 }
 
+/// A User Timing mark with numbers in its detail (`import:memory` with `bytes`).
+pub fn mark(name: &str, detail: &[(&str, f64)]) {
+    let Some(performance) = performance() else {
+        return;
+    };
+    let values = Object::new();
+    for (key, value) in detail {
+        let _ = Reflect::set(&values, &(*key).into(), &(*value).into());
+    }
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"detail".into(), &values.into());
+    let target: JsValue = performance.into();
+    if let Ok(mark) = Reflect::get(&target, &"mark".into())
+        && let Ok(mark) = mark.dyn_into::<Function>()
+    {
+        let _ = mark.call2(&target, &name.into(), &options.into());
+    }
+}
+
 /// Resolves when the page is idle (after the current rendering), or after `timeout_ms` at most.
 pub async fn idle(timeout_ms: u32) {
     let promise = Promise::new(&mut |resolve, _| {

@@ -126,6 +126,9 @@ fn finish(state: AppState, reports: Vec<FileReport>) {
         }
     });
     let page_origin = browser::time_origin();
+    if let Some(bytes) = reports.iter().map(|r| r.memory).max().filter(|b| *b > 0) {
+        browser::mark("import:memory", &[("bytes", bytes as f64)]);
+    }
     for report in &reports {
         let shift = report.time_origin - page_origin;
         for (name, start, end) in &report.timings {

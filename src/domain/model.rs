@@ -390,6 +390,7 @@ impl PostFormat {
 }
 
 /// Every quantity an export can carry, per post or per day. Which ones a file has varies.
+/// (Importers index tables by a metric's position: `header::tests` checks the last one.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {

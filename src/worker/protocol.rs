@@ -288,6 +288,10 @@ pub struct FileReport {
     /// Milliseconds (worker clock, relative to `time_origin`) when each stage started and ended.
     pub timings: Vec<(String, f64, f64)>,
     pub time_origin: f64,
+    /// The worker's WebAssembly memory when the import ended, in bytes: the most it held at
+    /// once, since that memory never shrinks (the page's copy of the files is not in it).
+    #[serde(default)]
+    pub memory: u64,
 }
 
 impl FileReport {

@@ -408,7 +408,23 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
         }
     }
     store.close();
+    // WebAssembly memory only grows: its size now is the most the import needed at once.
+    let memory = wasm_memory_bytes();
+    for r in &mut reports {
+        r.memory = memory;
+    }
     reports
+}
+
+/// The size of the worker's WebAssembly memory, in bytes.
+fn wasm_memory_bytes() -> u64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0, |b| u64::from(b.byte_length()))
+        })
 }
 
 fn all_failed(names: &[String], code: &str, detail: &str) -> Vec<FileReport> {

@@ -56,7 +56,11 @@ if (mode === 'first-paint') {
   console.log(`home page showing the demo's profiles: <= ${f('homeWithData')} ms after navigation (median)`);
 } else if (mode === 'import') {
   for (const [name, ms, records] of await importMeasures(args)) {
-    console.log(`${name.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms  ${records} records`);
+    if (name === 'import:memory') {
+      console.log(`worker memory  ${(records / 1e6).toFixed(0).padStart(7)} MB at most`);
+    } else {
+      console.log(`${name.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms  ${records} records`);
+    }
   }
 } else if (mode === 'papaparse') {
   const [file, runs = 3] = [args[0], Number(args[1] ?? 3)];
@@ -88,6 +92,7 @@ if (mode === 'first-paint') {
       parse: measures['import:parse'].ms,
       store: measures['import:store']?.ms,
       records: measures['import:parse'].records,
+      memory: measures['import:memory']?.records,
     });
   }
   const mb = papa[0].bytes / 1e6;
@@ -96,6 +101,8 @@ if (mode === 'first-paint') {
   console.log(`PapaParse decode + parse: ${p.toFixed(0)} ms, ${(mb / p * 1000).toFixed(1)} MB/s (runs: ${papa.map((r) => r.ms.toFixed(0)).join(', ')})`);
   console.log(`Linimasa import:decode + import:parse: ${o.toFixed(0)} ms, ${(mb / o * 1000).toFixed(1)} MB/s (runs: ${ours.map((r) => r.ms.toFixed(0)).join(', ')})`);
   console.log(`  of which import:decode (bytes to text, then to rows of cells) ${median(ours.map((r) => r.decode)).toFixed(0)} ms, import:parse (rows to posts) ${median(ours.map((r) => r.parse)).toFixed(0)} ms`);
+  const memory = median(ours.map((r) => r.memory ?? 0));
+  console.log(`worker memory at most: ${(memory / 1e6).toFixed(0)} MB, ${(memory / papa[0].bytes).toFixed(1)}× the file (its WebAssembly memory, which never shrinks; the page's copy of the file is not in it)`);
   console.log(`throughput against PapaParse: ${(p / o).toFixed(2)}×; import:store ${median(ours.map((r) => r.store)).toFixed(0)} ms`);
 } else if (mode === 'views') {
   const runs = Number(args[0] ?? 5);
@@ -218,8 +225,12 @@ async function importMeasures(files) {
   await open(page, server.url + '/import');
   await page.getByTestId('import-input').setInputFiles(files);
   await page.getByTestId('import-done').waitFor({ timeout: 600000 });
-  const measures = await page.evaluate(() => performance.getEntriesByType('measure')
-    .filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.duration, m.detail.records]));
+  const measures = await page.evaluate(() => [
+    ...performance.getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('import:')).map((m) => [m.name, m.duration, m.detail.records]),
+    // The worker's WebAssembly memory at the end: the most the import held at once.
+    ...performance.getEntriesByName('import:memory').map((m) => [m.name, 0, m.detail.bytes]),
+  ]);
   await browser.close();
   return measures;
 }

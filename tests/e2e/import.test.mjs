@@ -58,6 +58,9 @@ test('several files import at once, each with its own result, and a bad file sto
   for (const name of ['import:decode', 'import:parse', 'import:store']) {
     assert.ok(measures.some(([n, r]) => n === name && r === 2), `${name} missing: ${JSON.stringify(measures)}`);
   }
+  // The worker's memory at the end of the import, for the memory benchmark.
+  const memory = await page.evaluate(() => performance.getEntriesByName('import:memory').at(-1)?.detail.bytes);
+  assert.ok(memory > 1e6, `import:memory ${memory}`);
 
   // The listening page shows the imported mentions, escaped, with their period.
   await page.goto(server.url + '/listening');
