@@ -230,6 +230,15 @@ macro_rules! messages {
     };
 }
 
+/// The text with its first letter a capital.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Replaces `{name}` placeholders in a message.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();

@@ -162,11 +162,17 @@ pub fn measure_span(name: &str, start: f64, end: f64, records: u64) {
     let _ = Reflect::set(&options, &"start".into(), &start.max(0.0).into());
     let _ = Reflect::set(&options, &"end".into(), &end.max(start).max(0.0).into());
     let _ = Reflect::set(&options, &"detail".into(), &detail.into());
+    user_timing(performance, "measure", name, options);
+}
+
+/// Calls `performance.mark` or `performance.measure` with options (through `Reflect`: the
+/// options form is newer than web-sys's bindings).
+fn user_timing(performance: web_sys::Performance, method: &str, name: &str, options: Object) {
     let target: JsValue = performance.into();
-    if let Ok(measure) = Reflect::get(&target, &"measure".into())
-        && let Ok(measure) = measure.dyn_into::<Function>()
+    if let Ok(call) = Reflect::get(&target, &method.into())
+        && let Ok(call) = call.dyn_into::<Function>()
     {
-        let _ = measure.call2(&target, &name.into(), &options.into());
+        let _ = call.call2(&target, &name.into(), &options.into());
     }
 }
 
@@ -181,12 +187,7 @@ pub fn mark(name: &str, detail: &[(&str, f64)]) {
     }
     let options = Object::new();
     let _ = Reflect::set(&options, &"detail".into(), &values.into());
-    let target: JsValue = performance.into();
-    if let Ok(mark) = Reflect::get(&target, &"mark".into())
-        && let Ok(mark) = mark.dyn_into::<Function>()
-    {
-        let _ = mark.call2(&target, &name.into(), &options.into());
-    }
+    user_timing(performance, "mark", name, options);
 }
 
 /// Resolves when the page is idle (after the current rendering), or after `timeout_ms` at most.

@@ -25,19 +25,28 @@ thread_local! {
 /// Imports files into the open workspace (once it is loaded, when files arrive right after the
 /// page opens).
 pub fn import_files(state: AppState, files: Vec<web_sys::File>) {
-    import_mapped(state, files, Vec::new());
+    LAST.with(|l| *l.borrow_mut() = files.clone());
+    import_mapped(state, files, Vec::new(), Vec::new());
 }
 
-/// Imports a file of the last import again, read through the column mapping the user chose
-/// (which the worker saves with the imported data).
-pub fn import_with_mapping(state: AppState, name: &str, mapping: ColumnMapping) {
-    let file = LAST.with(|l| l.borrow().iter().find(|f| f.name() == name).cloned());
-    if let Some(file) = file {
-        import_mapped(state, vec![file], vec![mapping]);
-    }
+/// Imports file `index` of the last import again, read through the column mapping the user
+/// chose (which the worker saves with the imported data); the other files' results stay.
+pub fn import_with_mapping(state: AppState, index: usize, mapping: ColumnMapping) {
+    let Some(file) = LAST.with(|l| l.borrow().get(index).cloned()) else {
+        return;
+    };
+    let earlier = state
+        .import
+        .with_untracked(|r| r.as_ref().map(|r| r.reports.clone()).unwrap_or_default());
+    import_mapped(state, vec![file], vec![mapping], earlier);
 }
 
-fn import_mapped(state: AppState, files: Vec<web_sys::File>, mappings: Vec<ColumnMapping>) {
+fn import_mapped(
+    state: AppState,
+    files: Vec<web_sys::File>,
+    mappings: Vec<ColumnMapping>,
+    earlier: Vec<FileReport>,
+) {
     if files.is_empty()
         || state
             .import
@@ -46,10 +55,10 @@ fn import_mapped(state: AppState, files: Vec<web_sys::File>, mappings: Vec<Colum
         return;
     }
     let names: Vec<String> = files.iter().map(|f| f.name()).collect();
-    LAST.with(|l| *l.borrow_mut() = files.clone());
     state.import.set(Some(ImportRun {
         files: names.clone(),
         current: Some((0, "read".into())),
+        earlier,
         ..ImportRun::default()
     }));
     spawn_local(async move {
@@ -138,7 +147,7 @@ fn finish(state: AppState, reports: Vec<FileReport>) {
     let stored = reports.iter().any(|r| r.status != "error");
     state.import.update(|r| {
         if let Some(r) = r {
-            r.reports = reports;
+            r.reports = with_earlier(std::mem::take(&mut r.earlier), reports);
             r.done = true;
             r.current = None;
         }
@@ -146,6 +155,21 @@ fn finish(state: AppState, reports: Vec<FileReport>) {
     if stored {
         actions::reload_and_announce(state);
     }
+}
+
+/// The earlier results with each re-read file's result in its place (new files at the end).
+fn with_earlier(earlier: Vec<FileReport>, mut reports: Vec<FileReport>) -> Vec<FileReport> {
+    let mut merged: Vec<FileReport> = earlier
+        .into_iter()
+        .map(
+            |old| match reports.iter().position(|r| r.name == old.name) {
+                Some(i) => reports.remove(i),
+                None => old,
+            },
+        )
+        .collect();
+    merged.append(&mut reports);
+    merged
 }
 
 fn fail_all(state: AppState, names: &[String], detail: &str) {

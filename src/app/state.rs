@@ -55,6 +55,9 @@ pub struct ImportRun {
     /// The file being worked on and its stage (`read`, `decode`, `parse`, `store`).
     pub current: Option<(usize, String)>,
     pub reports: Vec<crate::worker::protocol::FileReport>,
+    /// Results of the earlier run's other files, shown again beside a file read anew through a
+    /// column mapping (in their order; the new result takes its file's place).
+    pub earlier: Vec<crate::worker::protocol::FileReport>,
     pub done: bool,
     pub cancelled: bool,
 }

@@ -161,7 +161,7 @@ pub struct BenchmarkBeside {
 }
 
 /// The benchmarks beside the profiles' own rates: those of the platforms shown (or of none),
-/// the one whose period is nearest the dashboard's first, then by platform and label.
+/// by platform, then the one whose period is nearest the dashboard's first, then by label.
 pub fn benchmarks_beside(
     ws: &Workspace,
     now: &[ProfileMetrics],

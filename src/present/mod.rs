@@ -38,16 +38,11 @@ pub fn benchmark_name(b: &crate::domain::Benchmark, lang: Lang) -> String {
         BenchmarkScope::Region => Msg::ScopeRegion,
         BenchmarkScope::Country => Msg::ScopeCountry,
     };
-    let name = crate::i18n::fill(
+    // The scope may open the sentence ("industry benchmark" in English).
+    crate::i18n::capitalised(&crate::i18n::fill(
         Msg::BenchmarkRow.text(lang),
         &[("scope", scope.text(lang)), ("label", &b.label)],
-    );
-    // The scope may open the sentence ("industry benchmark" in English).
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    ))
 }
 
 /// "Period: start – end" as a lead paragraph with a test hook (the listening and inbox views).

@@ -141,8 +141,10 @@ test('a file no family knows is imported through a column mapping, saved for the
     + '25/02/2026 19:00;Latte pandan;https://example.com/p/102;2.500;150;12;B\n';
   const file = path.join(browser.userDataDir, 'later.csv');
   writeFileSync(file, csv);
-  const [asked] = await importFiles(page, [file]);
+  // With a file of a known family beside it, whose result must stay on screen.
+  const [asked, known] = await importFiles(page, [file, F('x-account-analytics-ja.csv')]);
   assert.equal(asked.status, 'error');
+  assert.equal(known.status, 'ok');
   // Each column with an example and a suggested field.
   const row = (name) => page.locator(`[data-testid=mapping-row][data-column="${name}"]`);
   await row('Jangkauan').waitFor();
@@ -154,21 +156,22 @@ test('a file no family knows is imported through a column mapping, saved for the
   await page.getByTestId('mapping-platform').selectOption('instagram');
   await page.getByTestId('mapping-profile').fill('Kopi Nusantara Bandung');
   await page.getByTestId('mapping-apply').click();
-  await page.locator('[data-testid=import-result][data-status=ok]').waitFor({ timeout: 60000 });
-  const [done] = await page.getByTestId('import-result').evaluateAll((els) => els.map((e) => ({ ...e.dataset })));
-  assert.deepEqual([done.platform, done.kind, done.rows], ['instagram', 'posts', '2']);
+  await page.locator('[data-testid=import-result][data-file="later.csv"][data-status=ok]').waitFor({ timeout: 60000 });
+  const results = await page.getByTestId('import-result').evaluateAll((els) => els.map((e) => ({ ...e.dataset })));
+  assert.deepEqual(results.map((r) => [r.file, r.status]), [['later.csv', 'ok'], ['x-account-analytics-ja.csv', 'ok']]);
+  assert.deepEqual([results[0].platform, results[0].kind, results[0].rows], ['instagram', 'posts', '2']);
   // The next file with these columns is read without asking.
   const next = path.join(browser.userDataDir, 'later-maret.csv');
   writeFileSync(next, csv.replace('101', '103').replace('03/02/2026', '03/03/2026'));
   const [again] = await importFiles(page, [next]);
   assert.deepEqual([again.status, again.platform, again.rows], ['ok', 'instagram', '2']);
   assert.equal(await page.getByTestId('mapping').count(), 0);
-  // Both files went to one new profile, named as the user typed it.
+  // Both mapped files went to one new profile, named as the user typed it (beside the X one).
   await page.goto(server.url + '/');
   const profile = page.getByTestId('profile-row').filter({ hasText: 'Kopi Nusantara Bandung' });
   await profile.waitFor();
-  assert.equal(await page.getByTestId('profile-row').count(), 1);
-  assert.equal(await page.getByTestId('kpi-posts').innerText(), '3');
+  assert.equal(await page.getByTestId('profile-row').count(), 2);
+  assert.equal(await page.getByTestId('kpi-posts').innerText(), '5');
   assert.deepEqual(errors, []);
   await browser.close();
 });

@@ -849,9 +849,29 @@ fn a_file_no_family_knows_is_read_through_the_mapping_the_user_chose_and_saved()
             .len(),
         2
     );
-    // A mapping without a publish time or a date cannot read anything: said so.
+    // Column names are compared as the signature compares them: case and spacing aside.
+    let mut respelled = ws.mappings[0].clone();
+    respelled.columns = respelled
+        .columns
+        .into_iter()
+        .map(|(name, field)| (format!("  {}  ", name.to_uppercase()), field))
+        .collect();
+    let p = parse(
+        "later-3.csv",
+        csv.as_bytes(),
+        &ImportOptions {
+            mappings: vec![respelled],
+            ..options()
+        },
+    )
+    .unwrap();
+    assert_eq!(p.posts[1].metrics[&Metric::Reach], 2600.0);
+    // A mapping without a publish time or a date cannot read anything: the form says so first,
+    // and the importer refuses it.
     let mut useless = ws.mappings[0].clone();
+    assert!(generic::is_complete(&useless.columns));
     useless.columns.retain(|_, f| f != "published");
+    assert!(!generic::is_complete(&useless.columns));
     let err = parse(
         "later.csv",
         csv.as_bytes(),

@@ -3,6 +3,8 @@
 //! platform and profile. A mapping is saved under the file's header signature, so the next file
 //! with the same columns is read without asking.
 
+use std::collections::BTreeMap;
+
 use super::date::Order;
 use super::header::{self, Meaning};
 use super::read::{self, PostRules};
@@ -35,17 +37,11 @@ pub const FIELDS: [(&str, Meaning); 17] = [
 /// user confirms or changes every suggestion.
 const HINTS: [(&str, &[&str]); 16] = [
     ("post-id", &["post id", "id postingan", "id", "post_id"]),
+    // Clicks before links: "Link clicks" is a number.
+    ("clicks", &["click", "klik"]),
     (
         "published",
-        &[
-            "publish",
-            "posted",
-            "terbit",
-            "dipublikasikan",
-            "created",
-            "time",
-            "waktu",
-        ],
+        &["publish", "posted", "terbit", "dipublikasikan", "created"],
     ),
     ("date", &["date", "tanggal", "day", "hari"]),
     ("title", &["title", "judul"]),
@@ -65,7 +61,6 @@ const HINTS: [(&str, &[&str]); 16] = [
         &["share", "bagikan", "dibagikan", "retweet", "repost"],
     ),
     ("saves", &["save", "simpan", "disimpan", "bookmark"]),
-    ("clicks", &["click", "klik"]),
     ("followers", &["follower", "pengikut", "fans"]),
 ];
 
@@ -81,7 +76,8 @@ pub fn suggest(column: &str) -> Option<&'static str> {
         words
             .iter()
             .any(|w| {
-                if w.len() <= 2 {
+                // Short words only as whole words ("isi" is not in "visits").
+                if w.len() <= 3 {
                     name.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w)
                 } else {
                     name.contains(w)
@@ -140,6 +136,13 @@ pub fn mapping_question(detail: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Whether a mapping (column → field) can read anything: posts need a publish time and an ID
+/// or a link, daily figures a date.
+pub fn is_complete(columns: &BTreeMap<String, String>) -> bool {
+    let has = |field: &str| columns.values().any(|f| f == field);
+    has("date") || (has("published") && (has("post-id") || has("permalink")))
+}
+
 /// Reads a table through a mapping: posts when a column is the publish time, else one row per
 /// day when a column is the date.
 pub fn read(
@@ -149,23 +152,24 @@ pub fn read(
     options: &ImportOptions,
 ) -> Result<Parsed, ImportError> {
     let head = &table.rows[index];
+    // Column names compared as the signature compares them (case, spacing, quotes aside).
+    let fields: BTreeMap<String, &str> = mapping
+        .columns
+        .iter()
+        .map(|(name, field)| (header::normalize(name), field.as_str()))
+        .collect();
+    let field_of = |cell: &str| fields.get(&header::normalize(cell)).copied();
     let meanings: Vec<Option<Meaning>> = head
         .cells()
-        .map(|c| mapping.columns.get(c).and_then(|f| meaning(f)))
+        .map(|c| field_of(c).and_then(meaning))
         .collect();
     let platform = mapping.platform.unwrap_or(Platform::Web);
     let layout = read::layout_for(table, index, meanings, "id");
     let mut parsed = Parsed::new("generic", Some(platform), "posts");
     parsed.account.name = Some(mapping.profile.clone()).filter(|p| !p.trim().is_empty());
-    parsed.mapping = Some(ColumnMapping {
-        header_signature: signature(head.cells()),
-        ..mapping.clone()
-    });
-    let fields: Vec<Option<&str>> = head
-        .cells()
-        .map(|c| mapping.columns.get(c).map(String::as_str))
-        .collect();
-    parsed.describe_header(head.cells(), fields);
+    // Found by this header's signature, so saved under it as it is.
+    parsed.mapping = Some(mapping.clone());
+    parsed.describe_header(head.cells(), head.cells().map(field_of).collect::<Vec<_>>());
     if layout.has(Meaning::PublishTime)
         && (layout.has(Meaning::PostId) || layout.has(Meaning::Permalink))
     {
@@ -206,6 +210,10 @@ mod tests {
             ("Komentar", Some("comments")),
             ("Video", None),
             ("Kampanye", None),
+            ("Link clicks", Some("clicks")),
+            ("Watch time", None),
+            ("Visits", None),
+            ("Isi", Some("text")),
         ];
         for (name, field) in cases {
             assert_eq!(suggest(name), field, "{name}");

@@ -114,11 +114,7 @@ impl Parsed {
         cells: impl Iterator<Item = &'a str> + Clone,
         mapped: impl IntoIterator<Item = Option<&'a str>>,
     ) {
-        self.header_signature = cells
-            .clone()
-            .map(header::normalize)
-            .collect::<Vec<_>>()
-            .join("|");
+        self.header_signature = generic::signature(cells.clone());
         let mut mapped = mapped.into_iter();
         self.columns = cells
             .map(|c| (c.trim().to_owned(), mapped.next().flatten().map(Into::into)))

@@ -180,10 +180,6 @@ pub fn percent(cell: &str, style: NumberStyle, fraction_when_bare: bool) -> Opti
 
 /// A duration in seconds: `0:01:25`, `01:25`, `85`, `85.5`.
 pub fn duration_seconds(cell: &str, style: NumberStyle) -> Option<f64> {
-    // The common cell, a plain integer, needs no copying.
-    if !cell.is_empty() && cell.len() <= 15 && cell.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(cell.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
-    }
     if is_empty(cell) {
         return None;
     }

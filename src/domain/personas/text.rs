@@ -20,13 +20,7 @@ pub fn phrase(t: &PersonaTrait) -> String {
     }
 }
 
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+use crate::i18n::capitalised;
 
 /// The generated name: up to three defining traits (`Perempuan · age 18–24 · Jakarta`), or a
 /// numbered name for a persona that looks like the audience as a whole.

@@ -150,7 +150,8 @@ fn Results() -> impl IntoView {
         let items = run
             .reports
             .into_iter()
-            .map(|report| view! { <ResultCard report=report lang=lang/> })
+            .enumerate()
+            .map(|(index, report)| view! { <ResultCard report=report index=index lang=lang/> })
             .collect_view();
         Some(
             view! {
@@ -174,14 +175,14 @@ fn platform_name(slug: &str) -> String {
 }
 
 #[component]
-fn ResultCard(report: FileReport, lang: Lang) -> impl IntoView {
+fn ResultCard(report: FileReport, index: usize, lang: Lang) -> impl IntoView {
     let status_class = format!("lm-result lm-result--{}", report.status);
     let body = match &report.error {
         Some(error) if error.code == "needs-mapping" => view! {
             <p class="lm-result__error" data-testid="error">
                 {format!("{}: {}", report.name, Msg::ErrNeedsMapping.text(lang))}
             </p>
-            <MappingForm file=report.name.clone() detail=error.detail.clone() lang=lang/>
+            <MappingForm index=index detail=error.detail.clone() lang=lang/>
         }
         .into_any(),
         Some(error) => {
@@ -301,7 +302,7 @@ fn field_label(field: &str) -> Msg {
 /// The column-mapping step of a file no family recognises: each column with an example cell and
 /// a field (suggested from its name), the platform and the profile; importing saves the mapping.
 #[component]
-fn MappingForm(file: String, detail: String, lang: Lang) -> impl IntoView {
+fn MappingForm(index: usize, detail: String, lang: Lang) -> impl IntoView {
     let state = use_app();
     let question = generic::mapping_question(&detail);
     let names: Vec<String> = question.iter().map(|(n, _)| n.clone()).collect();
@@ -343,7 +344,7 @@ fn MappingForm(file: String, detail: String, lang: Lang) -> impl IntoView {
         .map(|p| view! { <option value=p.slug() selected=*p == Platform::Instagram>{p.name()}</option> })
         .collect_view();
     let apply = move |_| {
-        let columns = names
+        let columns: std::collections::BTreeMap<String, String> = names
             .iter()
             .zip(&chosen)
             .filter_map(|(n, f)| {
@@ -351,13 +352,18 @@ fn MappingForm(file: String, detail: String, lang: Lang) -> impl IntoView {
                 (!f.is_empty()).then(|| (n.clone(), f))
             })
             .collect();
+        // Said before the file is read again, so that the form stays for another choice.
+        if !generic::is_complete(&columns) {
+            state.error(Msg::ErrMappingIncomplete.text(lang).into());
+            return;
+        }
         let mapping = ColumnMapping {
             header_signature: generic::signature(names.iter().map(String::as_str)),
             columns,
             platform: Platform::from_slug(&platform.get_untracked()),
             profile: profile.get_untracked(),
         };
-        importer::import_with_mapping(state, &file, mapping);
+        importer::import_with_mapping(state, index, mapping);
     };
     view! {
         <div class="lm-mapping" data-testid="mapping">
