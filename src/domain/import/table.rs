@@ -384,18 +384,9 @@ fn split_rows(
     }
 }
 
-/// How many `\n` bytes a slice holds (eight bytes at a time).
+/// How many `\n` bytes a slice holds.
 fn newlines(bytes: &[u8]) -> u64 {
-    let (chunks, tail) = bytes.as_chunks::<8>();
-    let mut n = tail.iter().filter(|b| **b == b'\n').count() as u64;
-    for chunk in chunks {
-        // Exact per-byte zero test: a lane's high bit ends up set only where the byte was `\n`.
-        let x = u64::from_ne_bytes(*chunk) ^ 0x0a0a_0a0a_0a0a_0a0a;
-        let low = 0x7f7f_7f7f_7f7f_7f7f;
-        let zero = !(((x & low).wrapping_add(low)) | x | low);
-        n += u64::from(zero.count_ones());
-    }
-    n
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// The delimiter that splits the first lines into the most consistent number of fields
