@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Msg, fill};
 use crate::storage::StoreError;
 use crate::storage::migrate::{self, RestoreError};
 use crate::storage::workspace::{self, LoadError};
-use crate::worker::protocol::{Job, JobError, Rewritten, WorkerMessage};
+use crate::worker::protocol::{Job, JobError, Rewritten};
 
 const CURRENT_WORKSPACE: &str = "linimasa.workspace";
 pub const LANGUAGE: &str = "linimasa.lang";
@@ -215,11 +215,10 @@ pub(crate) fn job_error_text(lang: Lang, error: &JobError) -> String {
 /// workspace, tells other tabs and says `done`.
 async fn rewrite(state: AppState, job: Job, file: Option<Vec<u8>>) -> Result<Rewritten, JobError> {
     let outcome = match worker_client::call(&job, file).await {
-        Ok(Reply {
-            message: WorkerMessage::Rewritten { outcome },
-            ..
-        }) => outcome,
-        Ok(_) => Err(JobError::Store(StoreError::Failed("worker".into()))),
+        Ok(reply) => reply
+            .message
+            .rewritten()
+            .unwrap_or_else(|| Err(JobError::Store(StoreError::Failed("worker".into())))),
         Err(e) => Err(JobError::Store(StoreError::Failed(e))),
     };
     if let Ok(done) = &outcome
@@ -426,15 +425,13 @@ pub fn export_workspace(state: AppState) {
     spawn_local(async move {
         let job = Job::Export { workspace, today };
         let result = match worker_client::call(&job, None).await {
-            Ok(Reply {
-                message: WorkerMessage::Exported { outcome: Ok(name) },
-                bytes: Some(bytes),
-            }) => browser::download(&name, "application/json", &bytes).map(|()| name),
-            Ok(Reply {
-                message: WorkerMessage::Exported { outcome: Err(e) },
-                ..
-            }) => Err(job_error_text(lang, &e)),
-            Ok(_) => Err("worker".into()),
+            Ok(Reply { message, bytes }) => match (message.exported(), bytes) {
+                (Some(Ok(name)), Some(bytes)) => {
+                    browser::download(&name, "application/json", &bytes).map(|()| name)
+                }
+                (Some(Err(e)), _) => Err(job_error_text(lang, &e)),
+                _ => Err("worker".into()),
+            },
             Err(e) => Err(e),
         };
         match result {

@@ -9,12 +9,12 @@ use leptos::task::spawn_local;
 use super::actions::{announce, open_id, store, store_error_text};
 use super::browser;
 use super::state::AppState;
-use super::worker_client::{self, Reply};
+use super::worker_client;
 use crate::domain::calendar::{holidays, ics, plan_csv, workflow};
 use crate::domain::{MemberId, PlanItem, PlanItemId, Platform, tz};
 use crate::i18n::{Lang, Msg, fill};
 use crate::storage::workspace;
-use crate::worker::protocol::{Job, PlanFileRequest, WorkerMessage};
+use crate::worker::protocol::{Job, PlanFileRequest};
 
 const MEMBER: &str = "linimasa.member";
 
@@ -253,11 +253,10 @@ pub fn import_csv(state: AppState, file: web_sys::File) {
         });
         // Decoding and parsing run in the worker, which has every encoding.
         let read = match worker_client::call(&job, Some(bytes)).await {
-            Ok(Reply {
-                message: WorkerMessage::PlanFile(read),
-                ..
-            }) => read,
-            Ok(_) => return state.error("worker".into()),
+            Ok(reply) => match reply.message.plan_file() {
+                Some(read) => read,
+                None => return state.error("worker".into()),
+            },
             Err(e) => return state.error(e),
         };
         let result = state.workspace.with_untracked(|w| {

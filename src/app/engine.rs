@@ -15,7 +15,7 @@ use web_sys::{MessageEvent, Worker};
 
 use super::browser;
 use crate::i18n::Lang;
-use crate::worker::protocol::{Job, ViewKind, ViewReply, WorkerMessage};
+use crate::worker::protocol::{Job, Received, ViewKind, ViewReply};
 
 const WORKER_LOADER: &str = "worker_loader.js";
 
@@ -38,20 +38,17 @@ fn send(worker: &Worker, json: &str) -> Result<(), String> {
 }
 
 fn on_message(engine: &Rc<RefCell<Engine>>, text: &str) {
-    match serde_json::from_str::<WorkerMessage>(text) {
-        Ok(WorkerMessage::Ready) => {
-            let mut e = engine.borrow_mut();
-            e.ready = true;
-            for json in std::mem::take(&mut e.queue) {
-                let _ = send(&e.worker, &json);
-            }
+    let message = Received::new(text.to_owned());
+    if message.is_ready() {
+        let mut e = engine.borrow_mut();
+        e.ready = true;
+        for json in std::mem::take(&mut e.queue) {
+            let _ = send(&e.worker, &json);
         }
-        Ok(WorkerMessage::View(reply)) => {
-            if let Some(tx) = engine.borrow_mut().pending.remove(&reply.request) {
-                let _ = tx.send(reply);
-            }
-        }
-        _ => {}
+    } else if let Some(reply) = message.view()
+        && let Some(tx) = engine.borrow_mut().pending.remove(&reply.request)
+    {
+        let _ = tx.send(reply);
     }
 }
 

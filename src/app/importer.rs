@@ -14,7 +14,7 @@ use super::state::{AppState, ImportRun};
 use super::worker_client::{self, Reply};
 use crate::domain::model::ColumnMapping;
 use crate::domain::tz;
-use crate::worker::protocol::{FileReport, ImportRequest, Job, WorkerMessage};
+use crate::worker::protocol::{FileReport, ImportProgress, ImportRequest, Job};
 
 thread_local! {
     static RUNNING: RefCell<Option<Worker>> = const { RefCell::new(None) };
@@ -90,14 +90,16 @@ fn import_mapped(
             // An unreadable file arrives empty and is reported as such by the worker.
             contents.push(browser::read_file(file).await.unwrap_or_default());
         }
-        let on_reply = move |reply: Reply| match reply.message {
-            WorkerMessage::Progress { file, stage } => state.import.update(|r| {
-                if let Some(r) = r {
-                    r.current = Some((file, stage));
-                }
-            }),
-            WorkerMessage::Done { files } => finish(state, files),
-            _ => {}
+        let on_reply = move |reply: Reply| {
+            if let Some(ImportProgress { file, stage }) = reply.message.progress() {
+                state.import.update(|r| {
+                    if let Some(r) = r {
+                        r.current = Some((file, stage));
+                    }
+                });
+            } else if let Some(files) = reply.message.done() {
+                finish(state, files);
+            }
         };
         let on_error = move |detail: String| {
             let names = state

@@ -16,7 +16,7 @@ use crate::domain::personas::{Found, PersonaError, Settings};
 use crate::domain::{AudienceTable, PersonaSnapshot, tz};
 use crate::i18n::{Lang, Msg, fill};
 use crate::storage::workspace;
-use crate::worker::protocol::{Job, PersonaJobError, PersonaRequest, WorkerMessage};
+use crate::worker::protocol::{Job, PersonaJobError, PersonaRequest};
 
 thread_local! {
     static RUNNING: RefCell<Option<Worker>> = const { RefCell::new(None) };
@@ -70,27 +70,29 @@ pub fn find(
         running: true,
         ..PersonaRun::default()
     });
-    let on_reply = move |reply: Reply| match reply.message {
-        WorkerMessage::PersonaProgress { done } => run.update(|r| r.done = done),
-        WorkerMessage::Personas(reply) => {
-            stop();
-            if let Some((start, end)) = reply.measure {
-                let shift = reply.time_origin - browser::time_origin();
-                let members = reply.outcome.as_ref().map_or(0, |f| f.members);
-                browser::measure_span("cluster:run", start + shift, end + shift, members.into());
-            }
-            match reply.outcome {
-                Ok(result) => {
-                    found.set(Some(result));
-                    run.set(PersonaRun::default());
-                }
-                Err(e) => run.set(PersonaRun {
-                    error: Some(error_text(lang, &e)),
-                    ..PersonaRun::default()
-                }),
-            }
+    let on_reply = move |reply: Reply| {
+        if let Some(done) = reply.message.persona_progress() {
+            return run.update(|r| r.done = done);
         }
-        _ => {}
+        let Some(reply) = reply.message.personas() else {
+            return;
+        };
+        stop();
+        if let Some((start, end)) = reply.measure {
+            let shift = reply.time_origin - browser::time_origin();
+            let members = reply.outcome.as_ref().map_or(0, |f| f.members);
+            browser::measure_span("cluster:run", start + shift, end + shift, members.into());
+        }
+        match reply.outcome {
+            Ok(result) => {
+                found.set(Some(result));
+                run.set(PersonaRun::default());
+            }
+            Err(e) => run.set(PersonaRun {
+                error: Some(error_text(lang, &e)),
+                ..PersonaRun::default()
+            }),
+        }
     };
     let on_error = move |detail: String| {
         stop();

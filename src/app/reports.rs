@@ -13,9 +13,7 @@ use crate::domain::report_cadence;
 use crate::domain::{ReportAudience, ReportDefinition};
 use crate::i18n::Msg;
 use crate::storage::workspace;
-use crate::worker::protocol::{
-    Job, ReportDraft, ReportJobError, ReportOutput, ReportRequest, WorkerMessage,
-};
+use crate::worker::protocol::{Job, ReportDraft, ReportJobError, ReportOutput, ReportRequest};
 
 /// Asks the worker for a draft (`definition` `None`: the audience's template) or a file.
 pub async fn request(
@@ -34,7 +32,7 @@ pub async fn request(
         lang,
     });
     let reply = worker_client::call(&job, None).await?;
-    let WorkerMessage::Report(report) = reply.message else {
+    let Some(report) = reply.message.report() else {
         return Err("worker".into());
     };
     if output != ReportOutput::Draft

@@ -12,14 +12,14 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 use super::browser;
-use crate::worker::protocol::{Job, WorkerMessage};
+use crate::worker::protocol::{Job, Received};
 
 /// The worker's loader, written by Trunk beside index.html.
 const WORKER_LOADER: &str = "worker_loader.js";
 
 /// A message from the worker and the bytes that came with it.
 pub struct Reply {
-    pub message: WorkerMessage,
+    pub message: Received,
     pub bytes: Option<Vec<u8>>,
 }
 
@@ -35,8 +35,10 @@ fn reply(data: JsValue) -> Option<Reply> {
             .map(|b| Uint8Array::new(&b).to_vec());
         (array.get(0).as_string()?, bytes)
     };
-    let message = serde_json::from_str(&text).ok()?;
-    Some(Reply { message, bytes })
+    Some(Reply {
+        message: Received::new(text),
+        bytes,
+    })
 }
 
 /// Starts a worker on `job`, with `files` sent alongside (transferred, not copied). Every message
@@ -66,7 +68,7 @@ pub fn start(
         let Some(reply) = reply(event.data()) else {
             return;
         };
-        if matches!(reply.message, WorkerMessage::Ready) {
+        if reply.message.is_ready() {
             if let Some((message, transfer)) = pending.borrow_mut().take()
                 && let Err(e) = sender.post_message_with_transfer(&message, &transfer)
             {
@@ -106,7 +108,7 @@ pub async fn call(job: &Job, file: Option<Vec<u8>>) -> Result<Reply, String> {
         job,
         file.into_iter().collect(),
         move |reply| {
-            if !matches!(reply.message, WorkerMessage::Progress { .. })
+            if !matches!(reply.message.tag(), "progress" | "persona-progress")
                 && let Some(tx) = tx.borrow_mut().take()
             {
                 let _ = tx.send(Ok(reply));

@@ -10,6 +10,7 @@ pub mod import;
 pub mod merge;
 pub mod metrics;
 pub mod model;
+pub mod order;
 pub mod overview;
 pub mod personas;
 pub mod platforms;

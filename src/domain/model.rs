@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::order::sort_stable;
+
 /// Declares a string identifier type. Platform IDs stay strings: X post IDs exceed 2^53.
 macro_rules! id_type {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
@@ -1067,29 +1069,34 @@ impl Workspace {
     /// Puts every collection in its canonical order, so that equal contents compare equal however
     /// they were assembled (generated, loaded from chunks, merged).
     pub fn normalize(&mut self) {
-        self.profiles.sort_by(|a, b| a.id.cmp(&b.id));
-        self.posts.sort_by(|a, b| {
+        sort_stable(&mut self.profiles, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.posts, |a, b| {
             (&a.profile, a.published, &a.id).cmp(&(&b.profile, b.published, &b.id))
         });
-        self.daily
-            .sort_by(|a, b| (&a.profile, a.date).cmp(&(&b.profile, b.date)));
-        self.follower_activity
-            .sort_by(|a, b| (&a.profile, a.date, a.hour).cmp(&(&b.profile, b.date, b.hour)));
-        self.audience_snapshots.sort_by(|a, b| a.id.cmp(&b.id));
-        self.audience_tables.sort_by(|a, b| a.id.cmp(&b.id));
-        self.audience_members
-            .sort_by(|a, b| (&a.table, a.row).cmp(&(&b.table, b.row)));
-        self.persona_snapshots.sort_by(|a, b| a.id.cmp(&b.id));
-        self.plan.sort_by(|a, b| a.id.cmp(&b.id));
-        self.mentions
-            .sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
-        self.messages
-            .sort_by(|a, b| (a.received, &a.id).cmp(&(b.received, &b.id)));
-        self.influencers.sort_by(|a, b| a.id.cmp(&b.id));
-        self.campaigns.sort_by(|a, b| a.id.cmp(&b.id));
-        self.reports.sort_by(|a, b| a.id.cmp(&b.id));
-        self.assessments.sort_by_key(|a| a.platform);
-        self.benchmarks.sort_by(|a, b| {
+        sort_stable(&mut self.daily, |a, b| {
+            (&a.profile, a.date).cmp(&(&b.profile, b.date))
+        });
+        sort_stable(&mut self.follower_activity, |a, b| {
+            (&a.profile, a.date, a.hour).cmp(&(&b.profile, b.date, b.hour))
+        });
+        sort_stable(&mut self.audience_snapshots, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.audience_tables, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.audience_members, |a, b| {
+            (&a.table, a.row).cmp(&(&b.table, b.row))
+        });
+        sort_stable(&mut self.persona_snapshots, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.plan, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.mentions, |a, b| {
+            (a.published, &a.id).cmp(&(b.published, &b.id))
+        });
+        sort_stable(&mut self.messages, |a, b| {
+            (a.received, &a.id).cmp(&(b.received, &b.id))
+        });
+        sort_stable(&mut self.influencers, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.campaigns, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.reports, |a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.assessments, |a, b| a.platform.cmp(&b.platform));
+        sort_stable(&mut self.benchmarks, |a, b| {
             (a.scope, &a.label, &a.metric, a.period.start).cmp(&(
                 b.scope,
                 &b.label,
@@ -1097,9 +1104,10 @@ impl Workspace {
                 b.period.start,
             ))
         });
-        self.mappings
-            .sort_by(|a, b| a.header_signature.cmp(&b.header_signature));
-        self.batches.sort_by(|a, b| a.id.cmp(&b.id));
+        sort_stable(&mut self.mappings, |a, b| {
+            a.header_signature.cmp(&b.header_signature)
+        });
+        sort_stable(&mut self.batches, |a, b| a.id.cmp(&b.id));
     }
 
     /// True when nothing has been imported or planned yet.

@@ -8,8 +8,9 @@
 //!   `[ws, "post", profile, from]..[ws, "post", profile, to]` reads a profile's posts by date.
 //!
 //! Version 1 kept every item, posts included, as one value `{v: 1, body: JSON text}` in an `items`
-//! store under `[ws, kind, id]`. Opening such a database creates the new stores, then moves every
-//! workspace through the restore path into records and chunks in one transaction.
+//! store under `[ws, kind, id]`. Opening such a database creates the new stores; a worker then
+//! moves every workspace through the restore path into records and chunks in one transaction
+//! (the page asks one to, see `app::store`).
 
 use std::collections::BTreeMap;
 
@@ -58,8 +59,20 @@ fn js_failed(e: JsValue) -> StoreError {
 }
 
 impl IdbStore {
-    /// Opens (creating or upgrading) the database called `name`.
+    /// Opens (creating or upgrading) the database called `name`, and moves version-1 items
+    /// into records and chunks (the workers' way in, and the tests').
     pub async fn open(name: &str) -> Result<Self, StoreError> {
+        let (store, legacy) = Self::open_current(name).await?;
+        if legacy {
+            store.migrate_v1().await?;
+        }
+        Ok(store)
+    }
+
+    /// Opens (creating or upgrading) the database called `name`, and says whether version-1
+    /// items wait to be moved; they are left as they are. The page's way in: moving them needs
+    /// the whole model's serialisation, which the worker has (opening with [`Self::open`]).
+    pub async fn open_current(name: &str) -> Result<(Self, bool), StoreError> {
         let db = Database::open(name)
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|event: VersionChangeEvent, db: Database| {
@@ -78,10 +91,27 @@ impl IdbStore {
                 other => StoreError::Unavailable(other.to_string()),
             })?;
         let store = Self { db };
-        if store.db.object_store_names().any(|n| n == LEGACY_ITEMS) {
-            store.migrate_v1().await?;
+        let legacy = store.legacy_items().await?;
+        Ok((store, legacy))
+    }
+
+    /// True when the version-1 store holds items.
+    async fn legacy_items(&self) -> Result<bool, StoreError> {
+        if !self.db.object_store_names().any(|n| n == LEGACY_ITEMS) {
+            return Ok(false);
         }
-        Ok(store)
+        let tx = self
+            .db
+            .transaction(LEGACY_ITEMS)
+            .build()
+            .map_err(map_error)?;
+        let count = tx
+            .object_store(LEGACY_ITEMS)
+            .map_err(map_error)?
+            .count()
+            .await
+            .map_err(map_error)?;
+        Ok(count > 0)
     }
 
     /// Closes the connection (tests, and before deleting the database).

@@ -37,6 +37,8 @@ pub enum Job {
     },
     /// Write the whole workspace as one file (sent back alongside [`WorkerMessage::Exported`]).
     Export { workspace: String, today: NaiveDate },
+    /// Move a version-1 database's items into records and chunks (opening the store does it).
+    UpgradeStore,
     /// Group an audience table's members into personas (progress reported; cancelled by
     /// ending the worker).
     Personas(PersonaRequest),
@@ -213,45 +215,125 @@ pub struct ImportRequest {
     pub mappings: Vec<crate::domain::model::ColumnMapping>,
 }
 
-/// What the worker says back.
+/// What the worker says back. The page never reads one whole: see [`Received`].
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum WorkerMessage {
     /// The worker's wasm is loaded and listening: requests can be sent (earlier ones would be
     /// lost, since the worker script finishes before its wasm starts).
     Ready,
-    /// Work on file `file` reached `stage` (`decode`, `parse`, `store`).
-    Progress {
-        file: usize,
-        stage: String,
-    },
+    /// Work on a file reached a stage.
+    Progress(ImportProgress),
     /// Every file is finished; the workspace is stored (or nothing is, see the reports).
-    Done {
-        files: Vec<FileReport>,
-    },
+    Done(Vec<FileReport>),
     /// A demo or workspace-file job ended.
-    Rewritten {
-        outcome: Result<Rewritten, JobError>,
-    },
-    /// The workspace file is attached; `name` is a suggested file name.
-    Exported {
-        outcome: Result<String, JobError>,
-    },
+    Rewritten(Result<Rewritten, JobError>),
+    /// The stored data is at the current version (or could not be upgraded).
+    StoreUpgraded(Result<(), JobError>),
+    /// The workspace file is attached; the name is a suggested file name.
+    Exported(Result<String, JobError>),
     /// A view the page asked for.
     View(ViewReply),
     /// How far the persona clustering is (0..1).
-    PersonaProgress {
-        done: f32,
-    },
+    PersonaProgress(f32),
     Personas(Box<PersonaReply>),
     /// A drafted report, or a written one (its file attached).
     Report(Box<ReportReply>),
-    PlanFile(
-        Result<
-            crate::domain::calendar::plan_csv::Read,
-            Vec<crate::domain::calendar::plan_csv::CellError>,
-        >,
-    ),
+    PlanFile(PlanFileReply),
+}
+
+/// A planned-posts CSV read into planned posts, or the cells that stopped it.
+pub type PlanFileReply = Result<
+    crate::domain::calendar::plan_csv::Read,
+    Vec<crate::domain::calendar::plan_csv::CellError>,
+>;
+
+/// Work on file `file` (its place in the request) reached `stage` (`decode`, `parse`, `store`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProgress {
+    pub file: usize,
+    pub stage: String,
+}
+
+/// A [`WorkerMessage`] as the page receives it (JSON text): its tag is read at once, its payload
+/// only by the code that expects it. A deserialiser for the whole enum would put the types of
+/// every reply (imports, personas, reports, plan files) in the page's start-up download; this
+/// way each page's chunk carries the ones it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    text: String,
+}
+
+impl Received {
+    /// The message's JSON text, as `serde_json` writes a [`WorkerMessage`]: `"ready"` for a
+    /// message without payload, `{"tag":payload}` otherwise.
+    pub fn new(text: String) -> Self {
+        Self { text }
+    }
+
+    /// The variant's name in kebab case (`ready`, `progress`, `view`, ...).
+    pub fn tag(&self) -> &str {
+        let rest = self
+            .text
+            .strip_prefix("{\"")
+            .or_else(|| self.text.strip_prefix('"'))
+            .unwrap_or_default();
+        rest.split('"').next().unwrap_or_default()
+    }
+
+    fn payload<T: serde::de::DeserializeOwned>(&self, tag: &str) -> Option<T> {
+        let body = self
+            .text
+            .strip_prefix("{\"")?
+            .strip_prefix(tag)?
+            .strip_prefix("\":")?
+            .strip_suffix('}')?;
+        serde_json::from_slice(body.as_bytes()).ok()
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.text == "\"ready\""
+    }
+
+    pub fn progress(&self) -> Option<ImportProgress> {
+        self.payload("progress")
+    }
+
+    pub fn done(&self) -> Option<Vec<FileReport>> {
+        self.payload("done")
+    }
+
+    pub fn rewritten(&self) -> Option<Result<Rewritten, JobError>> {
+        self.payload("rewritten")
+    }
+
+    pub fn store_upgraded(&self) -> Option<Result<(), JobError>> {
+        self.payload("store-upgraded")
+    }
+
+    pub fn exported(&self) -> Option<Result<String, JobError>> {
+        self.payload("exported")
+    }
+
+    pub fn view(&self) -> Option<ViewReply> {
+        self.payload("view")
+    }
+
+    pub fn persona_progress(&self) -> Option<f32> {
+        self.payload("persona-progress")
+    }
+
+    pub fn personas(&self) -> Option<PersonaReply> {
+        self.payload("personas")
+    }
+
+    pub fn report(&self) -> Option<ReportReply> {
+        self.payload("report")
+    }
+
+    pub fn plan_file(&self) -> Option<PlanFileReply> {
+        self.payload("plan-file")
+    }
 }
 
 /// How to read a planned-posts CSV: see [`crate::domain::calendar::plan_csv::ReadOptions`].

@@ -8,8 +8,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use super::jobs;
 use super::protocol::{
-    FileReport, ImportRequest, Job, JobError, PersonaJobError, PersonaReply, PersonaRequest,
-    ReportJobError, ReportReply, ReportRequest, ViewReply, WorkerMessage,
+    FileReport, ImportProgress, ImportRequest, Job, JobError, PersonaJobError, PersonaReply,
+    PersonaRequest, ReportJobError, ReportReply, ReportRequest, ViewReply, WorkerMessage,
 };
 use crate::app::store::DATABASE;
 use crate::domain::import::{self, ImportError, ImportOptions, apply::BatchInfo};
@@ -52,7 +52,7 @@ pub fn start() {
             match job {
                 Ok(Job::Import(request)) => {
                     let files = run(request, files).await;
-                    post(&WorkerMessage::Done { files });
+                    post(&WorkerMessage::Done(files));
                 }
                 Ok(Job::View {
                     request,
@@ -80,9 +80,11 @@ pub fn start() {
                     let bytes = files.pop().unwrap_or_default();
                     whole_workspace(job, bytes).await;
                 }
-                Err(e) => post(&WorkerMessage::Done {
-                    files: vec![FileReport::failed("", "bad-request", &e.to_string())],
-                }),
+                Err(e) => post(&WorkerMessage::Done(vec![FileReport::failed(
+                    "",
+                    "bad-request",
+                    &e.to_string(),
+                )])),
             }
         });
     });
@@ -98,15 +100,16 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
         Err(e) => {
             let e = JobError::Store(e);
             return post(&match job {
-                Job::Export { .. } => WorkerMessage::Exported { outcome: Err(e) },
-                _ => WorkerMessage::Rewritten { outcome: Err(e) },
+                Job::Export { .. } => WorkerMessage::Exported(Err(e)),
+                Job::UpgradeStore => WorkerMessage::StoreUpgraded(Err(e)),
+                _ => WorkerMessage::Rewritten(Err(e)),
             });
         }
     };
     match job {
         Job::Demo { workspace, today } => {
             let outcome = jobs::demo(&store, &workspace.into(), today).await;
-            post(&WorkerMessage::Rewritten { outcome });
+            post(&WorkerMessage::Rewritten(outcome));
         }
         Job::WorkspaceFile {
             workspace,
@@ -115,7 +118,7 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
         } => {
             let outcome =
                 jobs::workspace_file(&store, &workspace.into(), &bytes, merge, store_it).await;
-            post(&WorkerMessage::Rewritten { outcome });
+            post(&WorkerMessage::Rewritten(outcome));
         }
         Job::Reassign {
             workspace,
@@ -123,16 +126,15 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
             to,
         } => {
             let outcome = jobs::reassign(&store, &workspace.into(), &from.into(), &to.into()).await;
-            post(&WorkerMessage::Rewritten { outcome });
+            post(&WorkerMessage::Rewritten(outcome));
         }
         Job::Export { workspace, today } => {
             match jobs::export(&store, &workspace.into(), today).await {
-                Ok((name, file)) => {
-                    post_with(&WorkerMessage::Exported { outcome: Ok(name) }, &file)
-                }
-                Err(e) => post(&WorkerMessage::Exported { outcome: Err(e) }),
+                Ok((name, file)) => post_with(&WorkerMessage::Exported(Ok(name)), &file),
+                Err(e) => post(&WorkerMessage::Exported(Err(e))),
             }
         }
+        Job::UpgradeStore => post(&WorkerMessage::StoreUpgraded(Ok(()))),
         Job::Import(_)
         | Job::View { .. }
         | Job::Personas(_)
@@ -256,7 +258,7 @@ async fn personas(request: PersonaRequest) -> PersonaReply {
     let outcome = jobs::personas(&ws, &request, &mut |done| {
         if done - last >= 0.02 || done >= 1.0 {
             last = done;
-            post(&WorkerMessage::PersonaProgress { done });
+            post(&WorkerMessage::PersonaProgress(done));
         }
     });
     let end = now();
@@ -296,10 +298,10 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
     };
     let mut reports = Vec::new();
     for (index, (name, bytes)) in request.names.iter().zip(&files).enumerate() {
-        post(&WorkerMessage::Progress {
+        post(&WorkerMessage::Progress(ImportProgress {
             file: index,
             stage: "decode".into(),
-        });
+        }));
         let mut report = FileReport {
             name: name.clone(),
             time_origin,
@@ -309,10 +311,10 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
         let mut decoded_at = start;
         let result = import::parse_staged(name, bytes, &options, &mut || {
             decoded_at = now();
-            post(&WorkerMessage::Progress {
+            post(&WorkerMessage::Progress(ImportProgress {
                 file: index,
                 stage: "parse".into(),
-            });
+            }));
         });
         let end = now();
         report
@@ -376,10 +378,10 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
         reports.push(report);
     }
     if reports.iter().any(|r| r.status != "error") {
-        post(&WorkerMessage::Progress {
+        post(&WorkerMessage::Progress(ImportProgress {
             file: files.len().saturating_sub(1),
             stage: "store".into(),
-        });
+        }));
         let start = now();
         let saved = workspace::save(&store, &ws).await;
         let end = now();

@@ -199,3 +199,43 @@ test('a full storage quota shows a clear message and keeps what was stored', asy
   assert.equal(await page.getByTestId('profile-row').count(), 0);
   await browser.close();
 });
+
+test('a database in the version-1 layout is upgraded by a worker when the app opens', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  // The app's origin, without the app: lay the database out as version 1 did.
+  await page.goto(server.url + '/manifest.webmanifest');
+  const file = JSON.parse(readFileSync(path.join(fixtures, 'workspace/v1-minimal.json'), 'utf8'));
+  await page.evaluate(async (ws) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('linimasa', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('items');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('items', 'readwrite');
+    const items = tx.objectStore('items');
+    const put = (kind, id, body) => items.put({ v: 1, body: JSON.stringify(body) }, [ws.info.id, kind, id]);
+    put('workspace', 'info', ws.info);
+    for (const p of ws.profiles) put('profile', p.id, p);
+    for (const p of ws.posts) put('post', p.id, p);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+  }, file.workspace);
+  await open(page, server.url + '/');
+  await page.locator('[data-testid=profile-row][data-profile=fb-1]').waitFor();
+  assert.match(await page.locator('main').innerText(), /Warung Kopi Lama/);
+  const left = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('linimasa');
+    open.onsuccess = () => {
+      const count = open.result.transaction('items').objectStore('items').count();
+      count.onsuccess = () => { resolve(count.result); open.result.close(); };
+      count.onerror = () => reject(count.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  assert.equal(left, 0, 'the version-1 items were moved');
+  assert.deepEqual(errors, []);
+  await browser.close();
+});

@@ -96,7 +96,7 @@ fn an_export_is_the_stored_workspace_under_a_dated_name() {
 fn a_plan_file_job_reads_in_the_worker_and_its_answer_crosses_as_json() {
     use chrono::{FixedOffset, TimeZone};
     use linimasa::domain::{MemberId, Platform};
-    use linimasa::worker::protocol::{Job, PlanFileRequest, WorkerMessage};
+    use linimasa::worker::protocol::{Job, PlanFileRequest, Received, WorkerMessage};
     let request = PlanFileRequest {
         zone: "Asia/Jakarta".into(),
         author: MemberId::from("m-budi"),
@@ -118,19 +118,17 @@ fn a_plan_file_job_reads_in_the_worker_and_its_answer_crosses_as_json() {
         b"date,time_24hr,message_text\n2026-12-12,08:15,Promo 12.12\n",
     );
     let message = WorkerMessage::PlanFile(good);
-    let back: WorkerMessage =
-        serde_json::from_str(&serde_json::to_string(&message).unwrap()).unwrap();
-    let WorkerMessage::PlanFile(Ok(read)) = back else {
+    let back = Received::new(serde_json::to_string(&message).unwrap());
+    assert_eq!(back.tag(), "plan-file");
+    let Some(Ok(read)) = back.plan_file() else {
         panic!("not a read plan")
     };
     assert_eq!(read.items.len(), 1);
     assert_eq!(read.items[0].id.0, "csv-7-1");
     assert_eq!(read.items[0].variants[0].platform, Platform::TikTok);
     let bad = jobs::plan_file(&request, b"date,message_text\nkemarin,teks\n");
-    let back: WorkerMessage =
-        serde_json::from_str(&serde_json::to_string(&WorkerMessage::PlanFile(bad)).unwrap())
-            .unwrap();
-    let WorkerMessage::PlanFile(Err(errors)) = back else {
+    let back = Received::new(serde_json::to_string(&WorkerMessage::PlanFile(bad)).unwrap());
+    let Some(Err(errors)) = back.plan_file() else {
         panic!("not refused")
     };
     assert_eq!(errors[0].line, 2);
@@ -178,5 +176,85 @@ fn a_reassigned_profile_is_stored_merged_and_an_impossible_move_stores_nothing()
     assert_eq!(
         block_on(workspace::load(&store, &id)).unwrap().unwrap(),
         after
+    );
+}
+
+/// The page reads a worker's message by its tag and only the payload it expects: every kind of
+/// message the worker writes is read back, under its own tag and no other.
+#[test]
+fn every_worker_message_is_read_back_by_its_tag() {
+    use linimasa::storage::StoreError;
+    use linimasa::worker::protocol::{
+        FileReport, ImportProgress, JobError, Received, ViewReply, WorkerMessage,
+    };
+    let report = FileReport::failed("a.csv", "unknown-format", "detail");
+    let view = ViewReply {
+        request: 7,
+        html: Some("<p>\"hi\"}</p>".into()),
+        measure: Some(("audit:run".into(), 1.0, 2.5, 30)),
+        time_origin: 100.0,
+        error: None,
+    };
+    let failed = JobError::Store(StoreError::QuotaExceeded);
+    let cases: Vec<(WorkerMessage, &str)> = vec![
+        (WorkerMessage::Ready, "ready"),
+        (
+            WorkerMessage::Progress(ImportProgress {
+                file: 2,
+                stage: "parse".into(),
+            }),
+            "progress",
+        ),
+        (WorkerMessage::Done(vec![report.clone()]), "done"),
+        (WorkerMessage::Rewritten(Err(failed.clone())), "rewritten"),
+        (WorkerMessage::StoreUpgraded(Ok(())), "store-upgraded"),
+        (WorkerMessage::Exported(Ok("ws.json".into())), "exported"),
+        (WorkerMessage::View(view.clone()), "view"),
+        (WorkerMessage::PersonaProgress(0.25), "persona-progress"),
+    ];
+    for (message, tag) in cases {
+        let received = Received::new(serde_json::to_string(&message).unwrap());
+        assert_eq!(received.tag(), tag);
+        assert_eq!(received.is_ready(), tag == "ready");
+        assert_eq!(received.progress().is_some(), tag == "progress", "{tag}");
+        assert_eq!(received.done().is_some(), tag == "done", "{tag}");
+        assert_eq!(received.rewritten().is_some(), tag == "rewritten", "{tag}");
+        assert_eq!(received.store_upgraded().is_some(), tag == "store-upgraded");
+        assert_eq!(received.exported().is_some(), tag == "exported", "{tag}");
+        assert_eq!(received.view().is_some(), tag == "view", "{tag}");
+        assert_eq!(
+            received.persona_progress().is_some(),
+            tag == "persona-progress"
+        );
+        assert!(received.report().is_none() && received.personas().is_none());
+    }
+    let read = |m: WorkerMessage| Received::new(serde_json::to_string(&m).unwrap());
+    assert_eq!(
+        read(WorkerMessage::Progress(ImportProgress {
+            file: 2,
+            stage: "parse".into()
+        }))
+        .progress(),
+        Some(ImportProgress {
+            file: 2,
+            stage: "parse".into()
+        })
+    );
+    assert_eq!(
+        read(WorkerMessage::Done(vec![report.clone()])).done(),
+        Some(vec![report])
+    );
+    assert_eq!(read(WorkerMessage::View(view.clone())).view(), Some(view));
+    assert_eq!(
+        read(WorkerMessage::Rewritten(Err(failed.clone()))).rewritten(),
+        Some(Err(failed))
+    );
+    assert_eq!(
+        read(WorkerMessage::PersonaProgress(0.25)).persona_progress(),
+        Some(0.25)
+    );
+    assert_eq!(
+        read(WorkerMessage::Exported(Ok("ws.json".into()))).exported(),
+        Some(Ok("ws.json".into()))
     );
 }

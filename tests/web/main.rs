@@ -60,7 +60,7 @@ async fn a_workspace_round_trips_through_indexeddb() {
 }
 
 #[wasm_bindgen_test]
-async fn a_version_1_database_is_migrated_on_open() {
+async fn a_version_1_database_is_migrated_when_a_worker_opens_it() {
     let name = unique("v1");
     let file: serde_json::Value =
         serde_json::from_str(include_str!("../fixtures/workspace/v1-minimal.json")).unwrap();
@@ -106,6 +106,17 @@ async fn a_version_1_database_is_migrated_on_open() {
     tx.commit().await.unwrap();
     db.close();
 
+    // The page's way in leaves the items for a worker to move, and says so.
+    let (page, legacy) = IdbStore::open_current(&name).await.unwrap();
+    assert!(legacy);
+    assert_eq!(
+        workspace::load(&page, &WorkspaceId::from(id.as_str()))
+            .await
+            .unwrap(),
+        None
+    );
+    page.close();
+
     let store = IdbStore::open(&name).await.unwrap();
     let loaded = workspace::load(&store, &WorkspaceId::from(id.as_str()))
         .await
@@ -130,6 +141,9 @@ async fn a_version_1_database_is_migrated_on_open() {
         .unwrap();
     assert_eq!(again, loaded);
     store.close();
+    let (page, legacy) = IdbStore::open_current(&name).await.unwrap();
+    assert!(!legacy, "the moved items are gone from the version-1 store");
+    page.close();
 }
 
 #[wasm_bindgen_test]
