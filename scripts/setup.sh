@@ -52,9 +52,11 @@ if ! command -v wasm-split-cli >/dev/null \
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
-# wasm-opt from npm's binaryen: Debian's release is too old for wasm-bindgen's output.
-if ! tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$(sed -n 's/.*"binaryen": "\([0-9]*\).*/\1/p' tools/package.json)"; then
-  echo "setup: installing wasm-opt (npm binaryen)"
+# wasm-opt from npm's binaryen: Debian's release is too old for wasm-bindgen's output. esbuild
+# minifies the page's JavaScript glue.
+if ! tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$(sed -n 's/.*"binaryen": "\([0-9]*\).*/\1/p' tools/package.json)" \
+  || [ "$(tools/node_modules/.bin/esbuild --version 2>/dev/null)" != "$(sed -n 's/.*"esbuild": "\([0-9.]*\)".*/\1/p' tools/package.json)" ]; then
+  echo "setup: installing wasm-opt (npm binaryen) and esbuild"
   (cd tools && npm ci --no-audit --no-fund)
 fi
 

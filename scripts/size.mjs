@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Reports the initial transfer of a build (wasm + js + css + html, gzipped) against the 400 KB
-// budget, and apart from it what is fetched later: each page's chunks (on its first visit) and
-// the import worker (on first use).
+// Reports the initial transfer of a build (wasm + js + css + html, and the texts of one language,
+// gzipped) against the 400 KB budget, and apart from it what is fetched later: each page's chunks
+// (on its first visit), the other language's texts (on a switch) and the import worker (on first
+// use).
 //   node scripts/size.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,15 @@ let worker = 0;
 let routes = 0;
 const rows = [];
 const routeRows = [];
+// The message catalogs (scripts/catalog.py): the page fetches the one of the language it shows;
+// the larger one is counted.
+const catalogs = files.filter((name) => /(^|\/)i18n-[a-z]+-[0-9a-f]+\.json$/.test(name));
+if (catalogs.length > 0) {
+  const sizes = catalogs.map((name) => [name, gz(path.join(dist, name))]);
+  const largest = sizes.reduce((a, b) => (b[1] > a[1] ? b : a));
+  initial += largest[1];
+  rows.push([`${largest[0]} (one language's texts)`, largest[1]]);
+}
 for (const name of files) {
   if (!/\.(wasm|js|css|html)$/.test(name)) continue;
   const size = gz(path.join(dist, name));

@@ -9,8 +9,11 @@ compiling and wasm-bindgen, which is where the split must happen:
      the shell, the home page and everything shared, each other page becomes a chunk fetched on
      its first visit;
   3. wasm-bindgen writes the JavaScript glue for the main module;
-  4. in release builds wasm-opt -Oz shrinks every module;
-  5. the files go to `page-<hash>/` in the build, and index.html gets the loader.
+  4. in release builds wasm-opt -Oz shrinks every module and esbuild minifies the JavaScript;
+  5. the message catalog becomes one file per language (scripts/catalog.py): the page is built
+     with the `catalog-file` feature and fetches the texts of the language it shows;
+  6. the files go to `page-<hash>/` in the build, and index.html gets the loader and the
+     catalog's name.
 
     python3 scripts/split_page.py [staging-dir]   (on its own: TRUNK_STAGING_DIR, TRUNK_PROFILE)
 """
@@ -23,6 +26,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+import catalog  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BIN = "linimasa"
@@ -44,7 +51,10 @@ def run(cmd, **kw):
 
 
 def build(release):
-    cmd = ["cargo", "rustc", "--target", TARGET, "--bin", BIN, "--message-format=json-render-diagnostics"]
+    cmd = [
+        "cargo", "rustc", "--target", TARGET, "--bin", BIN, "--features", "catalog-file",
+        "--message-format=json-render-diagnostics",
+    ]
     if release:
         cmd.append("--release")
     # Relocations tell wasm-split-cli which code and data each function uses. Passed to the
@@ -75,6 +85,12 @@ def split(staging, release):
         if release:
             for f in sorted(out.glob("*.wasm")):
                 run(["wasm-opt", "-Oz", *WASM_FEATURES, f, "-o", f], stderr=subprocess.DEVNULL)
+            for f in sorted(out.glob("*.js")):
+                run([
+                    "esbuild", f, "--minify", "--format=esm", "--log-level=error",
+                    f"--outfile={f}", "--allow-overwrite",
+                ])
+        catalog_name = catalog.write(out)
         digest = hashlib.sha256()
         for f in sorted(out.iterdir()):
             digest.update(f.name.encode())
@@ -83,12 +99,13 @@ def split(staging, release):
         for old in staging.glob("page-*"):
             shutil.rmtree(old)
         shutil.copytree(out, staging / folder)
-    inject_loader(staging / "index.html", folder)
+    inject_loader(staging / "index.html", folder, catalog_name)
 
 
-def inject_loader(index, folder):
+def inject_loader(index, folder, catalog_name):
     js, bg = f"./{folder}/{BIN}.js", f"./{folder}/{BIN}_bg.wasm"
     loader = (
+        f'<meta name="linimasa-catalog" content="./{folder}/{catalog_name}">'
         f'<link rel="modulepreload" href="{js}">'
         f'<link rel="preload" href="{bg}" as="fetch" type="application/wasm" crossorigin>'
         f'<script type="module">import init from "{js}"; await init({{ module_or_path: "{bg}" }});</script>'

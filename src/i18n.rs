@@ -220,14 +220,56 @@ macro_rules! messages {
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
+            #[cfg(not(feature = "catalog-file"))]
             pub fn text(self, lang: Lang) -> &'static str {
                 match lang {
                     Lang::Id => match self { $(Msg::$key => $id),* },
                     Lang::En => match self { $(Msg::$key => $en),* },
                 }
             }
+
+            /// The text from the language's catalog file (see [`catalog`]); empty until the
+            /// file is installed.
+            #[cfg(feature = "catalog-file")]
+            pub fn text(self, lang: Lang) -> &'static str {
+                catalog::text(lang, self as usize)
+            }
         }
     };
+}
+
+/// The page's catalog: with the `catalog-file` feature (the page's build), message texts are not
+/// compiled in; the page fetches the file of the language it shows (written from this module by
+/// `scripts/catalog.py`: the texts in declaration order) and installs it before showing anything.
+#[cfg(feature = "catalog-file")]
+pub mod catalog {
+    use super::Lang;
+    use std::sync::OnceLock;
+
+    static TEXTS: [OnceLock<Vec<&'static str>>; 2] = [OnceLock::new(), OnceLock::new()];
+
+    fn slot(lang: Lang) -> &'static OnceLock<Vec<&'static str>> {
+        &TEXTS[match lang {
+            Lang::Id => 0,
+            Lang::En => 1,
+        }]
+    }
+
+    /// Installs a language's texts (kept for the page's lifetime). A second install is ignored.
+    pub fn install(lang: Lang, texts: Vec<String>) {
+        let _ = slot(lang).set(texts.into_iter().map(|t| &*t.leak()).collect());
+    }
+
+    pub fn is_installed(lang: Lang) -> bool {
+        slot(lang).get().is_some()
+    }
+
+    pub(super) fn text(lang: Lang, index: usize) -> &'static str {
+        slot(lang)
+            .get()
+            .and_then(|texts| texts.get(index).copied())
+            .unwrap_or_default()
+    }
 }
 
 /// The text with its first letter a capital.
@@ -963,6 +1005,30 @@ mod tests {
             assert!(!id.trim().is_empty() && !en.trim().is_empty(), "{msg:?}");
             assert_eq!(placeholders(id), placeholders(en), "{msg:?}");
         }
+    }
+
+    /// The page's catalog files (`scripts/catalog.py`, read from this file's source) hold
+    /// exactly the compiled-in texts, in declaration order.
+    #[cfg(not(feature = "catalog-file"))]
+    #[test]
+    fn the_catalog_files_hold_the_compiled_in_texts() {
+        let dir = std::env::temp_dir().join(format!("linimasa-catalog-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let out = std::process::Command::new("python3")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/catalog.py"))
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let pattern = String::from_utf8(out.stdout).unwrap();
+        for lang in Lang::ALL {
+            let name = pattern.trim().replace("{lang}", lang.tag());
+            let file = std::fs::read_to_string(dir.join(name)).unwrap();
+            let texts: Vec<String> = serde_json::from_str(&file).unwrap();
+            let expected: Vec<&str> = Msg::ALL.iter().map(|m| m.text(lang)).collect();
+            assert_eq!(texts, expected, "{lang:?}");
+        }
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

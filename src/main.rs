@@ -4,6 +4,7 @@
 //! module there (`scripts/split_page.py`) and a page's code is fetched on its first visit.
 
 use leptos::prelude::*;
+use linimasa::app::{actions, texts};
 use linimasa::ui::pages::*;
 use linimasa::ui::routes::{Page, PageView, set_page_loader};
 
@@ -39,5 +40,22 @@ split_pages! {
 fn main() {
     console_error_panic_hook::set_once();
     set_page_loader(load_page);
-    leptos::mount::mount_to_body(linimasa::ui::App);
+    leptos::task::spawn_local(async {
+        let lang = actions::initial_language();
+        match texts::ensure(lang).await {
+            Ok(()) => leptos::mount::mount_to_body(linimasa::ui::App),
+            Err(detail) => texts_missing(&detail),
+        }
+    });
+}
+
+/// Without its texts the app cannot say anything: a plain line says what to do.
+fn texts_missing(detail: &str) {
+    web_sys::console::error_1(&detail.into());
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        body.set_text_content(Some(
+            "Linimasa could not load its texts. Check the connection and reload the page. \
+             / Linimasa tidak dapat memuat teksnya. Periksa koneksi lalu muat ulang halaman.",
+        ));
+    }
 }

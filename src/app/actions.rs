@@ -540,11 +540,16 @@ pub fn import_workspace_file(state: AppState, file: web_sys::File, mode: ImportM
     });
 }
 
-/// Switches the UI language and remembers the choice.
+/// Switches the UI language (once its texts are loaded) and remembers the choice.
 pub fn set_language(state: AppState, lang: Lang) {
-    state.lang.set(lang);
-    browser::set_preference(LANGUAGE, lang.tag());
-    browser::set_document_lang(lang.tag());
+    spawn_local(async move {
+        if let Err(detail) = super::texts::ensure(lang).await {
+            return state.error(detail);
+        }
+        state.lang.set(lang);
+        browser::set_preference(LANGUAGE, lang.tag());
+        browser::set_document_lang(lang.tag());
+    });
 }
 
 /// The language to start in: the stored choice, else the browser's.

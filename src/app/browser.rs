@@ -133,6 +133,31 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
     Ok(())
 }
 
+/// The content of `<meta name=NAME>` in the page.
+pub fn meta(name: &str) -> Option<String> {
+    window()?
+        .document()?
+        .query_selector(&format!("meta[name={name}]"))
+        .ok()??
+        .get_attribute("content")
+}
+
+/// The text at `url` (a file of the app's build).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| format!("{url}: not text"))
+}
+
 /// The bytes of a file the user picked.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())

@@ -12,6 +12,7 @@ pub mod reports;
 pub mod state;
 pub mod store;
 pub mod tabs;
+pub mod texts;
 pub mod worker_client;
 
 pub use state::{AppState, Notice};
