@@ -113,7 +113,8 @@ def inject_loader(index, folder, catalog_name):
     html = index.read_text(encoding="utf-8")
     # Trunk keeps the skipped page link (index.html) in its output; it has no use in the build.
     html = re.sub(r"\s*<!--[^>]*split_page\.py[^>]*-->", "", html)
-    html = re.sub(r'\s*<link data-trunk rel="rust" data-bin="linimasa" data-trunk-skip[^>]*>', "", html)
+    # (Minified or not: attributes in any order, quoted or not.)
+    html = re.sub(r'\s*<link\b[^>]*\bdata-trunk-skip\b[^>]*>', "", html)
     if "</head>" not in html:
         sys.exit("split_page: index.html has no </head>")
     index.write_text(html.replace("</head>", loader + "</head>", 1), encoding="utf-8")

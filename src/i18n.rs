@@ -340,6 +340,8 @@ messages! {
     ColFollowers => "Pengikut", "Followers";
     ColEngagement30 => "Engagement (30 hari)", "Engagement (30 days)";
     ColRateReach => "Tingkat engagement (per jangkauan)", "Engagement rate (by reach)";
+    ColMetric => "Metrik", "Metric";
+    ColBenchmarkValue => "Nilai tolok ukur", "Benchmark value";
     ColCoverage => "Data", "Data";
     Competitor => "Pesaing", "Competitor";
     CoverageRange => "{from} – {to}", "{from} – {to}";
@@ -461,6 +463,13 @@ messages! {
     DiagBadDate => "Tanggal tidak terbaca (\"{detail}\"); baris dilewati.", "Unreadable date (\"{detail}\"); row skipped.";
     DiagInvalidBytes => "Ada byte rusak di file ({detail}); diganti dengan \"�\".", "The file has damaged bytes ({detail}); replaced with \"�\".";
     DiagAlreadyImported => "File yang sama sudah diimpor pada {detail}; tidak ada duplikat yang ditambahkan.", "The same file was already imported on {detail}; no duplicates were added.";
+    DiagBadScope => "Cakupan tidak dikenal: \"{detail}\". Tulis industri, wilayah atau negara.", "Unknown scope \"{detail}\". Write industry, region or country.";
+    DiagBadPlatform => "Platform tidak dikenal: \"{detail}\". Tulis Facebook, Instagram, X, LinkedIn, TikTok atau YouTube, atau kosongkan untuk semua platform.", "Unknown platform \"{detail}\". Write Facebook, Instagram, X, LinkedIn, TikTok or YouTube, or leave it empty for all platforms.";
+    DiagBadMetric => "Metrik tidak dikenal: \"{detail}\". Tulis tingkat engagement, CTR, interaksi per 1.000 penggemar atau postingan per minggu.", "Unknown metric \"{detail}\". Write engagement rate, CTR, interactions per 1,000 fans or posts per week.";
+    DiagBadNumber => "Bukan angka: \"{detail}\"; baris dilewati.", "Not a number: \"{detail}\"; the row was skipped.";
+    DiagMissingValue => "Sel kosong; baris dilewati.", "The cell is empty; the row was skipped.";
+    DiagScopeAssumed => "Tanpa kolom cakupan: setiap tolok ukur dianggap tolok ukur industri.", "No scope column: every benchmark is taken as an industry benchmark.";
+    DiagPeriodAssumed => "Baris tanpa periode dianggap berlaku untuk {detail} (12 bulan hingga hari ini).", "Rows without a period are taken as covering {detail} (the 12 months to today).";
     CountPlan => "{n} rencana konten", "{n} planned posts";
     PlanListTitle => "Rencana konten", "Planned posts";
     PlanEmpty => "Belum ada rencana konten. Muat workspace contoh untuk melihat contohnya.", "No planned posts yet. Load the demo workspace to see some.";
@@ -845,7 +854,7 @@ messages! {
     AssessmentHelp => "Jawab yang tidak bisa dijawab data (misalnya persaingan), atau timpa jawaban dari data. 0 = menentang, 5 = sangat mendukung. \"Otomatis\" memakai data.", "Answer what the data cannot (competition, for example), or overrule an answer from the data. 0 = against, 5 = strongly for. \"Auto\" uses the data.";
     AnswerAuto => "Otomatis", "Auto";
     BenchmarksTitle => "Tolok ukur", "Benchmarks";
-    BenchmarksHelp => "Masukkan tingkat engagement per jangkauan dari industri, wilayah atau negara Anda (dari laporan riset atau asosiasi). Audit menampilkannya di samping profil dan memakainya sebagai acuan skor tingkat engagement.", "Enter the engagement rate by reach of your industry, region or country (from research reports or associations). The audit shows it beside the profiles and scores the engagement rate against it.";
+    BenchmarksHelp => "Masukkan tingkat engagement per jangkauan dari industri, wilayah atau negara Anda (dari laporan riset atau asosiasi). Audit menampilkannya di samping profil dan memakainya sebagai acuan skor tingkat engagement. Banyak tolok ukur sekaligus: impor tabel (CSV atau XLSX) dengan kolom cakupan, nama, platform, metrik, dari, sampai (atau tahun) dan nilai di halaman Impor.", "Enter the engagement rate by reach of your industry, region or country (from research reports or associations). The audit shows it beside the profiles and scores the engagement rate against it. Many at once: import a table (CSV or XLSX) with the columns scope, label, platform, metric, from, to (or year) and value on the Import page.";
     BenchmarkScope => "Cakupan", "Scope";
     BenchmarkLabel => "Nama tolok ukur", "Benchmark name";
     BenchmarkValue => "Tingkat engagement per jangkauan (%)", "Engagement rate by reach (%)";
@@ -868,7 +877,7 @@ messages! {
     ColRate => "Tingkat engagement", "Engagement rate";
     BenchmarkRow => "Tolok ukur {scope}: {label}", "{scope} benchmark: {label}";
     DashBenchmarks => "Dibandingkan tolok ukur", "Against benchmarks";
-    DefDashBenchmarks => "Tingkat engagement per jangkauan (engagement ÷ jangkauan, atas postingan yang jangkauannya diketahui) dari profil yang dipilih di platform tolok ukur, pada periode ini, di samping nilai tolok ukur yang dimasukkan di Audit. Anda ÷ tolok ukur di atas 1 berarti di atas tolok ukur. Periode tolok ukur ditampilkan: tolok ukur dari periode lain hanya perkiraan.", "The engagement rate by reach (engagement ÷ reach, over posts whose reach is known) of the chosen profiles on the benchmark's platform, in this period, beside the benchmark value entered in the Audit. Yours ÷ benchmark above 1 means above the benchmark. The benchmark's period is shown: one from another period is only a guide.";
+    DefDashBenchmarks => "Angka profil yang dipilih di platform tolok ukur, pada periode ini, di samping nilai tolok ukur yang dimasukkan di Audit atau diimpor: tingkat engagement per jangkauan (engagement ÷ jangkauan, atas postingan yang jangkauannya diketahui), CTR (klik ÷ tayangan), interaksi per 1.000 penggemar, atau postingan per minggu (postingan ÷ minggu dalam periode). Anda ÷ tolok ukur di atas 1 berarti di atas tolok ukur. Periode tolok ukur ditampilkan: tolok ukur dari periode lain hanya perkiraan.", "The chosen profiles' own figure on the benchmark's platform, in this period, beside the benchmark value entered in the Audit or imported: engagement rate by reach (engagement ÷ reach, over the posts whose reach is known), CTR (clicks ÷ impressions), interactions per 1,000 fans, or posts per week (posts ÷ weeks in the period). Yours ÷ benchmark above 1 means above the benchmark. The benchmark's period is shown: a benchmark from another period is only a guide.";
     ColBenchmark => "Tolok ukur", "Benchmark";
     ColBenchmarkPeriod => "Periode tolok ukur", "Benchmark period";
     ColYours => "Milik Anda", "Yours";
@@ -1019,7 +1028,11 @@ mod tests {
             .arg(&dir)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let pattern = String::from_utf8(out.stdout).unwrap();
         for lang in Lang::ALL {
             let name = pattern.trim().replace("{lang}", lang.tag());

@@ -40,7 +40,8 @@ split_pages! {
 fn main() {
     console_error_panic_hook::set_once();
     set_page_loader(load_page);
-    leptos::task::spawn_local(async {
+    // Before mounting, Leptos's executor is not set up yet: the browser's own runs this.
+    wasm_bindgen_futures::spawn_local(async {
         let lang = actions::initial_language();
         match texts::ensure(lang).await {
             Ok(()) => leptos::mount::mount_to_body(linimasa::ui::App),
@@ -52,7 +53,10 @@ fn main() {
 /// Without its texts the app cannot say anything: a plain line says what to do.
 fn texts_missing(detail: &str) {
     web_sys::console::error_1(&detail.into());
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         body.set_text_content(Some(
             "Linimasa could not load its texts. Check the connection and reload the page. \
              / Linimasa tidak dapat memuat teksnya. Periksa koneksi lalu muat ulang halaman.",

@@ -156,8 +156,24 @@ pub struct Dashboard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BenchmarkBeside {
     pub benchmark: Benchmark,
-    /// Engagement ÷ reach of the chosen profiles on the benchmark's platform, in the period.
+    /// The chosen profiles' own figure for the benchmark's metric, on its platform, in the
+    /// period (see [`own_figure`]).
     pub own: Option<f64>,
+}
+
+/// The profiles' own figure that a benchmark of `metric` compares with: engagement ÷ reach,
+/// clicks ÷ impressions, interactions per 1,000 fans, or posts per week over the period; `None`
+/// for a metric the dashboard does not compute.
+pub fn own_figure(metric: &str, totals: &Totals, period: Period) -> Option<f64> {
+    match metric {
+        metrics::BENCHMARK_RATE_REACH => totals.rate_reach,
+        metrics::BENCHMARK_CTR => totals.ctr,
+        metrics::BENCHMARK_PER_THOUSAND_FANS => totals.per_thousand_fans.map(|(v, _)| v),
+        metrics::BENCHMARK_POSTS_PER_WEEK => {
+            Some(totals.posts as f64 / (period.days() as f64 / 7.0))
+        }
+        _ => None,
+    }
 }
 
 /// The benchmarks beside the profiles' own rates: those of the platforms shown (or of none),
@@ -179,7 +195,11 @@ pub fn benchmarks_beside(
     let mut out: Vec<(i64, BenchmarkBeside)> = ws
         .benchmarks
         .iter()
-        .filter(|b| b.metric == metrics::BENCHMARK_RATE_REACH)
+        .filter(|b| {
+            metrics::BENCHMARK_METRICS
+                .iter()
+                .any(|m| m.slug == b.metric)
+        })
         .filter_map(|b| {
             let shown: Vec<ProfileMetrics> = now
                 .iter()
@@ -191,7 +211,7 @@ pub fn benchmarks_beside(
                     distance(b),
                     BenchmarkBeside {
                         benchmark: b.clone(),
-                        own: totals(&shown).rate_reach,
+                        own: own_figure(&b.metric, &totals(&shown), period),
                     },
                 )
             })

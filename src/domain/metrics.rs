@@ -47,6 +47,73 @@ pub fn clicks(metrics: &Metrics) -> Option<f64> {
 
 /// The `metric` of a benchmark that holds an engagement rate by reach.
 pub const BENCHMARK_RATE_REACH: &str = "engagement_rate_reach";
+/// The `metric` of a benchmark that holds a click-through rate (clicks ÷ impressions).
+pub const BENCHMARK_CTR: &str = "ctr";
+/// The `metric` of a benchmark that holds interactions per 1,000 fans.
+pub const BENCHMARK_PER_THOUSAND_FANS: &str = "interactions_per_1000_fans";
+/// The `metric` of a benchmark that holds posts per week.
+pub const BENCHMARK_POSTS_PER_WEEK: &str = "posts_per_week";
+
+/// A figure benchmarks can be given for: its stored slug, whether it is a rate (written in
+/// percent in files and forms, stored as a fraction), and the names files use for it
+/// (compared lowercase).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BenchmarkMetric {
+    pub slug: &'static str,
+    pub percent: bool,
+    pub aliases: &'static [&'static str],
+}
+
+pub const BENCHMARK_METRICS: &[BenchmarkMetric] = &[
+    BenchmarkMetric {
+        slug: BENCHMARK_RATE_REACH,
+        percent: true,
+        aliases: &[
+            "engagement rate",
+            "engagement rate by reach",
+            "engagement rate (reach)",
+            "engagement rate per reach",
+            "er",
+            "er by reach",
+            "tingkat engagement",
+            "tingkat engagement per jangkauan",
+            "rasio engagement",
+        ],
+    },
+    BenchmarkMetric {
+        slug: BENCHMARK_CTR,
+        percent: true,
+        aliases: &[
+            "click-through rate",
+            "click through rate",
+            "ctr (%)",
+            "rasio klik",
+            "rasio klik-tayang",
+        ],
+    },
+    BenchmarkMetric {
+        slug: BENCHMARK_PER_THOUSAND_FANS,
+        percent: false,
+        aliases: &[
+            "interactions per 1,000 fans",
+            "interactions per 1000 fans",
+            "interactions per 1k fans",
+            "interaksi per 1.000 penggemar",
+            "interaksi per 1000 penggemar",
+        ],
+    },
+    BenchmarkMetric {
+        slug: BENCHMARK_POSTS_PER_WEEK,
+        percent: false,
+        aliases: &[
+            "posts per week",
+            "publishing frequency",
+            "posting per minggu",
+            "postingan per minggu",
+            "frekuensi posting",
+        ],
+    },
+];
 
 /// Which denominator an engagement rate uses. It is always shown with the rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

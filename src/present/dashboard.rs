@@ -583,7 +583,8 @@ fn benchmarks(h: &mut Html, d: &Dashboard, lang: Lang) {
         (Msg::ColBenchmark, false),
         (Msg::ColPlatform, false),
         (Msg::ColBenchmarkPeriod, false),
-        (Msg::ColRateReach, true),
+        (Msg::ColMetric, false),
+        (Msg::ColBenchmarkValue, true),
         (Msg::ColYours, true),
         (Msg::ColVersus, true),
     ] {
@@ -612,15 +613,17 @@ fn benchmarks(h: &mut Html, d: &Dashboard, lang: Lang) {
                 ),
             ],
         );
+        let (metric, value) = super::benchmark_metric(&b.metric, b.value, lang);
+        let own = row
+            .own
+            .map(|v| super::benchmark_metric(&b.metric, v, lang).1)
+            .unwrap_or_else(dash);
         h.elem("th", &[("scope", "row")], &super::benchmark_name(b, lang))
             .elem("td", &[], platform)
             .elem("td", &[], &period)
-            .elem("td", &[("class", "lm-num")], &lang.percent(b.value, 2))
-            .elem(
-                "td",
-                &[("class", "lm-num")],
-                &row.own.map(|v| lang.percent(v, 2)).unwrap_or_else(dash),
-            )
+            .elem("td", &[], metric)
+            .elem("td", &[("class", "lm-num")], &value)
+            .elem("td", &[("class", "lm-num")], &own)
             .elem(
                 "td",
                 &[("class", "lm-num")],

@@ -45,6 +45,27 @@ pub fn benchmark_name(b: &crate::domain::Benchmark, lang: Lang) -> String {
     ))
 }
 
+/// The name of a benchmark's metric, and its value written as that metric is (a rate in percent,
+/// else a number).
+pub fn benchmark_metric(metric: &str, value: f64, lang: Lang) -> (&'static str, String) {
+    use crate::domain::metrics as m;
+    let name = match metric {
+        m::BENCHMARK_CTR => Msg::KpiCtr,
+        m::BENCHMARK_PER_THOUSAND_FANS => Msg::KpiPerThousand,
+        m::BENCHMARK_POSTS_PER_WEEK => Msg::MPostsPerWeek,
+        _ => Msg::ColRateReach,
+    };
+    let percent = m::BENCHMARK_METRICS
+        .iter()
+        .any(|b| b.slug == metric && b.percent);
+    let written = if percent {
+        lang.percent(value, 2)
+    } else {
+        lang.number(value, 1)
+    };
+    (name.text(lang), written)
+}
+
 /// "Period: start – end" as a lead paragraph with a test hook (the listening and inbox views).
 pub fn period_line(testid: &str, period: crate::domain::Period, lang: Lang) -> String {
     let mut h = Html::new();

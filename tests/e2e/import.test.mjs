@@ -131,6 +131,37 @@ test('an inbox export becomes messages: the inbox shows what waits for a reply',
   await browser.close();
 });
 
+test('a benchmark table becomes benchmarks, shown beside the dashboard\'s own figures and in the audit', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.goto(server.url + '/import');
+  const [result] = await importFiles(page, [F('benchmarks-en.csv')]);
+  assert.deepEqual([result.status, result.kind, result.rows, result.skipped], ['warning', 'benchmarks', '4', '3']);
+  assert.match(result.text, /Unknown scope|Cakupan tidak dikenal/);
+  await page.goto(server.url + '/');
+  await page.getByTestId('dash-benchmarks').waitFor({ timeout: 30000 });
+  const rows = await page.getByTestId('dash-benchmark').evaluateAll((els) =>
+    els.map((e) => [e.dataset.platform, e.dataset.versus, e.innerText]));
+  // The demo's own benchmark and the file's four.
+  assert.equal(rows.length, 5, JSON.stringify(rows));
+  const ctr = rows.find(([, , text]) => text.includes('Southeast Asia'));
+  assert.equal(ctr[0], 'facebook');
+  assert.match(ctr[2], /CTR/);
+  assert.match(ctr[2], /0,90%/);
+  const weekly = rows.find(([, , text]) => text.includes('Postingan per minggu'));
+  assert.equal(weekly[0], '');
+  assert.ok(Number(weekly[1]) > 0, 'the demo posts every week');
+  await page.goto(server.url + '/audit');
+  await page.getByTestId('benchmark-item').first().waitFor();
+  assert.equal(await page.getByTestId('benchmark-item').count(), 5);
+  assert.match(await page.getByTestId('benchmarks').innerText(), /Food & beverage \(Indonesia\) · TikTok · [^·]*: 4,10%/);
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
 test('a file no family knows is imported through a column mapping, saved for the next file', async () => {
   const browser = await launch();
   const page = browser.context.pages()[0] ?? await browser.context.newPage();

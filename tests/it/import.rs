@@ -883,3 +883,133 @@ fn a_file_no_family_knows_is_read_through_the_mapping_the_user_chose_and_saved()
     .unwrap_err();
     assert_eq!(err.code, "mapping-incomplete");
 }
+
+/// Benchmark tables, in English (from and to, rates with and without `%`, a scope and a platform
+/// that are not known, the same benchmark twice) and in Indonesian (semicolons, a year column, a
+/// decimal comma, a row without a period): each value becomes a benchmark, and importing the
+/// English file again changes none.
+#[test]
+fn benchmark_tables_become_benchmarks_and_reimporting_changes_none() {
+    use linimasa::domain::BenchmarkScope;
+    use linimasa::domain::metrics::{
+        BENCHMARK_CTR, BENCHMARK_POSTS_PER_WEEK, BENCHMARK_RATE_REACH,
+    };
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let bytes = crate::fixture("import/benchmarks-en.csv");
+    let p = parse("benchmarks.csv", &bytes, &options()).unwrap();
+    assert_eq!(
+        (p.family.as_str(), p.kind.as_str()),
+        ("benchmarks", "benchmarks")
+    );
+    assert_eq!((p.rows, p.skipped), (7, 3));
+    let codes: Vec<(&str, Option<u64>, Option<&str>)> = p
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.row, d.column.as_deref()))
+        .collect();
+    assert!(
+        codes.contains(&("bad-scope", Some(6), Some("Scope"))),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("bad-platform", Some(7), Some("Platform"))),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("duplicate-in-file", Some(8), None)),
+        "{codes:?}"
+    );
+    assert_eq!(p.benchmarks.len(), 4);
+    let instagram = &p.benchmarks[0];
+    assert_eq!(
+        (
+            instagram.scope,
+            instagram.platform,
+            instagram.metric.as_str()
+        ),
+        (
+            BenchmarkScope::Industry,
+            Some(Platform::Instagram),
+            BENCHMARK_RATE_REACH
+        )
+    );
+    assert!(
+        (instagram.value - 0.020).abs() < 1e-12,
+        "the later row wins, in percent"
+    );
+    assert_eq!(
+        (instagram.period.start, instagram.period.end),
+        (day(2025, 1, 1), day(2025, 12, 31))
+    );
+    assert!(
+        (p.benchmarks[1].value - 0.041).abs() < 1e-12,
+        "a bare rate is percent"
+    );
+    let weekly = &p.benchmarks[2];
+    assert_eq!(
+        (
+            weekly.scope,
+            weekly.platform,
+            weekly.metric.as_str(),
+            weekly.value
+        ),
+        (BenchmarkScope::Country, None, BENCHMARK_POSTS_PER_WEEK, 5.0)
+    );
+    assert_eq!(p.benchmarks[3].metric, BENCHMARK_CTR);
+    assert!((p.benchmarks[3].value - 0.009).abs() < 1e-12);
+
+    let mut ws = Workspace::empty(WorkspaceInfo::new("w".into(), "W"));
+    let info = |id: &str| BatchInfo {
+        id: id.into(),
+        file_name: "benchmarks.csv".into(),
+        content_hash: "h".into(),
+        bytes: bytes.len() as u64,
+        imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap(),
+        profile: None,
+    };
+    let first = apply(&mut ws, p, info("b1"));
+    assert_eq!((first.counts.inserted, first.counts.skipped), (4, 3));
+    assert!(ws.profiles.is_empty(), "benchmarks are nobody's profile");
+    let again = apply(
+        &mut ws,
+        parse("benchmarks.csv", &bytes, &options()).unwrap(),
+        info("b2"),
+    );
+    assert_eq!((again.counts.inserted, again.counts.unchanged), (0, 4));
+    assert_eq!(ws.benchmarks.len(), 4);
+
+    // Indonesian: a year is the whole year; a row without a period is the 12 months to today.
+    let p = parse(
+        "tolok-ukur.csv",
+        &crate::fixture("import/benchmarks-id.csv"),
+        &options(),
+    )
+    .unwrap();
+    assert_eq!(p.language, "id");
+    assert_eq!(p.benchmarks.len(), 3);
+    assert!((p.benchmarks[0].value - 0.024).abs() < 1e-12);
+    assert_eq!(
+        (p.benchmarks[0].period.start, p.benchmarks[0].period.end),
+        (day(2025, 1, 1), day(2025, 12, 31))
+    );
+    assert_eq!(
+        (p.benchmarks[1].platform, p.benchmarks[1].value),
+        (None, 4.5)
+    );
+    assert_eq!(p.benchmarks[2].scope, BenchmarkScope::Region);
+    assert_eq!(p.benchmarks[2].period.end, day(2026, 11, 27));
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "benchmark-period-assumed")
+    );
+    // Indonesia's posts per week in 2025 is in both files: the later import's value stands.
+    let third = apply(&mut ws, p, info("b3"));
+    assert_eq!((third.counts.inserted, third.counts.updated), (2, 1));
+    assert_eq!(ws.benchmarks.len(), 6);
+    assert!(
+        ws.benchmarks
+            .iter()
+            .any(|b| b.label == "Indonesia" && b.value == 4.5)
+    );
+}

@@ -11,8 +11,8 @@ use super::people::People;
 use super::{Account, Parsed};
 use crate::domain::model::{
     AudienceMember, AudienceSnapshot, AudienceSnapshotId, AudienceTable, AudienceTableId,
-    BatchCounts, BatchId, DailyMetrics, FieldValue, FollowerActivity, ImportBatch, Platform, Post,
-    Profile, ProfileId, Workspace,
+    BatchCounts, BatchId, Benchmark, DailyMetrics, FieldValue, FollowerActivity, ImportBatch,
+    Platform, Post, Profile, ProfileId, Workspace,
 };
 
 /// What the caller knows about the file besides its parse.
@@ -43,6 +43,9 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
     }
     if !parsed.messages.is_empty() {
         return apply_messages(ws, parsed, info);
+    }
+    if !parsed.benchmarks.is_empty() {
+        return apply_benchmarks(ws, parsed, info);
     }
     let platform = parsed.platform.unwrap_or(Platform::Web);
     let profile = info
@@ -328,6 +331,38 @@ fn apply_mentions(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> Im
                 mention.batch = Some(info.id.clone());
                 index.insert(mention.id.0.clone(), ws.mentions.len());
                 ws.mentions.push(mention);
+                counts.inserted += 1;
+            }
+        }
+    }
+    record(ws, parsed, info, counts, Vec::new())
+}
+
+/// Benchmarks are kept by scope, label, platform, metric and start: a benchmark imported again
+/// takes the file's value.
+fn apply_benchmarks(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportBatch {
+    let mut counts = BatchCounts {
+        skipped: parsed.skipped,
+        ..BatchCounts::default()
+    };
+    let key = |b: &Benchmark| {
+        (
+            b.scope,
+            b.label.clone(),
+            b.platform,
+            b.metric.clone(),
+            b.period.start,
+        )
+    };
+    for benchmark in std::mem::take(&mut parsed.benchmarks) {
+        match ws.benchmarks.iter_mut().find(|b| key(b) == key(&benchmark)) {
+            Some(stored) if *stored == benchmark => counts.unchanged += 1,
+            Some(stored) => {
+                *stored = benchmark;
+                counts.updated += 1;
+            }
+            None => {
+                ws.benchmarks.push(benchmark);
                 counts.inserted += 1;
             }
         }

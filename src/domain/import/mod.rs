@@ -7,6 +7,7 @@
 //! family detection by header ([`header`] dictionaries) → the family's reader → `apply`.
 
 pub mod apply;
+mod benchmarks;
 pub mod date;
 pub mod decode;
 mod facebook;
@@ -104,6 +105,9 @@ pub struct Parsed {
     /// The column mapping a generic file was read with (saved with the batch).
     #[serde(default)]
     pub mapping: Option<crate::domain::model::ColumnMapping>,
+    /// Outside reference values from a benchmark table (kind `benchmarks`).
+    #[serde(default)]
+    pub benchmarks: Vec<crate::domain::Benchmark>,
 }
 
 impl Parsed {
@@ -142,6 +146,7 @@ impl Parsed {
             mentions: Vec::new(),
             messages: Vec::new(),
             mapping: None,
+            benchmarks: Vec::new(),
         }
     }
 
@@ -157,7 +162,8 @@ impl Parsed {
                 .sum::<usize>()
             + self.people.as_ref().map_or(0, |p| p.rows.len())
             + self.mentions.len()
-            + self.messages.len()) as u64
+            + self.messages.len()
+            + self.benchmarks.len()) as u64
     }
 
     /// Skips a row that cannot be imported, saying why.
@@ -256,6 +262,7 @@ pub fn parse_staged(
         None => match read::dispatch(&tables, options) {
             Err(e) if e.code == "unknown-format" => messages::read(&tables, options)
                 .or_else(|| mentions::read(&tables, options))
+                .or_else(|| benchmarks::read(&tables, options))
                 .or_else(|| people::read(&tables))
                 .or_else(|| mapped(&tables, options))
                 .unwrap_or(Err(e))?,

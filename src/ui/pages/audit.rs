@@ -209,11 +209,14 @@ fn BenchmarkForm() -> impl IntoView {
                 {move || {
                     let lang = state.lang.get();
                     listed().into_iter().map(|b| {
+                        let (metric, value) =
+                            crate::present::benchmark_metric(&b.metric, b.value, lang);
                         let shown = format!(
-                            "{} · {} · {}",
+                            "{} · {} · {metric}: {value} · {} – {}",
                             b.label,
                             b.platform.map_or(Msg::AnyPlatform.text(lang), |p| p.name()),
-                            lang.percent(b.value, 2)
+                            lang.date(b.period.start),
+                            lang.date(b.period.end),
                         );
                         view! {
                             <li data-testid="benchmark-item">

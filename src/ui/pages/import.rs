@@ -429,6 +429,13 @@ fn diagnostic_text(lang: Lang, d: &Diagnostic) -> String {
         "bad-date" => Msg::DiagBadDate,
         "invalid-bytes-replaced" => Msg::DiagInvalidBytes,
         "already-imported" => Msg::DiagAlreadyImported,
+        "bad-scope" => Msg::DiagBadScope,
+        "bad-platform" => Msg::DiagBadPlatform,
+        "bad-metric" => Msg::DiagBadMetric,
+        "bad-number" => Msg::DiagBadNumber,
+        "missing-value" => Msg::DiagMissingValue,
+        "benchmark-scope-assumed" => Msg::DiagScopeAssumed,
+        "benchmark-period-assumed" => Msg::DiagPeriodAssumed,
         other => return format!("{other}: {}", d.detail),
     };
     let mut text = fill(msg.text(lang), &[("detail", &d.detail)]);
