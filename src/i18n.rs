@@ -707,6 +707,11 @@ messages! {
     DefAds => "Dari postingan dengan biaya iklan. CTR = klik ÷ tayangan; CPC = biaya ÷ klik; CPM = biaya ÷ tayangan × 1.000; frekuensi = tayangan ÷ jangkauan. Biaya dalam mata uang ekspor.", "From posts with ad spend. CTR = clicks ÷ impressions; CPC = spend ÷ clicks; CPM = spend ÷ impressions × 1,000; frequency = impressions ÷ reach. Spend in the export's currency.";
     DefResponse => "Tingkat respons = pesan yang dibalas ÷ pesan yang perlu dibalas. Waktu balas = balasan pertama − waktu pesan.", "Response rate = messages answered ÷ messages that needed an answer. Reply time = first reply − message time.";
     DefSocialShare => "Porsi sesi situs dari sumber media sosial, menurut rincian sumber lalu lintas terakhir yang diimpor.", "Share of the site's sessions from social sources, in the latest traffic-source breakdown imported.";
+    DashWebMonths => "Situs web per bulan", "The website by month";
+    DefWebMonths => "Sesi situs per bulan (jumlah harian dari file analitik web) selama 12 bulan hingga akhir periode. Dari media sosial = sesi bulan itu × porsi sumber media sosial dalam rincian sumber lalu lintas terakhir bulan itu; kosong bila bulan itu tidak punya rincian.", "The site's sessions by month (the daily figures of web-analytics files) over the 12 months to the period's end. From social media = the month's sessions × the social sources' share in that month's latest traffic-source breakdown; empty when the month has no breakdown.";
+    ColMonth => "Bulan", "Month";
+    ColSocialSessions => "Dari media sosial", "From social media";
+    ChartWebSessions => "Sesi situs per bulan", "Website sessions by month";
     ChartWhenPerform => "Kapan postingan berkinerja (rata-rata engagement per postingan)", "When posts perform (average engagement per post)";
     ChartWhenOnline => "Kapan pengikut online (rata-rata pengikut aktif)", "When followers are online (average active followers)";
     ColPublished => "Terbit", "Published";

@@ -228,11 +228,32 @@ pub fn benchmarks_beside(
 }
 
 /// What the website got in the period.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WebTraffic {
     pub sessions: f64,
     pub sessions_before: Option<f64>,
     pub social_share: Option<f64>,
+    /// The twelve months up to the period's end (months with sessions only).
+    #[serde(default)]
+    pub months: Vec<WebMonth>,
+}
+
+/// A month of website traffic: its sessions, and the part that came from social networks when
+/// a traffic-source breakdown of that month says it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WebMonth {
+    /// The month's first day.
+    pub month: NaiveDate,
+    pub sessions: f64,
+    /// Share of the month's latest traffic-source breakdown that came from social networks.
+    pub social_share: Option<f64>,
+}
+
+impl WebMonth {
+    /// Sessions from social networks: the month's sessions × its social share.
+    pub fn social_sessions(&self) -> Option<f64> {
+        self.social_share.map(|share| self.sessions * share)
+    }
 }
 
 /// Adds up paid results; ratios recomputed from the sums.
@@ -316,11 +337,45 @@ fn web_traffic(ws: &Workspace, period: Period) -> Option<WebTraffic> {
     let social_share = webs
         .iter()
         .find_map(|w| metrics::social_share(ws, &w.id, period.end));
+    let months = month_starts(period.end)
+        .into_iter()
+        .filter_map(|start| {
+            let month = Period {
+                start,
+                end: month_end(start),
+            };
+            Some(WebMonth {
+                month: start,
+                sessions: sum(month)?,
+                social_share: webs
+                    .iter()
+                    .find_map(|w| metrics::social_share_within(ws, &w.id, month)),
+            })
+        })
+        .collect();
     Some(WebTraffic {
         sessions,
         sessions_before: sum(period.previous()),
         social_share,
+        months,
     })
+}
+
+/// The first days of the twelve months that end with `end`'s month, oldest first.
+fn month_starts(end: NaiveDate) -> Vec<NaiveDate> {
+    let last = end.with_day(1).unwrap_or(end);
+    (0..12)
+        .rev()
+        .filter_map(|back| last.checked_sub_months(chrono::Months::new(back)))
+        .collect()
+}
+
+/// The last day of the month that starts on `start`.
+fn month_end(start: NaiveDate) -> NaiveDate {
+    start
+        .checked_add_months(chrono::Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(start)
 }
 
 /// Values by weekday (Monday first) and hour.

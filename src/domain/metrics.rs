@@ -810,10 +810,20 @@ pub fn is_social_source(label: &str) -> bool {
 /// The share of a website's sessions that came from social networks, in its latest traffic-source
 /// breakdown on or before `as_of`.
 pub fn social_share(ws: &Workspace, web: &ProfileId, as_of: NaiveDate) -> Option<f64> {
+    let all = Period {
+        start: NaiveDate::MIN,
+        end: as_of,
+    };
+    social_share_within(ws, web, all)
+}
+
+/// The share of a website's sessions that came from social networks, in its latest traffic-source
+/// breakdown dated within `period`.
+pub fn social_share_within(ws: &Workspace, web: &ProfileId, period: Period) -> Option<f64> {
     let sources = ws
         .audience_snapshots
         .iter()
-        .filter(|s| &s.profile == web && s.date <= as_of)
+        .filter(|s| &s.profile == web && period.contains(s.date))
         .filter_map(|s| {
             s.breakdowns
                 .iter()

@@ -329,6 +329,7 @@ pub fn body(ws: &Workspace, d: &Dashboard, lang: Lang, links: bool) -> String {
             },
         ];
         kpi_list(&mut h, "dash-web", &cards, lang);
+        web_months(&mut h, &web.months, lang);
     }
 
     let month =
@@ -630,6 +631,71 @@ fn benchmarks(h: &mut Html, d: &Dashboard, lang: Lang) {
                 &versus
                     .map(|v| format!("{}×", lang.number(v, 2)))
                     .unwrap_or_else(dash),
+            )
+            .close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+}
+
+/// The website's months: a line of sessions and a table with the part from social media (the
+/// table is the chart's text alternative).
+fn web_months(h: &mut Html, months: &[crate::domain::dashboard::WebMonth], lang: Lang) {
+    if months.is_empty() {
+        return;
+    }
+    let t = |m: Msg| m.text(lang);
+    let name = |m: &chrono::NaiveDate| format!("{} {}", lang.month_short(m.month()), m.year());
+    section_title(h, t(Msg::DashWebMonths), Msg::DefWebMonths, lang);
+    let points: Vec<(String, f64)> = months
+        .iter()
+        .map(|m| (name(&m.month), m.sessions))
+        .collect();
+    chart_card(
+        h,
+        "chart-web-sessions",
+        t(Msg::ChartWebSessions),
+        &chart::line(&points, t(Msg::ChartWebSessions), lang),
+    );
+    h.open("div", &[("class", "lm-table-wrap")]).open(
+        "table",
+        &[("class", "lm-table"), ("data-testid", "dash-web-months")],
+    );
+    h.open("thead", &[]).open("tr", &[]);
+    for (m, numeric) in [
+        (Msg::ColMonth, false),
+        (Msg::KpiSessions, true),
+        (Msg::KpiSocialShare, true),
+        (Msg::ColSocialSessions, true),
+    ] {
+        let class = if numeric { "lm-num" } else { "" };
+        h.elem("th", &[("scope", "col"), ("class", class)], t(m));
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for m in months {
+        let social = m.social_sessions();
+        h.open(
+            "tr",
+            &[
+                ("data-testid", "dash-web-month"),
+                ("data-month", &m.month.format("%Y-%m").to_string()),
+                ("data-sessions", &format!("{}", m.sessions)),
+                (
+                    "data-social",
+                    &social.map(|v| format!("{v:.1}")).unwrap_or_default(),
+                ),
+            ],
+        );
+        h.elem("th", &[("scope", "row")], &name(&m.month))
+            .elem("td", &[("class", "lm-num")], &lang.count(m.sessions))
+            .elem(
+                "td",
+                &[("class", "lm-num")],
+                &m.social_share.map_or("–".into(), |v| lang.percent(v, 1)),
+            )
+            .elem(
+                "td",
+                &[("class", "lm-num")],
+                &social.map_or("–".into(), |v| lang.count(v)),
             )
             .close("tr");
     }

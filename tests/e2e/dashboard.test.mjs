@@ -35,6 +35,13 @@ test('the dashboard shows figures, charts and top posts, and its filters live in
   // The charts are drawn (lines and heat-map cells), not only labelled.
   assert.ok(await page.getByTestId('chart-engagement').locator('svg polyline').count() >= 1);
   assert.ok(await page.getByTestId('chart-when-online').locator('svg rect').count() > 10);
+  // The website by month: a line of sessions, and a table with the part from social media.
+  assert.ok(await page.getByTestId('chart-web-sessions').locator('svg polyline').count() >= 1);
+  const months = await page.getByTestId('dash-web-month').evaluateAll((els) =>
+    els.map((e) => [e.dataset.month, Number(e.dataset.sessions), e.dataset.social]));
+  assert.ok(months.length >= 2 && months.length <= 12, JSON.stringify(months));
+  assert.ok(months.every(([month, sessions]) => /^\d{4}-\d{2}$/.test(month) && sessions > 0));
+  assert.ok(months.some(([, , social]) => social !== ''), 'a month with a traffic-source breakdown');
   assert.equal(await page.getByTestId('top-post').count(), 10);
   const engagement = await page.getByTestId('top-post').evaluateAll((els) => els.map((e) => Number(e.dataset.engagement)));
   assert.deepEqual(engagement, [...engagement].sort((a, b) => b - a));

@@ -261,6 +261,47 @@ fn the_dashboard_adds_profiles_up_and_recomputes_rates_from_sums() {
     let web = d.web.unwrap();
     assert!(web.sessions > 0.0);
     assert!((web.social_share.unwrap() - 0.03).abs() < 0.005);
+    // By month: each month's sessions summed from the daily figures, the part from social media
+    // only in a month with a traffic-source breakdown, the last month the period's.
+    {
+        use chrono::Datelike;
+        use linimasa::domain::{Dimension, Metric, Platform};
+        let webs: Vec<_> = ws
+            .profiles
+            .iter()
+            .filter(|p| p.platform == Platform::Web && !p.competitor)
+            .map(|p| p.id.clone())
+            .collect();
+        let same = |a: chrono::NaiveDate, b: chrono::NaiveDate| {
+            (a.year(), a.month()) == (b.year(), b.month())
+        };
+        assert!(!web.months.is_empty() && web.months.len() <= 12);
+        assert!(web.months.iter().any(|m| m.social_share.is_some()));
+        assert_eq!(
+            web.months.last().unwrap().month,
+            d.period.end.with_day(1).unwrap()
+        );
+        for m in &web.months {
+            let expected: f64 = ws
+                .daily
+                .iter()
+                .filter(|x| webs.contains(&x.profile) && same(x.date, m.month))
+                .filter_map(|x| x.values.get(&Metric::Sessions))
+                .sum();
+            assert!((m.sessions - expected).abs() < 1e-6, "{}", m.month);
+            let broken_down = ws.audience_snapshots.iter().any(|s| {
+                webs.contains(&s.profile)
+                    && same(s.date, m.month)
+                    && s.breakdowns
+                        .iter()
+                        .any(|b| b.dimension == Dimension::TrafficSource)
+            });
+            assert_eq!(m.social_share.is_some(), broken_down, "{}", m.month);
+            if let Some(share) = m.social_share {
+                assert!((m.social_sessions().unwrap() - m.sessions * share).abs() < 1e-9);
+            }
+        }
+    }
     // One platform only.
     let ig = dashboard::compute(
         &ws,
