@@ -857,6 +857,7 @@ messages! {
     SourceData => "dari data", "from the data";
     AssessmentTitle => "Jawaban Anda untuk pilihan platform", "Your answers for platform choice";
     AssessmentHelp => "Jawab yang tidak bisa dijawab data (misalnya persaingan), atau timpa jawaban dari data. 0 = menentang, 5 = sangat mendukung. \"Otomatis\" memakai data.", "Answer what the data cannot (competition, for example), or overrule an answer from the data. 0 = against, 5 = strongly for. \"Auto\" uses the data.";
+    AssessmentNote => "Catatan", "Note";
     AnswerAuto => "Otomatis", "Auto";
     BenchmarksTitle => "Tolok ukur", "Benchmarks";
     BenchmarksHelp => "Masukkan tingkat engagement per jangkauan dari industri, wilayah atau negara Anda (dari laporan riset atau asosiasi). Audit menampilkannya di samping profil dan memakainya sebagai acuan skor tingkat engagement. Banyak tolok ukur sekaligus: impor tabel (CSV atau XLSX) dengan kolom cakupan, nama, platform, metrik, dari, sampai (atau tahun) dan nilai di halaman Impor.", "Enter the engagement rate by reach of your industry, region or country (from research reports or associations). The audit shows it beside the profiles and scores the engagement rate against it. Many at once: import a table (CSV or XLSX) with the columns scope, label, platform, metric, from, to (or year) and value on the Import page.";

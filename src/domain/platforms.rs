@@ -78,6 +78,9 @@ pub struct Recommendation {
     pub answers: Vec<Answer>,
     /// Questions nobody answered yet.
     pub open: Vec<Question>,
+    /// The user's notes (why they answered as they did, what to find out), by question.
+    #[serde(default)]
+    pub notes: Vec<(Question, String)>,
 }
 
 /// How well each platform serves each goal (0–5), the discipline's rule of thumb: Facebook for
@@ -302,12 +305,23 @@ pub fn assess(
                 Some(m) if m >= 2.5 => Verdict::Maintain,
                 _ => Verdict::Reduce,
             };
+            let notes = saved
+                .map(|s| {
+                    Question::ALL
+                        .into_iter()
+                        .zip(&s.notes)
+                        .filter(|(_, note)| !note.trim().is_empty())
+                        .map(|(q, note)| (q, note.trim().to_owned()))
+                        .collect()
+                })
+                .unwrap_or_default();
             Recommendation {
                 platform,
                 verdict,
                 mean,
                 answers,
                 open,
+                notes,
             }
         })
         .collect()

@@ -591,6 +591,18 @@ fn platforms(h: &mut Html, audit: &Audit, lang: Lang) {
             );
         }
         h.close("div").open("ul", &[("class", "lm-answers")]);
+        let note = |h: &mut Html, q: Question| {
+            if let Some((_, text)) = rec.notes.iter().find(|(n, _)| *n == q) {
+                h.elem(
+                    "span",
+                    &[
+                        ("class", "lm-answers__note"),
+                        ("data-testid", "assessment-note"),
+                    ],
+                    &format!("{}: {text}", t(Msg::AssessmentNote)),
+                );
+            }
+        };
         for a in &rec.answers {
             let source = match a.source {
                 Source::Data => t(Msg::SourceData),
@@ -600,8 +612,9 @@ fn platforms(h: &mut Html, audit: &Audit, lang: Lang) {
             h.open("li", &[])
                 .elem("span", &[("class", "lm-answers__q")], question(a.question))
                 .elem("strong", &[], &format!("{} / 5", a.score))
-                .elem("span", &[("class", "lm-answers__source")], source)
-                .close("li");
+                .elem("span", &[("class", "lm-answers__source")], source);
+            note(h, a.question);
+            h.close("li");
         }
         for q in &rec.open {
             h.open("li", &[("class", "lm-answers__open")])
@@ -611,8 +624,9 @@ fn platforms(h: &mut Html, audit: &Audit, lang: Lang) {
                     "span",
                     &[("class", "lm-answers__source")],
                     t(Msg::OpenQuestion),
-                )
-                .close("li");
+                );
+            note(h, *q);
+            h.close("li");
         }
         h.close("ul").close("li");
     }

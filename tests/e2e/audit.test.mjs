@@ -63,15 +63,18 @@ test('the demo audit lists findings with severity and profile, a score and its w
   assert.match(await card.innerText(), /belum dijawab/);
   await page.getByTestId('assessment-platform').selectOption('instagram');
   await page.getByTestId('assessment-q4').selectOption('1');
+  await page.getByTestId('assessment-note4').fill('Puluhan kedai kopi lokal sudah aktif di sini');
   await page.getByTestId('assessment-save').click();
   await page.waitForFunction(() => {
     const c = document.querySelector('[data-testid=platform-choice][data-platform=instagram]');
     return c && !c.innerText.includes('belum dijawab') && c.innerText.includes('jawaban Anda');
   });
+  assert.match(await card.getByTestId('assessment-note').innerText(), /Catatan: Puluhan kedai kopi lokal/);
   await page.reload();
   await page.getByTestId('finding').first().waitFor();
   await page.getByTestId('assessment-platform').selectOption('instagram');
   assert.equal(await page.getByTestId('assessment-q4').inputValue(), '1');
+  assert.equal(await page.getByTestId('assessment-note4').inputValue(), 'Puluhan kedai kopi lokal sudah aktif di sini');
 
   // A benchmark entered for TikTok shows beside TikTok's profile; removing it asks first.
   await page.getByTestId('benchmark-label').fill('F&B Jakarta');

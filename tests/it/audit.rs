@@ -364,11 +364,14 @@ fn platform_choice_answers_from_data_and_lets_the_user_overrule() {
     // Every own social platform is assessed, never the website.
     assert_eq!(audit.platforms.len(), 6);
 
-    // A saved answer wins over the computed one.
+    // A saved answer wins over the computed one; the user's notes go with the answers.
+    let mut notes: [String; 6] = Default::default();
+    notes[4] = "  Dozens of local coffee shops post daily ".into();
+    notes[1] = "   ".into();
     ws.assessments.push(PlatformAssessment {
         platform: Platform::Instagram,
         answers: [Some(0), None, None, None, Some(1), None],
-        notes: Default::default(),
+        notes,
     });
     let again = audit::run(&ws, 90).unwrap();
     let ig = again
@@ -383,4 +386,14 @@ fn platform_choice_answers_from_data_and_lets_the_user_overrule() {
         .unwrap();
     assert_eq!((goal.score, goal.source), (0, Source::User));
     assert!(ig.open.is_empty());
+    assert_eq!(
+        ig.notes,
+        vec![(
+            Question::Competition,
+            "Dozens of local coffee shops post daily".to_owned()
+        )],
+        "blank notes are left out, the others trimmed"
+    );
+    let html = linimasa::present::audit::audit(&ws, &again, linimasa::i18n::Lang::En);
+    assert!(html.contains("Note: Dozens of local coffee shops post daily"));
 }

@@ -40,12 +40,15 @@ pub fn TextField(
     testid: &'static str,
     value: RwSignal<String>,
     #[prop(optional)] decimal: bool,
+    /// The field may stay empty.
+    #[prop(optional)]
+    optional: bool,
 ) -> impl IntoView {
     let state = use_app();
     view! {
         <label class="lm-field">
             <span class="lm-field__label">{move || state.t(label)}</span>
-            <input class="lm-input" type="text" data-testid=testid required
+            <input class="lm-input" type="text" data-testid=testid required=!optional
                 inputmode=if decimal { "decimal" } else { "text" }
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
         </label>

@@ -52,7 +52,8 @@ fn AssessmentForm() -> impl IntoView {
             .or_else(|| own_platforms(state).first().copied())
     };
     let answers = RwSignal::new([None::<u8>; 6]);
-    // Show the saved answers of the chosen platform.
+    let notes: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    // Show the saved answers and notes of the chosen platform.
     Effect::new(move || {
         let chosen = chosen();
         let saved = state.workspace.with_untracked(|w| {
@@ -60,10 +61,14 @@ fn AssessmentForm() -> impl IntoView {
                 w.assessments
                     .iter()
                     .find(|a| Some(a.platform) == chosen)
-                    .map(|a| a.answers)
+                    .map(|a| (a.answers, a.notes.clone()))
             })
         });
-        answers.set(saved.unwrap_or([None; 6]));
+        let (saved_answers, saved_notes) = saved.unwrap_or_default();
+        answers.set(saved_answers);
+        for (signal, note) in notes.iter().zip(saved_notes) {
+            signal.set(note);
+        }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,18 +78,12 @@ fn AssessmentForm() -> impl IntoView {
         else {
             return;
         };
-        let notes = state.workspace.with_untracked(|w| {
-            w.as_ref()
-                .and_then(|w| w.assessments.iter().find(|a| a.platform == chosen))
-                .map(|a| a.notes.clone())
-                .unwrap_or_default()
-        });
         actions::save_assessment(
             state,
             PlatformAssessment {
                 platform: chosen,
                 answers: answers.get_untracked(),
-                notes,
+                notes: notes.map(|n| n.get_untracked().trim().to_owned()),
             },
         );
     };
@@ -99,13 +98,17 @@ fn AssessmentForm() -> impl IntoView {
             .chain((0..=5u8).map(|n| (n.to_string(), n.to_string())))
             .collect()
     });
-    const QUESTIONS: [(Msg, &str); 6] = [
-        (Msg::QGoalFit, "assessment-q0"),
-        (Msg::QEfficiency, "assessment-q1"),
-        (Msg::QDemographicMatch, "assessment-q2"),
-        (Msg::QAudiencePresence, "assessment-q3"),
-        (Msg::QCompetition, "assessment-q4"),
-        (Msg::QCompetitorPresence, "assessment-q5"),
+    const QUESTIONS: [(Msg, &str, &str); 6] = [
+        (Msg::QGoalFit, "assessment-q0", "assessment-note0"),
+        (Msg::QEfficiency, "assessment-q1", "assessment-note1"),
+        (Msg::QDemographicMatch, "assessment-q2", "assessment-note2"),
+        (Msg::QAudiencePresence, "assessment-q3", "assessment-note3"),
+        (Msg::QCompetition, "assessment-q4", "assessment-note4"),
+        (
+            Msg::QCompetitorPresence,
+            "assessment-q5",
+            "assessment-note5",
+        ),
     ];
     view! {
         <form class="lm-card lm-form" data-testid="assessment-form" on:submit=submit>
@@ -114,10 +117,13 @@ fn AssessmentForm() -> impl IntoView {
             <SelectField label=Msg::FilterPlatform testid="assessment-platform" options=platform_options
                 selected=Signal::derive(move || chosen().map(|p| p.slug().to_owned()).unwrap_or_default())
                 on_change=Callback::new(move |v: String| platform.set(Platform::from_slug(&v)))/>
-            {QUESTIONS.into_iter().enumerate().map(|(i, (q, testid))| view! {
-                <SelectField label=q testid=testid options=score_options
-                    selected=Signal::derive(move || answers.get()[i].map(|n| n.to_string()).unwrap_or_default())
-                    on_change=Callback::new(move |v: String| answers.update(|a| a[i] = v.parse().ok()))/>
+            {QUESTIONS.into_iter().enumerate().map(|(i, (q, testid, note))| view! {
+                <div class="lm-form-row">
+                    <SelectField label=q testid=testid options=score_options
+                        selected=Signal::derive(move || answers.get()[i].map(|n| n.to_string()).unwrap_or_default())
+                        on_change=Callback::new(move |v: String| answers.update(|a| a[i] = v.parse().ok()))/>
+                    <TextField label=Msg::AssessmentNote testid=note value=notes[i] optional=true/>
+                </div>
             }).collect_view()}
             <button class="lm-button lm-button--primary" type="submit" data-testid="assessment-save">
                 {move || state.t(Msg::Save)}
