@@ -50,7 +50,7 @@ async fn upgrade() -> Result<(), StoreError> {
 }
 
 impl Store for AppStore {
-    async fn apply(&self, ops: Vec<Op>) -> Result<(), StoreError> {
+    async fn apply(&self, ops: impl IntoIterator<Item = Op>) -> Result<(), StoreError> {
         match self {
             AppStore::Idb(s) => s.apply(ops).await,
             AppStore::Memory(s) => s.apply(ops).await,

@@ -333,7 +333,7 @@ fn record_key(parts: Vec<String>) -> Option<RecordKey> {
 }
 
 impl Store for IdbStore {
-    async fn apply(&self, ops: Vec<Op>) -> Result<(), StoreError> {
+    async fn apply(&self, ops: impl IntoIterator<Item = Op>) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction([RECORDS, CHUNKS])

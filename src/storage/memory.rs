@@ -66,7 +66,7 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
-    async fn apply(&self, ops: Vec<Op>) -> Result<(), StoreError> {
+    async fn apply(&self, ops: impl IntoIterator<Item = Op>) -> Result<(), StoreError> {
         // Work on a copy so that a failure leaves the store as it was.
         let mut next = self.state.borrow().clone();
         for op in ops {

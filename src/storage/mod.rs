@@ -77,8 +77,10 @@ pub enum StoreError {
 /// A place that keeps workspaces. Implementations apply each batch atomically.
 #[allow(async_fn_in_trait)]
 pub trait Store {
-    /// Applies every operation in one transaction, in order: all or nothing.
-    async fn apply(&self, ops: Vec<Op>) -> Result<(), StoreError>;
+    /// Applies every operation in one transaction, in order: all or nothing. Operations are
+    /// taken one at a time, so a lazy iterator (a whole workspace's writes, serialised as they
+    /// are queued) never holds its serialised form at once.
+    async fn apply(&self, ops: impl IntoIterator<Item = Op>) -> Result<(), StoreError>;
     /// Every record of a workspace.
     async fn records(&self, ws: &str) -> Result<Vec<(RecordKey, Body)>, StoreError>;
     /// The records of one kind in every workspace (used to list workspaces).

@@ -21,9 +21,10 @@ pub enum LoadError {
 
 /// Replaces everything stored for the workspace with `ws`, in one transaction.
 pub async fn save<S: Store>(store: &S, ws: &Workspace) -> Result<(), StoreError> {
-    let mut ops = vec![Op::DeleteWorkspace(ws.info.id.0.clone())];
-    ops.extend(records::workspace_ops(ws));
-    store.apply(ops).await
+    let delete = Op::DeleteWorkspace(ws.info.id.0.clone());
+    store
+        .apply(std::iter::once(delete).chain(records::workspace_writes(ws)))
+        .await
 }
 
 /// Saves the settings of a workspace.
@@ -38,7 +39,7 @@ pub async fn save_plan<S: Store>(
     save: &[PlanItem],
     remove: &[PlanItemId],
 ) -> Result<(), StoreError> {
-    let ops = save
+    let ops: Vec<Op> = save
         .iter()
         .map(|item| records::plan_item_op(ws, item))
         .chain(remove.iter().map(|id| records::plan_item_delete_op(ws, id)))

@@ -297,7 +297,11 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
             .collect(),
     };
     let mut reports = Vec::new();
-    for (index, (name, bytes)) in request.names.iter().zip(&files).enumerate() {
+    let count = files.len();
+    // Each file's bytes are dropped once split into tables (`parse_owned`).
+    for (index, (name, bytes)) in request.names.iter().zip(files).enumerate() {
+        let hash = import::content_hash(&bytes);
+        let size = bytes.len() as u64;
         post(&WorkerMessage::Progress(ImportProgress {
             file: index,
             stage: "decode".into(),
@@ -309,7 +313,7 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
         };
         let start = now();
         let mut decoded_at = start;
-        let result = import::parse_staged(name, bytes, &options, &mut || {
+        let result = import::parse_owned(name, bytes, &options, &mut || {
             decoded_at = now();
             post(&WorkerMessage::Progress(ImportProgress {
                 file: index,
@@ -333,7 +337,6 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
                 report.skipped = parsed.skipped;
                 report.period = parsed.period;
                 report.columns = parsed.columns.clone();
-                let hash = import::content_hash(bytes);
                 if let Some(earlier) = ws.batches.iter().find(|b| b.content_hash == hash) {
                     parsed.diagnostics.push(crate::domain::model::Diagnostic {
                         severity: crate::domain::model::Severity::Info,
@@ -351,7 +354,7 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
                         id: BatchId(format!("{}-{index}-{hash}", request.now_millis)),
                         file_name: name.clone(),
                         content_hash: hash,
-                        bytes: bytes.len() as u64,
+                        bytes: size,
                         imported_at,
                         profile: None,
                     },
@@ -379,7 +382,7 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
     }
     if reports.iter().any(|r| r.status != "error") {
         post(&WorkerMessage::Progress(ImportProgress {
-            file: files.len().saturating_sub(1),
+            file: count.saturating_sub(1),
             stage: "store".into(),
         }));
         let start = now();

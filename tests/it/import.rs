@@ -1013,3 +1013,27 @@ fn benchmark_tables_become_benchmarks_and_reimporting_changes_none() {
             .any(|b| b.label == "Indonesia" && b.value == 4.5)
     );
 }
+
+/// The worker's way of parsing (the bytes dropped once split into tables) reads every fixture
+/// exactly as `parse` does, refusals included.
+#[test]
+fn parsing_owned_bytes_reads_the_same_as_parsing_borrowed_ones() {
+    use linimasa::domain::import::parse_owned;
+    let dir = format!("{}/tests/fixtures/import", env!("CARGO_MANIFEST_DIR"));
+    let mut read = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let borrowed = parse(&name, &bytes, &options());
+        let mut decoded = false;
+        let owned = parse_owned(&name, bytes, &options(), &mut || decoded = true);
+        assert_eq!(owned, borrowed, "{name}");
+        assert!(
+            decoded || owned.is_err(),
+            "{name}: parsed without saying it decoded"
+        );
+        read += 1;
+    }
+    assert!(read >= 10, "only {read} fixtures");
+}

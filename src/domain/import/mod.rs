@@ -241,30 +241,56 @@ pub fn parse_staged(
     options: &ImportOptions,
     decoded: &mut dyn FnMut(),
 ) -> Result<Parsed, ImportError> {
+    let (tables, note) = tables_of(name, bytes)?;
+    decoded();
+    read_tables(name, &tables, note, options)
+}
+
+/// [`parse_staged`] taking the file's bytes: they are dropped once split into tables, so that
+/// the bytes, the tables and the records never all live at once (the import worker's way).
+pub fn parse_owned(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &ImportOptions,
+    decoded: &mut dyn FnMut(),
+) -> Result<Parsed, ImportError> {
+    let (tables, note) = tables_of(name, &bytes)?;
+    drop(bytes);
+    decoded();
+    read_tables(name, &tables, note, options)
+}
+
+/// The bytes decoded and split into tables, and a note when bytes had to be replaced.
+fn tables_of(name: &str, bytes: &[u8]) -> Result<(Vec<table::Table>, Option<String>), ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::new("empty-file", name));
     }
-    let (tables, encoding_note) = if sheet::is_workbook(bytes) {
-        (sheet::read(bytes)?, None)
-    } else {
-        let decoded = decode::decode(bytes);
-        if sheet::is_spreadsheet_xml(&decoded.text) {
-            (sheet::read_spreadsheet_xml(&decoded.text)?, None)
-        } else {
-            let note = (decoded.replaced > 0)
-                .then(|| format!("{} {}", decoded.encoding, decoded.replaced));
-            (vec![table::read_delimited(&decoded.text)], note)
-        }
-    };
-    decoded();
-    let mut parsed = match linkedin::read_workbook(name, &tables, options) {
+    if sheet::is_workbook(bytes) {
+        return Ok((sheet::read(bytes)?, None));
+    }
+    let decoded = decode::decode(bytes);
+    if sheet::is_spreadsheet_xml(&decoded.text) {
+        return Ok((sheet::read_spreadsheet_xml(&decoded.text)?, None));
+    }
+    let note = (decoded.replaced > 0).then(|| format!("{} {}", decoded.encoding, decoded.replaced));
+    Ok((vec![table::read_delimited(&decoded.text)], note))
+}
+
+/// The tables read by the family that recognises them.
+fn read_tables(
+    name: &str,
+    tables: &[table::Table],
+    encoding_note: Option<String>,
+    options: &ImportOptions,
+) -> Result<Parsed, ImportError> {
+    let mut parsed = match linkedin::read_workbook(name, tables, options) {
         Some(result) => result?,
-        None => match read::dispatch(&tables, options) {
-            Err(e) if e.code == "unknown-format" => messages::read(&tables, options)
-                .or_else(|| mentions::read(&tables, options))
-                .or_else(|| benchmarks::read(&tables, options))
-                .or_else(|| people::read(&tables))
-                .or_else(|| mapped(&tables, options))
+        None => match read::dispatch(tables, options) {
+            Err(e) if e.code == "unknown-format" => messages::read(tables, options)
+                .or_else(|| mentions::read(tables, options))
+                .or_else(|| benchmarks::read(tables, options))
+                .or_else(|| people::read(tables))
+                .or_else(|| mapped(tables, options))
                 .unwrap_or(Err(e))?,
             other => other?,
         },
