@@ -511,6 +511,9 @@ pub(super) fn read_posts(
     let mut index: HashMap<Cow<str>, usize> = HashMap::with_capacity(layout.data.len());
     // Post types repeat: each distinct one is read once.
     let mut formats: HashMap<&str, PostFormat> = HashMap::new();
+    // Room for every row at once: growing by doubling would hold the old and the new array
+    // together, the largest single allocation of an import.
+    parsed.posts.reserve_exact(layout.data.len());
     for ((row, stamp), day) in layout.data.iter().zip(&stamps).zip(&dates) {
         parsed.rows += 1;
         if is_total_row(row) {
