@@ -79,6 +79,8 @@ test('the language switch changes strings and number formats, and persists', asy
   const idPosts = await page.getByTestId('kpi-posts').innerText();
   assert.match(idPosts, /^\d{1,3}(\.\d{3})+$/);
   await page.getByTestId('language-select').selectOption('en');
+  // The first switch to a language fetches its texts, then the whole page changes at once.
+  await page.locator('html[lang=en]').waitFor();
   assert.match(await page.locator('.lm-nav').innerText(), /Home[\s\S]*Settings/);
   assert.doesNotMatch(await page.locator('.lm-nav').innerText(), /Beranda|Pengaturan/);
   assert.equal(await page.getByTestId('kpi-posts').innerText(), idPosts.replaceAll('.', ','));
