@@ -398,6 +398,7 @@ messages! {
     ImportPeriod => "Periode: {from} – {to}", "Period: {from} – {to}";
     ImportColumns => "{mapped} dari {total} kolom dikenali", "{mapped} of {total} columns recognised";
     ImportCounts => "{rows} catatan: {inserted} baru, {updated} diperbarui, {unchanged} tidak berubah; {skipped} baris dilewati.", "{rows} records: {inserted} new, {updated} updated, {unchanged} unchanged; {skipped} rows skipped.";
+    ImportChanges => "Perubahan pada postingan yang diperbarui: {changes}.", "Changes on the updated posts: {changes}.";
     ImportFailed => "Tidak diimpor; tidak ada yang disimpan dari file ini.", "Not imported; nothing from this file was stored.";
     ImportHistory => "Riwayat impor", "Import history";
     ImportHistoryEmpty => "Belum ada file yang diimpor.", "No files imported yet.";

@@ -948,7 +948,7 @@ pub struct ColumnMapping {
 pub struct ImportBatch {
     pub id: BatchId,
     pub file_name: String,
-    /// Hex SHA-256 of the bytes, to recognise a file imported before.
+    /// A fingerprint of the bytes (`import::content_hash`), to recognise a file imported before.
     pub content_hash: String,
     pub bytes: u64,
     /// The detected family of export, e.g. `meta-posts`, `tiktok-overview`.
@@ -963,6 +963,10 @@ pub struct ImportBatch {
     pub diagnostics: Vec<Diagnostic>,
     #[serde(default)]
     pub profiles: Vec<ProfileId>,
+    /// What the file changed on posts already stored: per metric, the sum over the posts it
+    /// updated of the new value minus the old (a metric new to a post counts from 0).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub changes: Metrics,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -316,6 +316,7 @@ mod tests {
             counts: BatchCounts::default(),
             diagnostics: Vec::new(),
             profiles: profile.into_iter().cloned().collect(),
+            changes: Default::default(),
         });
         BatchId(id.into())
     }

@@ -2,7 +2,7 @@
 // file with its attributes, all-or-nothing per file, re-import without duplicates, timings.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeAll, fixtures, launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
 
@@ -81,6 +81,14 @@ test('several files import at once, each with its own result, and a bad file sto
   assert.equal(again[0].status, 'ok');
   assert.match(again[0].text, /0 baru, 0 diperbarui, 2 tidak berubah/);
   await page.getByTestId('import-batch').first().waitFor();
+  // A newer export of the same posts: the history says what changed.
+  const newer = path.join(browser.userDataDir, 'meta-newer.csv');
+  writeFileSync(newer, Buffer.from(readFileSync(F('meta-content-id-cp1252.csv'), 'latin1')
+    .replace('"12.600"', '"13.000"'), 'latin1'));
+  const [updated] = await importFiles(page, [newer]);
+  assert.match(updated.text, /0 baru, 1 diperbarui, 1 tidak berubah/);
+  await page.waitForFunction(() => /\+400 /.test(
+    document.querySelector('[data-testid=import-batch-changes]')?.textContent ?? ''));
   await page.goto(server.url + '/');
   await page.getByTestId('profile-row').first().waitFor();
   assert.equal(await page.getByTestId('profile-row').count(), profiles);

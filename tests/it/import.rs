@@ -464,6 +464,12 @@ fn reimporting_adds_no_duplicates_and_updates_metrics() {
     assert_eq!(ws.posts.len(), 2);
     assert_eq!(ws.profiles.len(), 1);
     assert_eq!(ws.batches.len(), 3);
+    // The history says what changed: 12,600 → 13,000 on one post's column "Tayangan".
+    assert!(first.changes.is_empty() && again.changes.is_empty());
+    let changed: Vec<(Metric, f64)> = third.changes.clone().into_iter().collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(changed[0].1, 400.0);
+    assert_eq!(ws.batches[2].changes, third.changes);
 }
 
 /// TikTok Studio also exports `.xlsx` workbooks in which every value, numbers and dates alike,

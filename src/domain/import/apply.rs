@@ -12,7 +12,7 @@ use super::{Account, Parsed};
 use crate::domain::model::{
     AudienceMember, AudienceSnapshot, AudienceSnapshotId, AudienceTable, AudienceTableId,
     BatchCounts, BatchId, Benchmark, DailyMetrics, FieldValue, FollowerActivity, ImportBatch,
-    Platform, Post, Profile, ProfileId, Workspace,
+    Metrics, Platform, Post, Profile, ProfileId, Workspace,
 };
 
 /// What the caller knows about the file besides its parse.
@@ -57,6 +57,7 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
         skipped: parsed.skipped,
         ..BatchCounts::default()
     };
+    let mut changes = Metrics::new();
 
     let mut posts: HashMap<(ProfileId, String), usize> = ws
         .posts
@@ -72,8 +73,10 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
                 let stored = &mut ws.posts[i];
                 let mut changed = false;
                 for (m, v) in post.metrics {
-                    if stored.metrics.insert(m, v) != Some(v) {
+                    let old = stored.metrics.insert(m, v);
+                    if old != Some(v) {
                         changed = true;
+                        *changes.entry(m).or_default() += v - old.unwrap_or(0.0);
                     }
                 }
                 if stored.text.is_empty() && !post.text.is_empty() {
@@ -197,7 +200,13 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
         }
     }
 
-    record(ws, parsed, info, counts, vec![profile])
+    let mut batch = record(ws, parsed, info, counts, vec![profile]);
+    changes.retain(|_, delta| *delta != 0.0);
+    if let Some(stored) = ws.batches.last_mut() {
+        stored.changes = changes.clone();
+    }
+    batch.changes = changes;
+    batch
 }
 
 fn record(
@@ -220,6 +229,7 @@ fn record(
         counts,
         diagnostics: parsed.diagnostics,
         profiles,
+        changes: Metrics::new(),
     };
     ws.batches.push(batch.clone());
     batch

@@ -549,6 +549,29 @@ fn reassignable(ws: &Workspace) -> Vec<Reassignable> {
         .collect()
 }
 
+/// What a batch changed on posts already stored, metric by metric (`+400 impressions`); empty
+/// when it changed none.
+fn changes_text(changes: &crate::domain::Metrics, lang: Lang) -> String {
+    if changes.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|(m, delta)| {
+            let sign = if *delta > 0.0 { "+" } else { "−" };
+            let amount = lang.number(delta.abs(), if delta.fract() == 0.0 { 0 } else { 2 });
+            format!(
+                "{sign}{amount} {}",
+                crate::domain::audit::text::metric(*m, lang)
+            )
+        })
+        .collect();
+    fill(
+        Msg::ImportChanges.text(lang),
+        &[("changes", &parts.join(", "))],
+    )
+}
+
 #[component]
 fn History() -> impl IntoView {
     let state = use_app();
@@ -585,6 +608,7 @@ fn History() -> impl IntoView {
                                         ("skipped", &lang.count(b.counts.skipped as f64)),
                                     ],
                                 ),
+                                changes_text(&b.changes, lang),
                             )
                         })
                         .collect::<Vec<_>>()
@@ -596,10 +620,11 @@ fn History() -> impl IntoView {
         } else {
             let items = rows
                 .into_iter()
-                .map(|(file, platform, kind, date, counts)| {
+                .map(|(file, platform, kind, date, counts, changes)| {
                     view! {
                         <tr data-testid="import-batch">
-                            <td>{file}</td><td>{platform}</td><td>{kind}</td><td>{date}</td><td>{counts}</td>
+                            <td>{file}</td><td>{platform}</td><td>{kind}</td><td>{date}</td>
+                            <td>{counts}<br/><span data-testid="import-batch-changes">{changes}</span></td>
                         </tr>
                     }
                 })
