@@ -399,6 +399,9 @@ messages! {
     ImportColumns => "{mapped} dari {total} kolom dikenali", "{mapped} of {total} columns recognised";
     ImportCounts => "{rows} catatan: {inserted} baru, {updated} diperbarui, {unchanged} tidak berubah; {skipped} baris dilewati.", "{rows} records: {inserted} new, {updated} updated, {unchanged} unchanged; {skipped} rows skipped.";
     ImportChanges => "Perubahan pada postingan yang diperbarui: {changes}.", "Changes on the updated posts: {changes}.";
+    CompetitorMarksTitle => "Profil pesaing", "Competitors' profiles";
+    CompetitorMarksHint => "Centang profil yang ekspornya milik pesaing (misalnya ekspor pesaing LinkedIn atau ekspor alat pemantauan untuk merek lain). Audit membandingkan pertumbuhan pengikut, engagement dan frekuensi posting mereka dengan profil Anda.", "Tick the profiles whose exports are a competitor's (a LinkedIn competitor export, or a monitoring tool's export of another brand). The audit compares their follower growth, engagement and posting frequency with your profiles.";
+    CompetitorMarkLabel => "{name} adalah profil pesaing", "{name} is a competitor's profile";
     ImportFailed => "Tidak diimpor; tidak ada yang disimpan dari file ini.", "Not imported; nothing from this file was stored.";
     ImportHistory => "Riwayat impor", "Import history";
     ImportHistoryEmpty => "Belum ada file yang diimpor.", "No files imported yet.";

@@ -376,6 +376,41 @@ pub fn save_assessment(state: AppState, assessment: crate::domain::PlatformAsses
     });
 }
 
+/// Marks a profile as a competitor's (or as the client's own again); the audit compares
+/// competitors with the client's profiles.
+pub fn set_competitor(state: AppState, profile: crate::domain::ProfileId, competitor: bool) {
+    let Some(store) = store(&state) else { return };
+    let Some(id) = open_id(&state) else {
+        return;
+    };
+    let lang = state.lang.get_untracked();
+    let Some(mut changed) = state
+        .workspace
+        .with_untracked(|w| w.as_ref().and_then(|w| w.profile(&profile).cloned()))
+    else {
+        return;
+    };
+    changed.competitor = competitor;
+    spawn_local(async move {
+        match workspace::save_profile(&store, &id, &changed).await {
+            Ok(()) => {
+                announce(&state, &id);
+                state.workspace.update(|w| {
+                    if let Some(p) = w
+                        .as_mut()
+                        .and_then(|w| w.profiles.iter_mut().find(|p| p.id == changed.id))
+                    {
+                        *p = changed;
+                    }
+                });
+                state.generation.update(|g| *g += 1);
+                state.info(Msg::Saved.text(lang).into());
+            }
+            Err(e) => state.error(store_error_text(lang, &e)),
+        }
+    });
+}
+
 /// Adds a benchmark, or removes one after asking; the audit is recomputed.
 pub fn save_benchmark(state: AppState, benchmark: crate::domain::Benchmark, remove: bool) {
     let Some(store) = store(&state) else { return };

@@ -166,6 +166,14 @@ pub fn info_op(info: &WorkspaceInfo) -> Op {
     )
 }
 
+/// Writes one profile (its names, region, sub-brand, competitor flag).
+pub fn profile_op(ws: &WorkspaceId, profile: &Profile) -> Op {
+    Op::PutRecord(
+        record_key(ws, Kind::Profile, profile.id.0.clone()),
+        json(profile, 1),
+    )
+}
+
 /// The write operation for one planned post.
 /// The identity of a benchmark: what it measures, for whom, from when.
 pub fn benchmark_key(b: &Benchmark) -> String {

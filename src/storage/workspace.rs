@@ -6,7 +6,7 @@ use super::migrate::{self, Found, RestoreError};
 use super::records::{self, Kind};
 use super::{ChunkQuery, Op, Store, StoreError};
 use crate::domain::{
-    AudienceTable, Benchmark, PersonaSnapshot, PlanItem, PlanItemId, PlatformAssessment,
+    AudienceTable, Benchmark, PersonaSnapshot, PlanItem, PlanItemId, PlatformAssessment, Profile,
     ReportDefinition, Workspace, WorkspaceId, WorkspaceInfo,
 };
 
@@ -45,6 +45,15 @@ pub async fn save_plan<S: Store>(
         .chain(remove.iter().map(|id| records::plan_item_delete_op(ws, id)))
         .collect();
     store.apply(ops).await
+}
+
+/// Saves one profile.
+pub async fn save_profile<S: Store>(
+    store: &S,
+    ws: &WorkspaceId,
+    profile: &Profile,
+) -> Result<(), StoreError> {
+    store.apply(vec![records::profile_op(ws, profile)]).await
 }
 
 /// Saves the user's answers about one platform.

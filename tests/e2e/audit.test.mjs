@@ -96,6 +96,27 @@ test('the demo audit lists findings with severity and profile, a score and its w
   await browser.close();
 });
 
+test('a profile marked as a competitor on the Import page is compared as one in the audit', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.goto(server.url + '/import');
+  const mark = page.locator('[data-testid=competitor-mark][data-profile=x-main]');
+  assert.equal(await mark.isChecked(), false);
+  assert.equal(await page.locator('[data-testid=competitor-mark][data-profile=ig-kopisenja]').isChecked(), true);
+  await mark.check();
+  await page.getByText('Tersimpan').first().waitFor();
+  await page.reload();
+  await page.locator('[data-testid=competitor-mark][data-profile=x-main]').waitFor();
+  assert.equal(await page.locator('[data-testid=competitor-mark][data-profile=x-main]').isChecked(), true);
+  await page.goto(server.url + '/audit');
+  await page.locator('[data-testid=competitor-row][data-profile=x-main][data-competitor=true]').waitFor({ timeout: 30000 });
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
 const specimens = process.env.LINIMASA_SPECIMENS || path.resolve(root, '../shared/specimens');
 const instagram = path.join(specimens, 'instagram/meta-business-suite-instagram-posts.csv');
 

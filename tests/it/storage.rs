@@ -189,3 +189,30 @@ fn a_saved_platform_assessment_replaces_the_earlier_one_for_that_platform() {
     assert_eq!(tiktok[0].answers[4], Some(4));
     assert_eq!(loaded.posts, ws.posts, "nothing else changed");
 }
+
+/// A profile marked as a competitor's is stored as such; its posts and every other profile stay.
+#[test]
+fn a_profile_marked_as_a_competitor_is_stored_and_nothing_else_changes() {
+    let store = MemoryStore::new();
+    let ws = demo();
+    block_on(workspace::save(&store, &ws)).unwrap();
+    let mut marked = ws
+        .profiles
+        .iter()
+        .find(|p| p.id.as_str() == "x-main")
+        .unwrap()
+        .clone();
+    assert!(!marked.competitor);
+    marked.competitor = true;
+    block_on(workspace::save_profile(&store, &ws.info.id, &marked)).unwrap();
+    let loaded = block_on(workspace::load(&store, &ws.info.id))
+        .unwrap()
+        .unwrap();
+    assert!(loaded.profile(&marked.id).unwrap().competitor);
+    assert_eq!(loaded.profiles.len(), ws.profiles.len());
+    assert_eq!(
+        loaded.profiles.iter().filter(|p| p.competitor).count(),
+        ws.profiles.iter().filter(|p| p.competitor).count() + 1
+    );
+    assert_eq!(loaded.posts, ws.posts, "its posts stay");
+}

@@ -26,6 +26,7 @@ pub fn ImportPage() -> impl IntoView {
             <Results/>
             <History/>
             <Profiles/>
+            <CompetitorMarks/>
             <p class="lm-page__aside">
                 <button class="lm-button" data-testid="load-demo" on:click=move |_| actions::load_demo(state)>
                     {move || state.t(Msg::LoadDemo)}
@@ -570,6 +571,67 @@ fn changes_text(changes: &crate::domain::Metrics, lang: Lang) -> String {
         Msg::ImportChanges.text(lang),
         &[("changes", &parts.join(", "))],
     )
+}
+
+/// Every imported profile with a box saying whether it is a competitor's: an export of a
+/// competitor's page (a LinkedIn competitor file, a tool's export of another brand) is marked
+/// here, and the audit then compares it with the client's own profiles.
+#[component]
+fn CompetitorMarks() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let lang = state.lang.get();
+        let rows: Vec<(ProfileId, String, &'static str, bool)> = state.workspace.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    w.profiles
+                        .iter()
+                        .filter(|p| p.platform != Platform::Web)
+                        .map(|p| {
+                            (
+                                p.id.clone(),
+                                p.display_name(),
+                                p.platform.name(),
+                                p.competitor,
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        if rows.is_empty() {
+            return ().into_any();
+        }
+        let items = rows
+            .into_iter()
+            .map(|(id, name, platform, competitor)| {
+                let label = fill(Msg::CompetitorMarkLabel.text(lang), &[("name", &name)]);
+                let profile = id.clone();
+                view! {
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td>{platform}</td>
+                        <td>
+                            <label>
+                                <input type="checkbox" data-testid="competitor-mark" data-profile=id.0
+                                    aria-label=label prop:checked=competitor
+                                    on:change=move |ev| actions::set_competitor(state, profile.clone(), event_target_checked(&ev))/>
+                                " "{Msg::Competitor.text(lang)}
+                            </label>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="lm-card" data-testid="competitor-marks">
+                <h2 class="lm-card__title">{Msg::CompetitorMarksTitle.text(lang)}</h2>
+                <p class="lm-hint">{Msg::CompetitorMarksHint.text(lang)}</p>
+                <div class="lm-table-wrap"><table class="lm-table"><tbody>{items}</tbody></table></div>
+            </section>
+        }
+        .into_any()
+    }
 }
 
 #[component]
