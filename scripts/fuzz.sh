@@ -32,6 +32,7 @@ rows() { # target, fixture file
 F=tests/fixtures
 rows meta_content "$F/import/meta-content-id-cp1252.csv"
 rows mentions "$F/import/mentions-listening-id.csv"
+rows benchmarks "$F/import/benchmarks-en.csv"
 rows messages "$F/import/inbox-messages-id.csv"
 rows tiktok "$F/import/tiktok-overview-invalid-utf8.csv"
 rows web "$F/import/web-semicolon-dayfirst.csv"

@@ -13,7 +13,8 @@ scripts/setup.sh
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --no-default-features --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --features catalog-file -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --bin linimasa --features catalog-file -- -D warnings
 
 step "native tests (domain, sync, storage without a browser)"
 cargo test --no-default-features

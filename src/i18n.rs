@@ -473,7 +473,7 @@ messages! {
     DiagBadNumber => "Bukan angka: \"{detail}\"; baris dilewati.", "Not a number: \"{detail}\"; the row was skipped.";
     DiagMissingValue => "Sel kosong; baris dilewati.", "The cell is empty; the row was skipped.";
     DiagScopeAssumed => "Tanpa kolom cakupan: setiap tolok ukur dianggap tolok ukur industri.", "No scope column: every benchmark is taken as an industry benchmark.";
-    DiagPeriodAssumed => "Baris tanpa periode dianggap berlaku untuk {detail} (12 bulan hingga hari ini).", "Rows without a period are taken as covering {detail} (the 12 months to today).";
+    DiagPeriodAssumed => "Baris tanpa periode dianggap berlaku untuk {detail} (tahun kalender ini).", "Rows without a period are taken as covering {detail} (this calendar year).";
     CountPlan => "{n} rencana konten", "{n} planned posts";
     PlanListTitle => "Rencana konten", "Planned posts";
     PlanEmpty => "Belum ada rencana konten. Muat workspace contoh untuk melihat contohnya.", "No planned posts yet. Load the demo workspace to see some.";
@@ -887,7 +887,7 @@ messages! {
     ColRate => "Tingkat engagement", "Engagement rate";
     BenchmarkRow => "Tolok ukur {scope}: {label}", "{scope} benchmark: {label}";
     DashBenchmarks => "Dibandingkan tolok ukur", "Against benchmarks";
-    DefDashBenchmarks => "Angka profil yang dipilih di platform tolok ukur, pada periode ini, di samping nilai tolok ukur yang dimasukkan di Audit atau diimpor: tingkat engagement per jangkauan (engagement ÷ jangkauan, atas postingan yang jangkauannya diketahui), CTR (klik ÷ tayangan), interaksi per 1.000 penggemar, atau postingan per minggu (postingan ÷ minggu dalam periode). Anda ÷ tolok ukur di atas 1 berarti di atas tolok ukur. Periode tolok ukur ditampilkan: tolok ukur dari periode lain hanya perkiraan.", "The chosen profiles' own figure on the benchmark's platform, in this period, beside the benchmark value entered in the Audit or imported: engagement rate by reach (engagement ÷ reach, over the posts whose reach is known), CTR (clicks ÷ impressions), interactions per 1,000 fans, or posts per week (posts ÷ weeks in the period). Yours ÷ benchmark above 1 means above the benchmark. The benchmark's period is shown: a benchmark from another period is only a guide.";
+    DefDashBenchmarks => "Angka profil yang dipilih di platform tolok ukur, pada periode ini, di samping nilai tolok ukur yang dimasukkan di Audit atau diimpor: tingkat engagement per jangkauan (engagement ÷ jangkauan, atas postingan yang jangkauannya diketahui), CTR (klik ÷ tayangan), interaksi per 1.000 penggemar per profil, atau postingan per minggu per profil (postingan ÷ minggu dalam periode ÷ profil). Anda ÷ tolok ukur di atas 1 berarti di atas tolok ukur. Periode tolok ukur ditampilkan: tolok ukur dari periode lain hanya perkiraan.", "The chosen profiles' own figure on the benchmark's platform, in this period, beside the benchmark value entered in the Audit or imported: engagement rate by reach (engagement ÷ reach, over the posts whose reach is known), CTR (clicks ÷ impressions), interactions per 1,000 fans per profile, or posts per week per profile (posts ÷ weeks in the period ÷ profiles). Yours ÷ benchmark above 1 means above the benchmark. The benchmark's period is shown: a benchmark from another period is only a guide.";
     ColBenchmark => "Tolok ukur", "Benchmark";
     ColBenchmarkPeriod => "Periode tolok ukur", "Benchmark period";
     ColYours => "Milik Anda", "Yours";

@@ -45,6 +45,10 @@ pub fn header(family: &str) -> (&'static str, &'static str) {
             "member_id,age,income,gender,city,interests,birth_year,signup_date\n",
         ),
         "generic" => ("later.csv", "Tanggal Posting;Caption;Link;Jangkauan;Suka\n"),
+        "benchmarks" => (
+            "benchmarks.csv",
+            "Scope,Benchmark,Platform,Metric,From,To,Value\n",
+        ),
         // Workbooks (xlsx, BIFF8 xls) and XML spreadsheets: the whole input is the file.
         _ => ("export.xlsx", ""),
     }

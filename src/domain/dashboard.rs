@@ -161,16 +161,20 @@ pub struct BenchmarkBeside {
     pub own: Option<f64>,
 }
 
-/// The profiles' own figure that a benchmark of `metric` compares with: engagement ÷ reach,
-/// clicks ÷ impressions, interactions per 1,000 fans, or posts per week over the period; `None`
-/// for a metric the dashboard does not compute.
-pub fn own_figure(metric: &str, totals: &Totals, period: Period) -> Option<f64> {
+/// The profiles' own figure that a benchmark of `metric` compares with, over `profiles`
+/// profiles: engagement ÷ reach and clicks ÷ impressions from their sums; interactions per 1,000
+/// fans and posts per week (over the period) per profile, as benchmarks give them for one
+/// brand; `None` for a metric the dashboard does not compute.
+pub fn own_figure(metric: &str, totals: &Totals, profiles: usize, period: Period) -> Option<f64> {
+    let per_profile = |v: f64| (profiles > 0).then(|| v / profiles as f64);
     match metric {
         metrics::BENCHMARK_RATE_REACH => totals.rate_reach,
         metrics::BENCHMARK_CTR => totals.ctr,
-        metrics::BENCHMARK_PER_THOUSAND_FANS => totals.per_thousand_fans.map(|(v, _)| v),
+        metrics::BENCHMARK_PER_THOUSAND_FANS => {
+            totals.per_thousand_fans.and_then(|(v, _)| per_profile(v))
+        }
         metrics::BENCHMARK_POSTS_PER_WEEK => {
-            Some(totals.posts as f64 / (period.days() as f64 / 7.0))
+            per_profile(totals.posts as f64 / (period.days() as f64 / 7.0))
         }
         _ => None,
     }
@@ -211,7 +215,7 @@ pub fn benchmarks_beside(
                     distance(b),
                     BenchmarkBeside {
                         benchmark: b.clone(),
-                        own: own_figure(&b.metric, &totals(&shown), period),
+                        own: own_figure(&b.metric, &totals(&shown), shown.len(), period),
                     },
                 )
             })

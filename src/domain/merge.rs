@@ -50,7 +50,7 @@ pub fn merge(current: &mut Workspace, incoming: Workspace) -> MergeSummary {
         campaigns => |c: &Campaign| c.id.clone(),
         reports => |r: &ReportDefinition| r.id.clone(),
         assessments => |a: &PlatformAssessment| a.platform,
-        benchmarks => |b: &Benchmark| (b.scope, b.label.clone(), b.platform, b.metric.clone(), b.period.start),
+        benchmarks => |b: &Benchmark| b.identity(),
         mappings => |m: &ColumnMapping| m.header_signature.clone(),
         batches => |b: &ImportBatch| b.id.clone(),
     }

@@ -929,6 +929,20 @@ pub struct Benchmark {
     pub value: f64,
 }
 
+impl Benchmark {
+    /// What makes a benchmark the same one again (scope, label, platform, metric, start): an
+    /// import or a merge of a benchmark with the same identity replaces its value.
+    pub fn identity(&self) -> (BenchmarkScope, String, Option<Platform>, String, NaiveDate) {
+        (
+            self.scope,
+            self.label.clone(),
+            self.platform,
+            self.metric.clone(),
+            self.period.start,
+        )
+    }
+}
+
 /// A saved column mapping of the generic importer, re-applied to files with the same header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ColumnMapping {
@@ -1100,14 +1114,7 @@ impl Workspace {
         sort_stable(&mut self.campaigns, |a, b| a.id.cmp(&b.id));
         sort_stable(&mut self.reports, |a, b| a.id.cmp(&b.id));
         sort_stable(&mut self.assessments, |a, b| a.platform.cmp(&b.platform));
-        sort_stable(&mut self.benchmarks, |a, b| {
-            (a.scope, &a.label, &a.metric, a.period.start).cmp(&(
-                b.scope,
-                &b.label,
-                &b.metric,
-                b.period.start,
-            ))
-        });
+        sort_stable(&mut self.benchmarks, |a, b| a.identity().cmp(&b.identity()));
         sort_stable(&mut self.mappings, |a, b| {
             a.header_signature.cmp(&b.header_signature)
         });

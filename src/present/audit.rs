@@ -508,7 +508,8 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
                     text::fact_measure_name(crate::domain::metrics::RateBase::Reach, lang)
                 )
             } else {
-                format!("{}: {}", b.metric, lang.number(b.value, 2))
+                let (metric, value) = super::benchmark_metric(&b.metric, b.value, lang);
+                format!("{metric}: {value}")
             };
             cells.push((
                 vec![("data-testid", "benchmark-row".into())],

@@ -79,7 +79,7 @@ pub enum StoreError {
 pub trait Store {
     /// Applies every operation in one transaction, in order: all or nothing. Operations are
     /// taken one at a time, so a lazy iterator (a whole workspace's writes, serialised as they
-    /// are queued) never holds its serialised form at once.
+    /// are queued) never holds its serialised form in WebAssembly memory at once.
     async fn apply(&self, ops: impl IntoIterator<Item = Op>) -> Result<(), StoreError>;
     /// Every record of a workspace.
     async fn records(&self, ws: &str) -> Result<Vec<(RecordKey, Body)>, StoreError>;

@@ -467,8 +467,7 @@ fn reimporting_adds_no_duplicates_and_updates_metrics() {
     // The history says what changed: 12,600 → 13,000 on one post's column "Tayangan".
     assert!(first.changes.is_empty() && again.changes.is_empty());
     let changed: Vec<(Metric, f64)> = third.changes.clone().into_iter().collect();
-    assert_eq!(changed.len(), 1, "{changed:?}");
-    assert_eq!(changed[0].1, 400.0);
+    assert_eq!(changed, vec![(Metric::Views, 400.0)]);
     assert_eq!(ws.batches[2].changes, third.changes);
 }
 
@@ -984,7 +983,8 @@ fn benchmark_tables_become_benchmarks_and_reimporting_changes_none() {
     assert_eq!((again.counts.inserted, again.counts.unchanged), (0, 4));
     assert_eq!(ws.benchmarks.len(), 4);
 
-    // Indonesian: a year is the whole year; a row without a period is the 12 months to today.
+    // Indonesian: a year is the whole year; a row without a period is this calendar year (a
+    // period that does not move from one day's import to the next).
     let p = parse(
         "tolok-ukur.csv",
         &crate::fixture("import/benchmarks-id.csv"),
@@ -1003,7 +1003,10 @@ fn benchmark_tables_become_benchmarks_and_reimporting_changes_none() {
         (None, 4.5)
     );
     assert_eq!(p.benchmarks[2].scope, BenchmarkScope::Region);
-    assert_eq!(p.benchmarks[2].period.end, day(2026, 11, 27));
+    assert_eq!(
+        (p.benchmarks[2].period.start, p.benchmarks[2].period.end),
+        (day(2026, 1, 1), day(2026, 12, 31))
+    );
     assert!(
         p.diagnostics
             .iter()
@@ -1042,4 +1045,63 @@ fn parsing_owned_bytes_reads_the_same_as_parsing_borrowed_ones() {
         read += 1;
     }
     assert!(read >= 10, "only {read} fixtures");
+}
+
+/// A benchmark table as a workbook: a cell shown as 1.8 % is kept by the spreadsheet as 0.018
+/// and read as such, a plain number stays a number, and a rate above 100 % is refused.
+#[test]
+fn benchmark_workbooks_read_percent_cells_as_the_spreadsheet_keeps_them() {
+    use linimasa::domain::metrics::{BENCHMARK_POSTS_PER_WEEK, BENCHMARK_RATE_REACH};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0.0%");
+    for (c, title) in ["Scope", "Benchmark", "Platform", "Metric", "Year", "Value"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *title).unwrap();
+    }
+    let rows: [(&str, &str, &str, &str, f64, bool); 3] = [
+        (
+            "Industry",
+            "F&B",
+            "Instagram",
+            "Engagement rate",
+            0.018,
+            true,
+        ),
+        ("Country", "Indonesia", "All", "Posts per week", 5.0, false),
+        ("Region", "Java", "Facebook", "CTR", 250.0, false),
+    ];
+    for (i, (scope, label, platform, metric, value, is_percent)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, text) in [scope, label, platform, metric].iter().enumerate() {
+            sheet.write_string(r, c as u16, **text).unwrap();
+        }
+        sheet.write_number(r, 4, 2025).unwrap();
+        if *is_percent {
+            sheet
+                .write_number_with_format(r, 5, *value, &percent)
+                .unwrap();
+        } else {
+            sheet.write_number(r, 5, *value).unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let p = parse("benchmarks.xlsx", &bytes, &options()).unwrap();
+    assert_eq!(p.family, "benchmarks");
+    assert_eq!(p.benchmarks.len(), 2);
+    assert_eq!(p.benchmarks[0].metric, BENCHMARK_RATE_REACH);
+    assert!((p.benchmarks[0].value - 0.018).abs() < 1e-12);
+    assert_eq!(
+        (p.benchmarks[1].metric.as_str(), p.benchmarks[1].value),
+        (BENCHMARK_POSTS_PER_WEEK, 5.0)
+    );
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == "bad-number" && d.row == Some(4)),
+        "{:?}",
+        p.diagnostics
+    );
 }

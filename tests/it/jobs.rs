@@ -257,4 +257,9 @@ fn every_worker_message_is_read_back_by_its_tag() {
         read(WorkerMessage::Exported(Ok("ws.json".into()))).exported(),
         Some(Ok("ws.json".into()))
     );
+    let full = JobError::Store(StoreError::QuotaExceeded);
+    assert_eq!(
+        read(WorkerMessage::StoreUpgraded(Err(full.clone()))).store_upgraded(),
+        Some(Err(full))
+    );
 }

@@ -11,8 +11,8 @@ use super::people::People;
 use super::{Account, Parsed};
 use crate::domain::model::{
     AudienceMember, AudienceSnapshot, AudienceSnapshotId, AudienceTable, AudienceTableId,
-    BatchCounts, BatchId, Benchmark, DailyMetrics, FieldValue, FollowerActivity, ImportBatch,
-    Metrics, Platform, Post, Profile, ProfileId, Workspace,
+    BatchCounts, BatchId, DailyMetrics, FieldValue, FollowerActivity, ImportBatch, Metric, Metrics,
+    Platform, Post, Profile, ProfileId, Workspace,
 };
 
 /// What the caller knows about the file besides its parse.
@@ -76,7 +76,10 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
                     let old = stored.metrics.insert(m, v);
                     if old != Some(v) {
                         changed = true;
-                        *changes.entry(m).or_default() += v - old.unwrap_or(0.0);
+                        // Averages and levels do not add up over posts.
+                        if !matches!(m, Metric::AverageViewSeconds | Metric::Followers) {
+                            *changes.entry(m).or_default() += v - old.unwrap_or(0.0);
+                        }
                     }
                 }
                 if stored.text.is_empty() && !post.text.is_empty() {
@@ -355,17 +358,9 @@ fn apply_benchmarks(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> 
         skipped: parsed.skipped,
         ..BatchCounts::default()
     };
-    let key = |b: &Benchmark| {
-        (
-            b.scope,
-            b.label.clone(),
-            b.platform,
-            b.metric.clone(),
-            b.period.start,
-        )
-    };
     for benchmark in std::mem::take(&mut parsed.benchmarks) {
-        match ws.benchmarks.iter_mut().find(|b| key(b) == key(&benchmark)) {
+        let identity = benchmark.identity();
+        match ws.benchmarks.iter_mut().find(|b| b.identity() == identity) {
             Some(stored) if *stored == benchmark => counts.unchanged += 1,
             Some(stored) => {
                 *stored = benchmark;

@@ -5,7 +5,9 @@
 //! the value. Recognised when no platform family matches and the header has a label and a value,
 //! and a metric or a scope.
 //!
-//! Rates are written in percent (`1.5`, `1,5` or `1.5%` is 1.5 %), as in the Audit page's form.
+//! Rates are written in percent (`1.5`, `1,5` or `1.5%` is 1.5 %), as in the Audit page's form;
+//! in a workbook, a rate of at most 1 without a % sign is a percent-formatted cell, which the
+//! spreadsheet keeps as a fraction (0.018 for 1.8 %).
 //! Importing the same benchmark again (same scope, label, platform, metric and start) replaces
 //! its value.
 
@@ -49,14 +51,7 @@ impl Field {
 const COLUMNS: &[(Field, &[&str])] = &[
     (
         Field::Scope,
-        &[
-            "scope",
-            "benchmark scope",
-            "type",
-            "cakupan",
-            "jenis",
-            "lingkup",
-        ],
+        &["scope", "benchmark scope", "cakupan", "lingkup"],
     ),
     (
         Field::Label,
@@ -119,21 +114,15 @@ const COLUMNS: &[(Field, &[&str])] = &[
 ];
 
 fn field_of(header: &str) -> Option<Field> {
-    let key = super::header::normalize(header);
-    COLUMNS
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(f, _)| *f)
+    super::header::field_named(COLUMNS, &super::header::normalize(header))
 }
 
 /// The header row (among the first ten) and each column's field, when the table is a benchmark
 /// table.
 fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
-    table.rows.iter().take(10).enumerate().find_map(|(i, row)| {
-        let fields: Vec<Option<Field>> = row.cells().map(field_of).collect();
+    super::header::find_fields(table, field_of, |_, fields| {
         let has = |f: Field| fields.contains(&Some(f));
-        (has(Field::Label) && has(Field::Value) && (has(Field::Metric) || has(Field::Scope)))
-            .then_some((i, fields))
+        has(Field::Label) && has(Field::Value) && (has(Field::Metric) || has(Field::Scope))
     })
 }
 
@@ -195,6 +184,7 @@ fn read_table(
         .filter(|r| !r.cells().all(value::is_empty))
         .collect();
     let mut parsed = Parsed::new("benchmarks", None, "benchmarks");
+    let from_workbook = !table.sheet.is_empty();
     parsed.describe_header(header.cells(), fields.iter().map(|f| f.map(Field::name)));
     let column = |f: Field| fields.iter().position(|x| *x == Some(f));
     let name_of = |f: Field| column(f).map_or(f.name().to_owned(), |i| header[i].trim().into());
@@ -219,7 +209,9 @@ fn read_table(
         &[column(Field::From), column(Field::To)],
         &parsed.language,
     );
-    let default_period = Period::ending(options.today, 365);
+    // A period that does not move with the day of the import: importing the file again finds
+    // the same benchmarks.
+    let default_period = calendar_year(options.today);
     let (mut defaulted_scope, mut defaulted_period) = (false, false);
     for row in &rows {
         parsed.rows += 1;
@@ -271,7 +263,20 @@ fn read_table(
         let is_rate = BENCHMARK_METRICS
             .iter()
             .any(|m| m.slug == metric && m.percent);
-        let value = if is_rate { number / 100.0 } else { number };
+        let written = cell(row, Field::Value);
+        // A spreadsheet keeps a cell shown as 1.8 % as 0.018: in a workbook, a rate of at most 1
+        // without a % sign is already a fraction.
+        let fraction = from_workbook && !written.ends_with('%') && number.abs() <= 1.0;
+        let value = if is_rate && !fraction {
+            number / 100.0
+        } else {
+            number
+        };
+        if is_rate && !(0.0..=1.0).contains(&value) {
+            // A rate above 100 % (or below 0) is a typing mistake, as the Audit form says.
+            parsed.skip(row.line, &name_of(Field::Value), "bad-number", written);
+            continue;
+        }
         let period = match period_of(row, &cell, order) {
             Ok(Some(p)) => p,
             Ok(None) => {
@@ -280,7 +285,12 @@ fn read_table(
             }
             Err(field) => {
                 let written = cell(row, field);
-                parsed.skip(row.line, &name_of(field), "bad-date", written);
+                let code = if value::is_empty(&written) {
+                    "missing-value"
+                } else {
+                    "bad-date"
+                };
+                parsed.skip(row.line, &name_of(field), code, written);
                 continue;
             }
         };
@@ -292,19 +302,11 @@ fn read_table(
             period,
             value,
         };
-        let key = |b: &Benchmark| {
-            (
-                b.scope,
-                b.label.clone(),
-                b.platform,
-                b.metric.clone(),
-                b.period.start,
-            )
-        };
+        let identity = benchmark.identity();
         match parsed
             .benchmarks
             .iter()
-            .position(|b| key(b) == key(&benchmark))
+            .position(|b| b.identity() == identity)
         {
             Some(i) => {
                 // The same benchmark twice in one file: the later row wins.
@@ -352,6 +354,14 @@ fn read_table(
     let ends = parsed.benchmarks.iter().map(|b| b.period.end);
     parsed.period = starts.min().zip(ends.max());
     Ok(parsed)
+}
+
+/// The calendar year `day` falls in.
+fn calendar_year(day: NaiveDate) -> Period {
+    use chrono::Datelike;
+    let start = NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day);
+    let end = NaiveDate::from_ymd_opt(day.year(), 12, 31).unwrap_or(day);
+    Period { start, end }
 }
 
 /// The day/month order of the from and to columns: decided by the cells, else by the language.

@@ -88,6 +88,28 @@ pub fn normalize(header: &str) -> String {
     out
 }
 
+/// The field whose names (normalised, see [`normalize`]) include `key`, for importers whose
+/// columns are found through a table of `(field, names)`.
+pub fn field_named<F: Copy>(columns: &[(F, &[&str])], key: &str) -> Option<F> {
+    columns
+        .iter()
+        .find(|(_, names)| names.contains(&key))
+        .map(|(f, _)| *f)
+}
+
+/// The header row among a table's first ten and each of its columns' field: the first row whose
+/// fields (`field_of` each cell) `accept` says make the table the importer's.
+pub fn find_fields<F: Copy + PartialEq>(
+    table: &super::table::Table,
+    field_of: impl Fn(&str) -> Option<F>,
+    accept: impl Fn(&super::table::Row, &[Option<F>]) -> bool,
+) -> Option<(usize, Vec<Option<F>>)> {
+    table.rows.iter().take(10).enumerate().find_map(|(i, row)| {
+        let fields: Vec<Option<F>> = row.cells().map(&field_of).collect();
+        accept(row, &fields).then_some((i, fields))
+    })
+}
+
 /// The meaning of a header in any of the dictionaries, and the language it matched.
 pub fn lookup(dictionaries: &[Dictionary], header: &str) -> Option<(Meaning, &'static str)> {
     // Long cells (post texts on the rows tried as a header) are never a column name.

@@ -238,18 +238,13 @@ const COLUMNS: &[(Field, &[&str])] = &[
 ];
 
 fn field_of(header: &str) -> Option<Field> {
-    let key = super::header::normalize(header);
-    COLUMNS
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(f, _)| *f)
+    super::header::field_named(COLUMNS, &super::header::normalize(header))
 }
 
 /// The header row (among the first ten) and each column's field, when the table is a mentions
 /// export.
 fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
-    table.rows.iter().take(10).enumerate().find_map(|(i, row)| {
-        let fields: Vec<Option<Field>> = row.cells().map(field_of).collect();
+    super::header::find_fields(table, field_of, |_, fields| {
         let has = |f: Field| fields.contains(&Some(f));
         let listening = [
             Field::Source,
@@ -259,11 +254,10 @@ fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
         ]
         .into_iter()
         .any(has);
-        (has(Field::Date)
+        has(Field::Date)
             && (has(Field::Text) || has(Field::Title))
             && (has(Field::Author) || has(Field::Url))
-            && listening)
-            .then_some((i, fields))
+            && listening
     })
 }
 

@@ -337,18 +337,13 @@ fn split_unit(header: &str) -> (String, String) {
 }
 
 fn field_of(header: &str) -> Option<Field> {
-    let (key, _) = split_unit(header);
-    COLUMNS
-        .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map(|(f, _)| *f)
+    super::header::field_named(COLUMNS, &split_unit(header).0)
 }
 
 /// The header row (among the first ten) and each column's field, when the table is an inbox
 /// export.
 fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
-    table.rows.iter().take(10).enumerate().find_map(|(i, row)| {
-        let fields: Vec<Option<Field>> = row.cells().map(field_of).collect();
+    super::header::find_fields(table, field_of, |row, fields| {
         let has = |f: Field| fields.contains(&Some(f));
         let inbox = [
             Field::Conversation,
@@ -361,7 +356,7 @@ fn header_of(table: &Table) -> Option<(usize, Vec<Option<Field>>)> {
             || row
                 .cells()
                 .any(|c| split_unit(c).0.contains("message type"));
-        (has(Field::Date) && has(Field::Text) && inbox).then_some((i, fields))
+        has(Field::Date) && has(Field::Text) && inbox
     })
 }
 
