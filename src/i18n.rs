@@ -294,6 +294,7 @@ messages! {
     AppTagline => "Meja kerja media sosial di peramban Anda", "Your social media workbench, in the browser";
     SkipToContent => "Lompat ke isi", "Skip to content";
     Language => "Bahasa", "Language";
+    TextsUnavailable => "Teks bahasa itu tidak dapat dimuat. Periksa koneksi lalu coba lagi.", "That language's texts could not be loaded. Check the connection and try again.";
     MainNavigation => "Navigasi utama", "Main navigation";
     NavHome => "Beranda", "Home";
     NavImport => "Impor", "Import";

@@ -579,7 +579,12 @@ pub fn import_workspace_file(state: AppState, file: web_sys::File, mode: ImportM
 pub fn set_language(state: AppState, lang: Lang) {
     spawn_local(async move {
         if let Err(detail) = super::texts::ensure(lang).await {
-            return state.error(detail);
+            let shown = state.lang.get_untracked();
+            web_sys::console::warn_1(&detail.into());
+            state.error(Msg::TextsUnavailable.text(shown).into());
+            // The language select shows the language the page is in again.
+            state.lang.set(shown);
+            return;
         }
         state.lang.set(lang);
         browser::set_preference(LANGUAGE, lang.tag());

@@ -78,6 +78,13 @@ test('the language switch changes strings and number formats, and persists', asy
   await loadDemo(page);
   const idPosts = await page.getByTestId('kpi-posts').innerText();
   assert.match(idPosts, /^\d{1,3}(\.\d{3})+$/);
+  // When the other language's texts cannot be fetched, the page says so and stays as it is.
+  await page.route('**/i18n-en-*.json', (route) => route.abort());
+  await page.getByTestId('language-select').selectOption('en');
+  await page.getByText('Teks bahasa itu tidak dapat dimuat').waitFor();
+  assert.equal(await page.getByTestId('language-select').inputValue(), 'id');
+  assert.match(await page.locator('.lm-nav').innerText(), /Beranda/);
+  await page.unroute('**/i18n-en-*.json');
   await page.getByTestId('language-select').selectOption('en');
   // The first switch to a language fetches its texts, then the whole page changes at once.
   await page.locator('html[lang=en]').waitFor();

@@ -64,6 +64,10 @@ test('the demo audit lists findings with severity and profile, a score and its w
   await page.getByTestId('assessment-platform').selectOption('instagram');
   await page.getByTestId('assessment-q4').selectOption('1');
   await page.getByTestId('assessment-note4').fill('Puluhan kedai kopi lokal sudah aktif di sini');
+  // Six note fields share a label: each tells screen readers which question it is about.
+  assert.match(await page.getByTestId('assessment-note4').getAttribute('aria-label'), /^Catatan – .+/);
+  assert.notEqual(await page.getByTestId('assessment-note4').getAttribute('aria-label'),
+    await page.getByTestId('assessment-note0').getAttribute('aria-label'));
   await page.getByTestId('assessment-save').click();
   await page.waitForFunction(() => {
     const c = document.querySelector('[data-testid=platform-choice][data-platform=instagram]');

@@ -43,12 +43,17 @@ pub fn TextField(
     /// The field may stay empty.
     #[prop(optional)]
     optional: bool,
+    /// What the field is about, when several share a label (screen readers hear "label – about").
+    #[prop(optional)]
+    about: Option<Msg>,
 ) -> impl IntoView {
     let state = use_app();
+    let spoken = move || about.map(|about| format!("{} – {}", state.t(label), state.t(about)));
     view! {
         <label class="lm-field">
             <span class="lm-field__label">{move || state.t(label)}</span>
             <input class="lm-input" type="text" data-testid=testid required=!optional
+                aria-label=spoken
                 inputmode=if decimal { "decimal" } else { "text" }
                 prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
         </label>

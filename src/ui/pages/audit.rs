@@ -122,7 +122,7 @@ fn AssessmentForm() -> impl IntoView {
                     <SelectField label=q testid=testid options=score_options
                         selected=Signal::derive(move || answers.get()[i].map(|n| n.to_string()).unwrap_or_default())
                         on_change=Callback::new(move |v: String| answers.update(|a| a[i] = v.parse().ok()))/>
-                    <TextField label=Msg::AssessmentNote testid=note value=notes[i] optional=true/>
+                    <TextField label=Msg::AssessmentNote testid=note value=notes[i] optional=true about=q/>
                 </div>
             }).collect_view()}
             <button class="lm-button lm-button--primary" type="submit" data-testid="assessment-save">
