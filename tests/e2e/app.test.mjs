@@ -72,7 +72,8 @@ test('the demo loads, every route works on phone, tablet and desktop, deep links
 });
 
 test('the language switch changes strings and number formats, and persists', async () => {
-  const browser = await launch();
+  // Without the service worker, whose cache would answer the texts' request itself.
+  const browser = await launch(undefined, { serviceWorkers: 'block' });
   const page = browser.context.pages()[0] ?? await browser.context.newPage();
   await open(page, server.url + '/');
   await loadDemo(page);
