@@ -163,15 +163,16 @@ impl IdbStore {
                 .push_bytes(kind, version, body.as_bytes(), false, &kind_name)
                 .map_err(|e| failed(format!("upgrading stored data: {e}")))?;
         }
-        let mut ops = Vec::new();
-        for (_, items) in found {
-            let ws = migrate::restore(items)
-                .map_err(|e| failed(format!("upgrading stored data: {e}")))?;
-            ops.extend(records::workspace_ops(&ws));
-        }
+        let restored = found
+            .into_values()
+            .map(|items| {
+                migrate::restore(items).map_err(|e| failed(format!("upgrading stored data: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let records = tx.object_store(RECORDS).map_err(map_error)?;
         let chunks = tx.object_store(CHUNKS).map_err(map_error)?;
-        for op in ops {
+        // Each write serialised as it is queued, as in `Store::apply`.
+        for op in restored.iter().flat_map(records::workspace_writes) {
             queue(&records, &chunks, op)?;
         }
         items.clear().map_err(map_error)?;
