@@ -157,13 +157,18 @@ fn parse_general(s: &str) -> Option<Stamp> {
         && (bytes[4] == b'-' || bytes[4] == b'/')
     {
         // Byte 10 may fall inside a character (`2026-11-0` then a replaced byte): `get`.
-        let date = NaiveDate::parse_from_str(&s.get(..10)?.replace('/', "-"), "%Y-%m-%d").ok()?;
-        let (time, offset) = time_and_offset(s.get(10..)?)?;
-        return Some(Stamp {
-            date: Written::Full(date),
-            time,
-            offset,
-        });
+        // Without zero padding (`2025/1/1 0:00`) the numeric reader below takes the cell.
+        if let Some(date) = s
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(&d.replace('/', "-"), "%Y-%m-%d").ok())
+        {
+            let (time, offset) = time_and_offset(s.get(10..)?)?;
+            return Some(Stamp {
+                date: Written::Full(date),
+                time,
+                offset,
+            });
+        }
     }
     if bytes.len() == 8 && bytes.iter().all(u8::is_ascii_digit) {
         let date = NaiveDate::parse_from_str(s, "%Y%m%d").ok()?;
@@ -672,6 +677,18 @@ mod tests {
         assert_eq!(
             latest_on_or_before(7, 26, d(2026, 2, 28)),
             Some(d(2025, 7, 26))
+        );
+    }
+
+    #[test]
+    fn unpadded_year_first_dates_are_read() {
+        for s in ["2025/1/1 0:0", "2025-1-5 14:05", "2025/12/1"] {
+            assert!(parse_general(s).is_some(), "{s}");
+            assert_eq!(parse_plain(s), parse_general(s), "{s}");
+        }
+        assert_eq!(
+            parse("2025/1/5 14:05").map(|st| st.date),
+            Some(Written::Full(d(2025, 1, 5)))
         );
     }
 
