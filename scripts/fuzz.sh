@@ -41,9 +41,10 @@ rows people "$F/audience/members-semicolon.csv"
 seed meta_series '"2026-11-01T08:00:00","1204"' '"2026-11-02T08:00:00","987"'
 seed x_tweets '"1","https://twitter.com/a/status/1","hi","2025-03-01 10:00 +0000","100","5","0","1","2","-"'
 seed youtube 'Total,,,,100,2.5,1,900' 'abc123,Video,"Jun 13, 2025",61,50,1.2,0,400'
+seed competitors 'Kopi Nusantara,"12,500",340,"1,875",12' 'Kopi Senja,30100,910,6300,21' 'Average,1,1,1,1'
 seed generic '03/02/2026 09:15;Promo;https://example.com/p/101;1.200;80'
 mkdir -p fuzz/corpus/workbook fuzz/corpus/plan_csv fuzz/corpus/workspace_file
-cp "$F/import/facebook-insights-page-level.xls" fuzz/corpus/workbook/
+cp "$F/import/facebook-insights-page-level.xls" "$F/import/kopi-nusantara_competitor_analytics_1764200000000.xlsx" fuzz/corpus/workbook/
 cp "$F/plan/bulk-semicolon.csv" fuzz/corpus/plan_csv/
 cp "$F/workspace/v1-minimal.json" fuzz/corpus/workspace_file/
 

@@ -475,6 +475,8 @@ messages! {
     DiagMissingValue => "Sel kosong; baris dilewati.", "The cell is empty; the row was skipped.";
     DiagScopeAssumed => "Tanpa kolom cakupan: setiap tolok ukur dianggap tolok ukur industri.", "No scope column: every benchmark is taken as an industry benchmark.";
     DiagPeriodAssumed => "Baris tanpa periode dianggap berlaku untuk {detail} (tahun kalender ini).", "Rows without a period are taken as covering {detail} (this calendar year).";
+    DiagCompetitorPeriod => "File tidak menyebut periodenya: totalnya dianggap untuk {detail} (30 hari sampai hari ekspor). Ekspor ulang dari LinkedIn agar periodenya tertulis.", "The file names no period: its totals are taken as covering {detail} (the 30 days up to the export). Export it again from LinkedIn to keep the period it names.";
+    DiagOwnPageNotFound => "Tidak ada baris untuk halaman “{detail}” yang mengekspor file ini: setiap halaman yang belum dikenal diimpor sebagai pesaing. Jika salah satunya milik Anda, hapus centangnya di Profil pesaing.", "No row is the page “{detail}” the file was exported from: every page not known yet is imported as a competitor's. If one of them is yours, untick it under Competitors' profiles.";
     CountPlan => "{n} rencana konten", "{n} planned posts";
     PlanListTitle => "Rencana konten", "Planned posts";
     PlanEmpty => "Belum ada rencana konten. Muat workspace contoh untuk melihat contohnya.", "No planned posts yet. Load the demo workspace to see some.";
@@ -881,7 +883,7 @@ messages! {
     VerdictMaintain => "Pertahankan", "Maintain";
     VerdictReduce => "Kurangi", "Reduce";
     VerdictUndecided => "Belum bisa diputuskan", "Undecided";
-    DefCompetitors => "Profil sendiri dan pesaing di platform yang sama, pada periode audit: pengikut di akhir periode, pertumbuhannya, frekuensi, engagement per postingan dan tingkat engagement (dengan dasarnya). Tolok ukur industri, wilayah atau negara yang dimasukkan ditampilkan di bawahnya, agar perubahan sendiri bisa dibedakan dari perubahan yang lebih luas.", "Own and competitor profiles on the same platform over the audit period: followers at the end, their growth, frequency, engagement per post and engagement rate (with its base). Industry, region or country benchmarks entered are shown below them, so that an own change can be told apart from a wider one.";
+    DefCompetitors => "Profil sendiri dan pesaing di platform yang sama, pada periode audit: pengikut di akhir periode, pertumbuhannya, frekuensi, engagement per postingan dan tingkat engagement (dengan dasarnya). Profil dari ekspor pesaing (mis. LinkedIn) ditampilkan dengan total periode ekspor itu: pertumbuhan = pengikut baru ÷ pengikut di awal, tingkat engagement = engagement per postingan ÷ pengikut. Tolok ukur industri, wilayah atau negara yang dimasukkan ditampilkan di bawahnya, agar perubahan sendiri bisa dibedakan dari perubahan yang lebih luas.", "Own and competitor profiles on the same platform over the audit period: followers at the end, their growth, frequency, engagement per post and engagement rate (with its base). Profiles from a competitor export (e.g. LinkedIn's) are shown with the totals of that export's period: growth = new followers ÷ followers at the start, engagement rate = engagement per post ÷ followers. Industry, region or country benchmarks entered are shown below them, so that an own change can be told apart from a wider one.";
     ColFollowersEnd => "Pengikut", "Followers";
     ColGrowthRate => "Pertumbuhan", "Growth";
     ColPostsPerWeek => "Postingan/minggu", "Posts/week";
@@ -899,6 +901,7 @@ messages! {
     BaseFollowers => "per pengikut", "by followers";
     ScopeRegion => "wilayah", "region";
     ScopeCountry => "negara", "country";
+    TotalsFromExport => "total {from} – {to}, dari ekspor pesaing", "totals of {from} – {to}, from the competitor export";
     NoCompetitors => "Belum ada profil pesaing. Impor ekspor pesaing (mis. ekspor pesaing LinkedIn) atau tandai profil sebagai pesaing.", "No competitor profiles yet. Import competitor exports (e.g. LinkedIn's competitor export) or mark a profile as a competitor.";
     AuditChannels => "Perbandingan kanal", "Channel comparison";
     DefChannels => "Porsi postingan (usaha) dibandingkan porsi engagement (hasil) per platform, profil milik sendiri, dalam periode audit.", "Share of posts (effort) against share of engagement (result) per platform, own profiles, over the audit period.";

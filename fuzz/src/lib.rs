@@ -49,6 +49,10 @@ pub fn header(family: &str) -> (&'static str, &'static str) {
             "benchmarks.csv",
             "Scope,Benchmark,Platform,Metric,From,To,Value\n",
         ),
+        "competitors" => (
+            "kopi_competitor_analytics_1764200000000.csv",
+            "Competitor analytics: Oct 28, 2026 - Nov 26, 2026\nPage,Total followers,New followers,Total post engagements,Total posts\n",
+        ),
         // Workbooks (xlsx, BIFF8 xls) and XML spreadsheets: the whole input is the file.
         _ => ("export.xlsx", ""),
     }

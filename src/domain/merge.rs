@@ -39,6 +39,7 @@ pub fn merge(current: &mut Workspace, incoming: Workspace) -> MergeSummary {
         posts => |p: &Post| (p.profile.clone(), p.id.clone()),
         daily => |d: &DailyMetrics| (d.profile.clone(), d.date),
         follower_activity => |a: &FollowerActivity| (a.profile.clone(), a.date, a.hour),
+        period_totals => |t: &PeriodTotals| t.identity(),
         audience_snapshots => |s: &AudienceSnapshot| s.id.clone(),
         audience_tables => |t: &AudienceTable| t.id.clone(),
         audience_members => |m: &AudienceMember| (m.table.clone(), m.row),

@@ -759,6 +759,58 @@ pub struct ChannelStats {
     pub share_of_engagement: f64,
 }
 
+/// Figures from a profile's totals over a period (a competitor export), defined as the engine
+/// defines them from posts, each `None` when the export lacks what it needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalsFigures {
+    pub followers_end: Option<f64>,
+    /// Followers gained ÷ followers at the start (at the end, less those gained).
+    pub growth_rate: Option<f64>,
+    pub posts_per_week: Option<f64>,
+    /// Interactions ÷ posts.
+    pub per_post: Option<f64>,
+    /// Interactions per post ÷ followers at the end: an engagement rate by followers.
+    pub rate_by_followers: Option<f64>,
+}
+
+pub fn totals_figures(t: &PeriodTotals) -> TotalsFigures {
+    let followers = t.values.get(&Metric::Followers).copied();
+    let gained = t.values.get(&Metric::FollowersGained).copied();
+    let interactions = t.values.get(&Metric::Interactions).copied();
+    let posts = t.posts.map(f64::from);
+    let per_post = match (interactions, posts) {
+        (Some(i), Some(p)) if p > 0.0 => Some(i / p),
+        _ => None,
+    };
+    TotalsFigures {
+        followers_end: followers,
+        growth_rate: match (followers, gained) {
+            (Some(f), Some(g)) if f - g > 0.0 => Some(g / (f - g)),
+            _ => None,
+        },
+        posts_per_week: posts.map(|p| p / t.period.days() as f64 * 7.0),
+        per_post,
+        rate_by_followers: match (per_post, followers) {
+            (Some(pp), Some(f)) if f > 0.0 => Some(pp / f),
+            _ => None,
+        },
+    }
+}
+
+/// Each profile's latest totals (the period that ends last, the longer on a tie), in the
+/// order of the workspace's profiles.
+pub fn latest_totals(ws: &Workspace) -> Vec<&PeriodTotals> {
+    ws.profiles
+        .iter()
+        .filter_map(|p| {
+            ws.period_totals
+                .iter()
+                .filter(|t| t.profile == p.id)
+                .max_by_key(|t| (t.period.end, t.period.days()))
+        })
+        .collect()
+}
+
 /// Channels compared: posts (effort) against engagement (result), most delivering per post first.
 pub fn channels(metrics: &[ProfileMetrics]) -> Vec<ChannelStats> {
     let mut by: BTreeMap<Platform, (usize, usize, f64)> = BTreeMap::new();

@@ -455,6 +455,33 @@ pub struct DailyMetrics {
     pub values: Metrics,
 }
 
+/// A profile's totals over a whole period, as a comparison export gives them (LinkedIn's
+/// competitor analytics: one row per page, the client's and its competitors'), with no posts or
+/// days behind them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodTotals {
+    pub profile: ProfileId,
+    pub period: Period,
+    /// `Followers` at the period's end, `FollowersGained` in it, `Interactions` on its posts
+    /// (the export's engagements), each when the export has it.
+    #[serde(default)]
+    pub values: Metrics,
+    /// Posts published in the period.
+    #[serde(default)]
+    pub posts: Option<u32>,
+    /// The import batch that last wrote these totals.
+    #[serde(default)]
+    pub batch: Option<BatchId>,
+}
+
+impl PeriodTotals {
+    /// What makes totals the same ones again: an import or merge with the same profile and
+    /// period replaces them.
+    pub fn identity(&self) -> (ProfileId, NaiveDate, NaiveDate) {
+        (self.profile.clone(), self.period.start, self.period.end)
+    }
+}
+
 /// When followers are online: active followers in one hour of one day (TikTok FollowerActivity).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowerActivity {
@@ -1029,6 +1056,9 @@ pub struct Workspace {
     pub daily: Vec<DailyMetrics>,
     #[serde(default)]
     pub follower_activity: Vec<FollowerActivity>,
+    /// Totals over a period without posts or days behind them (competitor exports).
+    #[serde(default)]
+    pub period_totals: Vec<PeriodTotals>,
     #[serde(default)]
     pub audience_snapshots: Vec<AudienceSnapshot>,
     #[serde(default)]
@@ -1067,6 +1097,7 @@ impl Workspace {
             posts: Vec::new(),
             daily: Vec::new(),
             follower_activity: Vec::new(),
+            period_totals: Vec::new(),
             audience_snapshots: Vec::new(),
             audience_tables: Vec::new(),
             audience_members: Vec::new(),
@@ -1096,6 +1127,9 @@ impl Workspace {
         });
         sort_stable(&mut self.follower_activity, |a, b| {
             (&a.profile, a.date, a.hour).cmp(&(&b.profile, b.date, b.hour))
+        });
+        sort_stable(&mut self.period_totals, |a, b| {
+            a.identity().cmp(&b.identity())
         });
         sort_stable(&mut self.audience_snapshots, |a, b| a.id.cmp(&b.id));
         sort_stable(&mut self.audience_tables, |a, b| a.id.cmp(&b.id));

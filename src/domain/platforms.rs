@@ -183,6 +183,20 @@ fn score(value: f64) -> u8 {
     (value.clamp(0.0, 1.0) * 5.0).round() as u8
 }
 
+/// Interactions per post over the latest exported totals of the platform's competitors' (or own)
+/// profiles, where an export gives both figures.
+fn totals_per_post(ws: &Workspace, platform: Platform, competitor: bool) -> Option<f64> {
+    let (interactions, posts) = super::metrics::latest_totals(ws)
+        .into_iter()
+        .filter(|t| {
+            ws.profile(&t.profile)
+                .is_some_and(|p| p.platform == platform && p.competitor == competitor)
+        })
+        .filter_map(|t| Some((*t.values.get(&Metric::Interactions)?, t.posts?)))
+        .fold((0.0, 0u64), |(i, p), (ti, tp)| (i + ti, p + u64::from(tp)));
+    (posts > 0).then(|| interactions / posts as f64)
+}
+
 /// The recommendation for every social platform the workspace has a profile on.
 pub fn assess(
     ws: &Workspace,
@@ -270,8 +284,16 @@ pub fn assess(
                     }
                     Question::Competition => None,
                     Question::CompetitorPresence => {
-                        let theirs = per_post(&rivals)?;
-                        let ours = per_post(&own).unwrap_or(0.0);
+                        // Without competitors' posts, a competitor export's totals, compared with
+                        // the own page's totals of that export where it has them.
+                        let (theirs, ours) = match per_post(&rivals) {
+                            Some(theirs) => (theirs, per_post(&own)),
+                            None => (
+                                totals_per_post(ws, platform, true)?,
+                                totals_per_post(ws, platform, false).or_else(|| per_post(&own)),
+                            ),
+                        };
+                        let ours = ours.unwrap_or(0.0);
                         // Competitors there and doing at least as well: the platform matters.
                         let value = if ours > 0.0 {
                             (theirs / ours / 2.0).min(1.0)

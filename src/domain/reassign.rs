@@ -142,6 +142,12 @@ pub fn reassign(
         |a| (a.date, a.hour),
     );
     moved.overlapping += move_keyed(
+        &mut ws.period_totals,
+        (from, to, moved_is_newer),
+        |t| &mut t.profile,
+        |t| (t.period.start, t.period.end),
+    );
+    moved.overlapping += move_keyed(
         &mut ws.messages,
         (from, to, moved_is_newer),
         |m| &mut m.profile,
@@ -340,8 +346,22 @@ mod tests {
             .filter(|d| d.profile == from || d.profile == to)
             .map(|d| d.date)
             .collect();
+        // Exported totals: one period on both collapses to one, another period moves.
+        let totals = |profile: &ProfileId, start: u32| PeriodTotals {
+            profile: profile.clone(),
+            period: Period {
+                start: chrono::NaiveDate::from_ymd_opt(2026, start, 1).unwrap(),
+                end: chrono::NaiveDate::from_ymd_opt(2026, start, 28).unwrap(),
+            },
+            values: Metrics::new(),
+            posts: Some(start),
+            batch: None,
+        };
+        ws.period_totals = vec![totals(&from, 9), totals(&from, 10), totals(&to, 10)];
         let profiles = ws.profiles.len();
         let moved = reassign(&mut ws, &from, &to).unwrap();
+        assert_eq!(ws.period_totals.len(), 2);
+        assert!(ws.period_totals.iter().all(|t| t.profile == to));
         assert_eq!(moved.posts, posts_from);
         assert_eq!(moved.days, days_from);
         assert_eq!(ws.profiles.len(), profiles - 1);

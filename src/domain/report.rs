@@ -563,6 +563,13 @@ pub fn data_subset<'a>(ws: &'a Workspace, def: &ReportDefinition) -> ReportData<
         .filter(|a| kept(&a.profile) && within(a.date))
         .cloned()
         .collect();
+    // Totals over a period that meets the report's.
+    out.period_totals = ws
+        .period_totals
+        .iter()
+        .filter(|t| kept(&t.profile) && t.period.start <= def.period.end && from <= t.period.end)
+        .cloned()
+        .collect();
     out.audience_snapshots = ws
         .audience_snapshots
         .iter()

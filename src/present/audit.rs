@@ -439,6 +439,11 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
             .filter(|p| p.platform != Platform::Web && (p.competitor || any_platform))
             .map(|p| p.platform)
             .chain(ws.benchmarks.iter().filter_map(|b| b.platform))
+            .chain(
+                ws.period_totals
+                    .iter()
+                    .filter_map(|t| ws.profile(&t.profile).map(|p| p.platform)),
+            )
             .collect();
         p.sort_by_key(|p| p.slug());
         p.dedup();
@@ -453,12 +458,20 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
         return;
     }
     let dash = || "–".to_owned();
+    let totals = crate::domain::metrics::latest_totals(ws);
     let mut cells: Vec<(Attrs, Vec<String>)> = Vec::new();
     for platform in &platforms {
         for m in audit.metrics.iter().filter(|m| m.platform == *platform) {
             let Some(profile) = ws.profile(&m.profile) else {
                 continue;
             };
+            // A profile known only from an export's totals has nothing in the audit's window.
+            if m.posts == 0
+                && m.followers_end.is_none()
+                && totals.iter().any(|t| t.profile == m.profile)
+            {
+                continue;
+            }
             let mut name = profile_name(ws, &m.profile);
             if profile.competitor {
                 name = format!("{name} · {}", t(Msg::Competitor));
@@ -492,6 +505,52 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
                         dash()
                     },
                     rate,
+                ],
+            ));
+        }
+        for total in &totals {
+            let Some(profile) = ws
+                .profile(&total.profile)
+                .filter(|p| p.platform == *platform)
+            else {
+                continue;
+            };
+            let mut name = profile_name(ws, &total.profile);
+            if profile.competitor {
+                name = format!("{name} · {}", t(Msg::Competitor));
+            }
+            let name = format!(
+                "{name} ({})",
+                crate::i18n::fill(
+                    t(Msg::TotalsFromExport),
+                    &[
+                        ("from", &lang.date(total.period.start)),
+                        ("to", &lang.date(total.period.end)),
+                    ],
+                )
+            );
+            let f = crate::domain::metrics::totals_figures(total);
+            let base = text::fact_measure_name(crate::domain::metrics::RateBase::Followers, lang);
+            cells.push((
+                vec![
+                    ("data-testid", "competitor-totals-row".into()),
+                    ("data-profile", total.profile.0.clone()),
+                    ("data-competitor", profile.competitor.to_string()),
+                ],
+                vec![
+                    name,
+                    platform.name().into(),
+                    f.followers_end.map(|v| lang.count(v)).unwrap_or_else(dash),
+                    f.growth_rate
+                        .map(|g| text::signed_change(g, lang))
+                        .unwrap_or_else(dash),
+                    f.posts_per_week
+                        .map(|v| lang.number(v, 1))
+                        .unwrap_or_else(dash),
+                    f.per_post.map(|v| lang.number(v, 1)).unwrap_or_else(dash),
+                    f.rate_by_followers
+                        .map(|r| format!("{} ({base})", lang.percent(r, 2)))
+                        .unwrap_or_else(dash),
                 ],
             ));
         }

@@ -357,6 +357,18 @@ pub fn check(ws: &Workspace) -> Result<(), RestoreError> {
     if let Some(m) = ws.messages.iter().find(|m| !profiles.contains(&m.profile)) {
         return Err(unknown("a message", &m.profile));
     }
+    let mut totals = BTreeSet::new();
+    for t in &ws.period_totals {
+        if !profiles.contains(&t.profile) {
+            return Err(unknown("a period's totals", &t.profile));
+        }
+        if !totals.insert(t.identity()) {
+            return Err(RestoreError::Inconsistent(format!(
+                "totals of {} from {} to {} appear twice",
+                t.profile, t.period.start, t.period.end
+            )));
+        }
+    }
     let mut plan = BTreeSet::new();
     if let Some(item) = ws.plan.iter().find(|p| !plan.insert(&p.id)) {
         return Err(RestoreError::Inconsistent(format!(
@@ -440,6 +452,7 @@ pub fn write_report_file<W: std::io::Write>(data: &ReportData, out: W) -> serde_
         posts: _,
         daily,
         follower_activity,
+        period_totals,
         audience_snapshots,
         audience_tables,
         audience_members,
@@ -462,6 +475,7 @@ pub fn write_report_file<W: std::io::Write>(data: &ReportData, out: W) -> serde_
         posts: PostColumns<'a>,
         daily: &'a [DailyMetrics],
         follower_activity: &'a [FollowerActivity],
+        period_totals: &'a [PeriodTotals],
         audience_snapshots: &'a [AudienceSnapshot],
         audience_tables: &'a [AudienceTable],
         audience_members: &'a [AudienceMember],
@@ -494,6 +508,7 @@ pub fn write_report_file<W: std::io::Write>(data: &ReportData, out: W) -> serde_
                 posts: PostColumns(&data.posts),
                 daily,
                 follower_activity,
+                period_totals,
                 audience_snapshots,
                 audience_tables,
                 audience_members,

@@ -22,6 +22,7 @@ pub enum Kind {
     Post,
     Daily,
     FollowerActivity,
+    PeriodTotals,
     AudienceSnapshot,
     AudienceTable,
     AudienceMember,
@@ -48,12 +49,13 @@ pub enum Layout {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 20] = [
         Kind::Info,
         Kind::Profile,
         Kind::Post,
         Kind::Daily,
         Kind::FollowerActivity,
+        Kind::PeriodTotals,
         Kind::AudienceSnapshot,
         Kind::AudienceTable,
         Kind::AudienceMember,
@@ -78,6 +80,7 @@ impl Kind {
             Kind::Post => "post",
             Kind::Daily => "daily",
             Kind::FollowerActivity => "follower-activity",
+            Kind::PeriodTotals => "period-totals",
             Kind::AudienceSnapshot => "audience-snapshot",
             Kind::AudienceTable => "audience-table",
             Kind::AudienceMember => "audience-member",
@@ -107,6 +110,7 @@ impl Kind {
             Kind::Post => "posts",
             Kind::Daily => "daily",
             Kind::FollowerActivity => "follower_activity",
+            Kind::PeriodTotals => "period_totals",
             Kind::AudienceSnapshot => "audience_snapshots",
             Kind::AudienceTable => "audience_tables",
             Kind::AudienceMember => "audience_members",
@@ -321,6 +325,9 @@ pub fn workspace_writes(ws: &Workspace) -> impl Iterator<Item = Op> + '_ {
         &ws.follower_activity,
         |a| (a.profile.0.clone(), month(a.date)),
     );
+    push_records(&mut ops, id, Kind::PeriodTotals, &ws.period_totals, |t| {
+        format!("{}|{}|{}", t.profile.0, t.period.start, t.period.end)
+    });
     push_records(
         &mut ops,
         id,

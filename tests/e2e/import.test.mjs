@@ -170,6 +170,36 @@ test('a benchmark table becomes benchmarks, shown beside the dashboard\'s own fi
   await browser.close();
 });
 
+test('a LinkedIn competitor export gives the own page and each competitor their totals, compared in the audit', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/');
+  await loadDemo(page);
+  await page.goto(server.url + '/import');
+  const [result] = await importFiles(page, [F('kopi-nusantara_competitor_analytics_1764200000000.xlsx')]);
+  assert.deepEqual([result.status, result.platform, result.kind, result.rows, result.skipped],
+    ['warning', 'linkedin', 'competitors', '6', '1'], JSON.stringify(result));
+  // The page of the file is the demo's own LinkedIn page; the two others are competitors'.
+  const marks = await page.getByTestId('competitor-mark').evaluateAll((els) =>
+    els.map((e) => [e.dataset.profile, e.checked]));
+  const competitors = marks.filter(([id, checked]) => id.startsWith('linkedin-') && checked);
+  assert.equal(competitors.length, 2, JSON.stringify(marks));
+  await page.goto(server.url + '/audit');
+  await page.getByTestId('competitor-totals-row').first().waitFor({ timeout: 30000 });
+  const rows = await page.getByTestId('competitor-totals-row').evaluateAll((els) =>
+    els.map((e) => [e.dataset.profile, e.dataset.competitor, e.innerText]));
+  assert.equal(rows.length, 3, JSON.stringify(rows));
+  const own = rows.find(([id]) => id === 'li-main');
+  assert.ok(own && own[1] === 'false', JSON.stringify(rows));
+  const senja = rows.find(([, , text]) => text.includes('Kopi Senja'));
+  assert.equal(senja[1], 'true');
+  assert.match(senja[2], /30\.100/);
+  assert.match(senja[2], /28 Okt 2026|28 Oktober 2026/);
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
 test('a file no family knows is imported through a column mapping, saved for the next file', async () => {
   const browser = await launch();
   const page = browser.context.pages()[0] ?? await browser.context.newPage();

@@ -397,3 +397,99 @@ fn platform_choice_answers_from_data_and_lets_the_user_overrule() {
     let html = linimasa::present::audit::audit(&ws, &again, linimasa::i18n::Lang::En);
     assert!(html.contains("Note: Dozens of local coffee shops post daily"));
 }
+
+/// A LinkedIn competitor export's totals: the audit shows them beside the own profiles with the
+/// export's period, figures defined as from posts, and platform choice answers the competitor
+/// question from them where no competitor's posts are known.
+#[test]
+fn competitor_export_totals_are_compared_and_answer_platform_choice() {
+    use linimasa::domain::platforms::{Question, Source};
+    use linimasa::domain::{Metric, Period, PeriodTotals, Profile, ProfileId};
+    let mut ws = crate::demo();
+    let linkedin = |a: &audit::Audit| {
+        a.platforms
+            .iter()
+            .find(|r| r.platform == Platform::LinkedIn)
+            .cloned()
+            .unwrap()
+    };
+    let before = audit::run(&ws, 90).unwrap();
+    assert!(
+        !linkedin(&before)
+            .answers
+            .iter()
+            .any(|a| a.question == Question::CompetitorPresence),
+        "no competitor on LinkedIn yet"
+    );
+    ws.profiles.push(Profile {
+        id: ProfileId::from("li-senja".to_owned()),
+        platform: Platform::LinkedIn,
+        handle: "Kopi Senja".into(),
+        name: "Kopi Senja".into(),
+        external_id: None,
+        region: None,
+        sub_brand: None,
+        competitor: true,
+        url: None,
+        aliases: Vec::new(),
+    });
+    let period = Period::ending(before.as_of, 30);
+    let totals =
+        |profile: &str, followers: f64, gained: f64, interactions: f64, posts: u32| PeriodTotals {
+            profile: ProfileId::from(profile.to_owned()),
+            period,
+            values: [
+                (Metric::Followers, followers),
+                (Metric::FollowersGained, gained),
+                (Metric::Interactions, interactions),
+            ]
+            .into(),
+            posts: Some(posts),
+            batch: None,
+        };
+    ws.period_totals = vec![
+        totals("li-main", 6_000.0, 200.0, 1_200.0, 12),
+        totals("li-senja", 30_100.0, 910.0, 6_300.0, 21),
+    ];
+    let after = audit::run(&ws, 90).unwrap();
+    let presence = linkedin(&after)
+        .answers
+        .into_iter()
+        .find(|a| a.question == Question::CompetitorPresence)
+        .expect("answered from the export");
+    assert_eq!(presence.source, Source::Data);
+    // (6,300 ÷ 21) ÷ (1,200 ÷ 12) = 300 ÷ 100.
+    assert!((presence.evidence.unwrap() - 3.0).abs() < 1e-9);
+
+    let html = linimasa::present::audit::audit(&ws, &after, linimasa::i18n::Lang::En);
+    let row_of = |testid: &str, profile: &str| {
+        let marker = format!("data-testid=\"{testid}\" data-profile=\"{profile}\"");
+        html.find(&marker).map(|at| {
+            let end = at + html[at..].find("</tr>").unwrap();
+            html[at..end].to_owned()
+        })
+    };
+    let senja = row_of("competitor-totals-row", "li-senja").expect("a totals row");
+    // Followers 30,100; growth 910 ÷ (30,100 − 910) = +3.1 %; 21 posts in 30 days = 4.9 a
+    // week; 300 per post; 300 ÷ 30,100 = 1.00 % by followers.
+    for figure in [
+        "30,100",
+        "+3.1%",
+        "4.9",
+        "300.0",
+        "1.00% (by followers)",
+        "Competitor",
+        "totals of",
+    ] {
+        assert!(senja.contains(figure), "{figure} in {senja}");
+    }
+    assert!(
+        row_of("competitor-row", "li-senja").is_none(),
+        "nothing of the competitor falls in the audit window"
+    );
+    assert!(row_of("competitor-totals-row", "li-main").is_some());
+    assert!(
+        row_of("competitor-row", "li-main").is_some(),
+        "the own profile's window figures stay"
+    );
+}

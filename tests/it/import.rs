@@ -1105,3 +1105,194 @@ fn benchmark_workbooks_read_percent_cells_as_the_spreadsheet_keeps_them() {
         p.diagnostics
     );
 }
+
+/// A workbook whose sheets say nothing of their size (`<dimension>` removed), as LinkedIn's
+/// competitor exports are written.
+fn without_dimensions(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut stripped = 0;
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/sheet") {
+            let text = String::from_utf8(bytes).unwrap();
+            let start = text.find("<dimension").unwrap();
+            let end = start + text[start..].find("/>").unwrap() + 2;
+            bytes = format!("{}{}", &text[..start], &text[end..]).into_bytes();
+            stripped += 1;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    assert_eq!(stripped, 2, "both sheets had a dimension to remove");
+    out.finish().unwrap().into_inner()
+}
+
+/// The competitor export fixture as it is written: LinkedIn's competitor analytics with
+/// followers and content on two sheets without size information, a description row with the
+/// period above each header, numbers as numbers and as text, a row whose figure cannot be read.
+/// `LINIMASA_WRITE_FIXTURES=1 cargo test --no-default-features --test it competitor` writes it
+/// to `tests/fixtures/import/`.
+fn competitor_workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let followers = book.add_worksheet();
+    followers.set_name("Followers").unwrap();
+    followers
+        .write_string(0, 0, "Competitor analytics: Oct 28, 2026 - Nov 26, 2026")
+        .unwrap();
+    for (c, title) in ["Page", "Total followers", "New followers"]
+        .iter()
+        .enumerate()
+    {
+        followers.write_string(1, c as u16, *title).unwrap();
+    }
+    let rows: [(&str, f64, f64); 3] = [
+        ("Kopi Nusantara", 12_500.0, 340.0),
+        ("Kopi Senja", 30_100.0, 910.0),
+        ("Teh Pagi", 8_020.0, -15.0),
+    ];
+    for (i, (page, total, new)) in rows.iter().enumerate() {
+        let r = i as u32 + 2;
+        followers.write_string(r, 0, *page).unwrap();
+        followers.write_number(r, 1, *total).unwrap();
+        followers.write_number(r, 2, *new).unwrap();
+    }
+    let content = book.add_worksheet();
+    content.set_name("Content").unwrap();
+    content
+        .write_string(0, 0, "Competitor analytics: Oct 28, 2026 - Nov 26, 2026")
+        .unwrap();
+    for (c, title) in ["Page", "Total post engagements", "Total posts"]
+        .iter()
+        .enumerate()
+    {
+        content.write_string(1, c as u16, *title).unwrap();
+    }
+    let rows: [(&str, &str, &str); 3] = [
+        ("Kopi Nusantara", "1,875", "12"),
+        ("Kopi Senja", "6,300", "21"),
+        ("Teh Pagi", "about 90", "4"),
+    ];
+    for (i, (page, engagements, posts)) in rows.iter().enumerate() {
+        let r = i as u32 + 2;
+        for (c, text) in [page, engagements, posts].iter().enumerate() {
+            content.write_string(r, c as u16, **text).unwrap();
+        }
+    }
+    without_dimensions(&book.save_to_buffer().unwrap())
+}
+
+const COMPETITOR_FIXTURE: &str = "import/kopi-nusantara_competitor_analytics_1764200000000.xlsx";
+
+/// LinkedIn's competitor analytics (the fixture above, the own page named by the file).
+/// Applied, the own page's totals go to the own profile already known by the file's name for
+/// it, each competitor gets a competitor's profile, and importing the file again changes
+/// nothing.
+#[test]
+fn linkedin_competitor_exports_become_period_totals_of_own_and_competitor_profiles() {
+    use linimasa::domain::{Period, Profile, ProfileId};
+    let generated = competitor_workbook();
+    if std::env::var_os("LINIMASA_WRITE_FIXTURES").is_some() {
+        let path = format!(
+            "{}/tests/fixtures/{COMPETITOR_FIXTURE}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::write(path, &generated).unwrap();
+    }
+    let bytes = crate::fixture(COMPETITOR_FIXTURE);
+    let name = COMPETITOR_FIXTURE.trim_start_matches("import/");
+    assert_eq!(
+        parse(name, &bytes, &options()).unwrap(),
+        parse(name, &generated, &options()).unwrap(),
+        "the fixture is what the builder writes"
+    );
+    let p = parse(name, &bytes, &options()).unwrap();
+    assert_eq!(
+        (p.family.as_str(), p.kind.as_str(), p.platform),
+        (
+            "linkedin-competitors",
+            "competitors",
+            Some(Platform::LinkedIn)
+        )
+    );
+    let period = Period {
+        start: NaiveDate::from_ymd_opt(2026, 10, 28).unwrap(),
+        end: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+    };
+    assert_eq!(p.period, Some((period.start, period.end)));
+    assert_eq!(p.totals.len(), 3);
+    assert_eq!((p.rows, p.skipped), (6, 1));
+    assert!(
+        p.diagnostics.iter().any(|d| d.code == "bad-number"
+            && d.row == Some(5)
+            && d.column.as_deref() == Some("Total post engagements")
+            && d.detail == "about 90"),
+        "{:?}",
+        p.diagnostics
+    );
+    let own = &p.totals[0];
+    assert!(own.own && !p.totals[1].own && !p.totals[2].own);
+    assert_eq!(own.period, period);
+    assert_eq!(own.values.get(&Metric::Followers), Some(&12_500.0));
+    assert_eq!(own.values.get(&Metric::FollowersGained), Some(&340.0));
+    assert_eq!(own.values.get(&Metric::Interactions), Some(&1_875.0));
+    assert_eq!(own.posts, Some(12));
+    // The unreadable row keeps the page's followers but not its content figures.
+    assert_eq!(
+        p.totals[2].values.get(&Metric::FollowersGained),
+        Some(&-15.0)
+    );
+    assert_eq!(p.totals[2].posts, None);
+
+    let mut ws = Workspace::empty(WorkspaceInfo::new("w".into(), "W"));
+    ws.profiles.push(Profile {
+        id: ProfileId::from("li-own".to_owned()),
+        platform: Platform::LinkedIn,
+        handle: "kopi-nusantara".into(),
+        name: "kopi-nusantara".into(),
+        external_id: None,
+        region: None,
+        sub_brand: None,
+        competitor: false,
+        url: None,
+        aliases: Vec::new(),
+    });
+    let info = |id: &str| BatchInfo {
+        id: id.into(),
+        file_name: name.into(),
+        content_hash: "h".into(),
+        bytes: bytes.len() as u64,
+        imported_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap(),
+        profile: None,
+    };
+    let batch = apply(&mut ws, p, info("b1"));
+    assert_eq!((batch.counts.inserted, batch.counts.skipped), (3, 1));
+    assert_eq!(batch.profiles.len(), 3);
+    assert_eq!(
+        ws.profiles.len(),
+        3,
+        "two competitors' profiles are created"
+    );
+    let senja = ws.profiles.iter().find(|p| p.name == "Kopi Senja").unwrap();
+    assert!(senja.competitor && senja.platform == Platform::LinkedIn);
+    let own_totals = ws
+        .period_totals
+        .iter()
+        .find(|t| t.profile.0 == "li-own")
+        .expect("the own page's totals go to the own profile");
+    assert_eq!(own_totals.posts, Some(12));
+    assert_eq!(own_totals.period, period);
+
+    let again = apply(
+        &mut ws,
+        parse(name, &bytes, &options()).unwrap(),
+        info("b2"),
+    );
+    assert_eq!((again.counts.inserted, again.counts.unchanged), (0, 3));
+    assert_eq!((ws.profiles.len(), ws.period_totals.len()), (3, 3));
+}

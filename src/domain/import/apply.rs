@@ -12,7 +12,7 @@ use super::{Account, Parsed};
 use crate::domain::model::{
     AudienceMember, AudienceSnapshot, AudienceSnapshotId, AudienceTable, AudienceTableId,
     BatchCounts, BatchId, DailyMetrics, FieldValue, FollowerActivity, ImportBatch, Metric, Metrics,
-    Platform, Post, Profile, ProfileId, Workspace,
+    PeriodTotals, Platform, Post, Profile, ProfileId, Workspace,
 };
 
 /// What the caller knows about the file besides its parse.
@@ -46,6 +46,9 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
     }
     if !parsed.benchmarks.is_empty() {
         return apply_benchmarks(ws, parsed, info);
+    }
+    if !parsed.totals.is_empty() {
+        return apply_totals(ws, parsed, info);
     }
     let platform = parsed.platform.unwrap_or(Platform::Web);
     let profile = info
@@ -373,6 +376,66 @@ fn apply_benchmarks(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> 
         }
     }
     record(ws, parsed, info, counts, Vec::new())
+}
+
+/// Each page's totals go to its profile: the file's own page (named by the file) to the own
+/// profile of that name or handle, the others to the profile of their name, else to a new
+/// competitor's profile. Totals of the same profile and period are replaced by the newer file.
+fn apply_totals(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportBatch {
+    let platform = parsed.platform.unwrap_or(Platform::LinkedIn);
+    let mut counts = BatchCounts {
+        skipped: parsed.skipped,
+        ..BatchCounts::default()
+    };
+    let mut touched: Vec<ProfileId> = Vec::new();
+    for t in std::mem::take(&mut parsed.totals) {
+        let account = Account {
+            external_id: None,
+            // The own page's profile may be known by the file's name for it only.
+            handle: if t.own {
+                parsed.account.handle.clone()
+            } else {
+                Some(t.page.clone())
+            },
+            name: Some(t.page.clone()),
+        };
+        let before = ws.profiles.len();
+        let profile = match_or_create(ws, platform, &account, &info.file_name);
+        if ws.profiles.len() > before
+            && let Some(created) = ws.profiles.last_mut()
+        {
+            created.competitor = !t.own;
+        }
+        if !touched.contains(&profile) {
+            touched.push(profile.clone());
+        }
+        let totals = PeriodTotals {
+            profile,
+            period: t.period,
+            values: t.values,
+            posts: t.posts,
+            batch: Some(info.id.clone()),
+        };
+        let identity = totals.identity();
+        match ws
+            .period_totals
+            .iter_mut()
+            .find(|s| s.identity() == identity)
+        {
+            Some(stored) if stored.values == totals.values && stored.posts == totals.posts => {
+                counts.unchanged += 1
+            }
+            Some(stored) => {
+                *stored = totals;
+                counts.updated += 1;
+            }
+            None => {
+                ws.period_totals.push(totals);
+                counts.inserted += 1;
+            }
+        }
+    }
+    record(ws, parsed, info, counts, touched)
 }
 
 /// Messages are kept by their ID (the tool's, else a hash of time, author and text) and go to

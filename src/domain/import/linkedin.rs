@@ -185,7 +185,7 @@ fn post_format(kind: &str) -> PostFormat {
 }
 
 /// `shorthills-ai_content_1766385907708 1.xls` → `shorthills-ai`.
-fn page_from_file_name(name: &str) -> Option<String> {
+pub(super) fn page_from_file_name(name: &str) -> Option<String> {
     let base = name.rsplit(['/', '\\']).next()?;
     let lower = base.to_lowercase();
     [

@@ -8,6 +8,7 @@
 
 pub mod apply;
 mod benchmarks;
+mod competitors;
 pub mod date;
 pub mod decode;
 mod facebook;
@@ -35,6 +36,7 @@ use crate::domain::model::{
     Breakdown, Diagnostic, Metrics, Platform, PostFormat, PostId, Severity,
 };
 pub use apply::apply;
+pub use competitors::ParsedTotals;
 
 /// What an import needs to know besides the bytes.
 #[derive(Debug, Clone)]
@@ -108,6 +110,9 @@ pub struct Parsed {
     /// Outside reference values from a benchmark table (kind `benchmarks`).
     #[serde(default)]
     pub benchmarks: Vec<crate::domain::Benchmark>,
+    /// Pages' totals over a period from a competitor comparison (kind `competitors`).
+    #[serde(default)]
+    pub totals: Vec<competitors::ParsedTotals>,
 }
 
 impl Parsed {
@@ -147,6 +152,7 @@ impl Parsed {
             messages: Vec::new(),
             mapping: None,
             benchmarks: Vec::new(),
+            totals: Vec::new(),
         }
     }
 
@@ -163,7 +169,8 @@ impl Parsed {
             + self.people.as_ref().map_or(0, |p| p.rows.len())
             + self.mentions.len()
             + self.messages.len()
-            + self.benchmarks.len()) as u64
+            + self.benchmarks.len()
+            + self.totals.len()) as u64
     }
 
     /// Skips a row that cannot be imported, saying why.
@@ -283,7 +290,9 @@ fn read_tables(
     encoding_note: Option<String>,
     options: &ImportOptions,
 ) -> Result<Parsed, ImportError> {
-    let mut parsed = match linkedin::read_workbook(name, tables, options) {
+    let mut parsed = match linkedin::read_workbook(name, tables, options)
+        .or_else(|| competitors::read(name, tables, options))
+    {
         Some(result) => result?,
         None => match read::dispatch(tables, options) {
             Err(e) if e.code == "unknown-format" => messages::read(tables, options)

@@ -437,6 +437,8 @@ fn diagnostic_text(lang: Lang, d: &Diagnostic) -> String {
         "missing-value" => Msg::DiagMissingValue,
         "benchmark-scope-assumed" => Msg::DiagScopeAssumed,
         "benchmark-period-assumed" => Msg::DiagPeriodAssumed,
+        "competitor-period-assumed" => Msg::DiagCompetitorPeriod,
+        "own-page-not-found" => Msg::DiagOwnPageNotFound,
         other => return format!("{other}: {}", d.detail),
     };
     let mut text = fill(msg.text(lang), &[("detail", &d.detail)]);
