@@ -16,7 +16,11 @@ pub(super) const CLASSIC: Family = Family {
     read,
 };
 
-fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result<(), ImportError> {
+fn read(
+    layout: &mut Layout,
+    options: &ImportOptions,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
     parsed.platform = Some(Platform::Facebook);
     if layout.has(Meaning::PostId) && layout.has(Meaning::PublishTime) {
         // The page is named in every permalink (`facebook.com/<page>/posts/...`).

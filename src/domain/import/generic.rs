@@ -89,14 +89,14 @@ pub fn suggest(column: &str) -> Option<&'static str> {
 
 /// The header a mapping is asked for: the first of the first rows with two filled cells, with
 /// a row of data below it.
-pub fn header(tables: &[Table]) -> Option<(&Table, usize)> {
-    tables.iter().find_map(|t| {
+pub fn header(tables: &[Table]) -> Option<(usize, usize)> {
+    tables.iter().enumerate().find_map(|(at, t)| {
         let index = t
             .rows
             .iter()
             .take(10)
             .position(|r| r.cells().filter(|c| !c.is_empty()).count() >= 2)?;
-        (index + 1 < t.rows.len()).then_some((t, index))
+        (index + 1 < t.rows.len()).then_some((at, index))
     })
 }
 
@@ -146,12 +146,12 @@ pub fn is_complete(columns: &BTreeMap<String, String>) -> bool {
 /// Reads a table through a mapping: posts when a column is the publish time, else one row per
 /// day when a column is the date.
 pub fn read(
-    table: &Table,
+    table: &mut Table,
     index: usize,
     mapping: &ColumnMapping,
     options: &ImportOptions,
 ) -> Result<Parsed, ImportError> {
-    let head = &table.rows[index];
+    let head = table.rows[index].clone();
     // Column names compared as the signature compares them (case, spacing, quotes aside).
     let fields: BTreeMap<String, &str> = mapping
         .columns
@@ -164,7 +164,7 @@ pub fn read(
         .map(|c| field_of(c).and_then(meaning))
         .collect();
     let platform = mapping.platform.unwrap_or(Platform::Web);
-    let layout = read::layout_for(table, index, meanings, "id");
+    let mut layout = read::layout_taking(table, index, meanings, "id");
     let mut parsed = Parsed::new("generic", Some(platform), "posts");
     parsed.account.name = Some(mapping.profile.clone()).filter(|p| !p.trim().is_empty());
     // Found by this header's signature, so saved under it as it is.
@@ -181,7 +181,7 @@ pub fn read(
             independent_years: false,
             promoted: read::never_promoted,
         };
-        read::read_posts(&layout, options, &rules, options.today, &mut parsed)?;
+        read::read_posts(&mut layout, options, &rules, options.today, &mut parsed)?;
     } else if layout.has(Meaning::Date) {
         parsed.kind = "daily".into();
         read::read_daily(&layout, Order::DayFirst, options.today, false, &mut parsed)?;

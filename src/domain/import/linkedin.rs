@@ -54,7 +54,7 @@ fn read(
     parsed.account.name = parsed.account.handle.clone();
     if let Some(table) = posts {
         let (index, meanings) = header_row(table, post_meaning)?;
-        let layout = read::layout_for(table, index, meanings, "en");
+        let mut layout = read::layout_for(table, index, meanings, "en");
         signature(&mut parsed, layout.header);
         let rules = PostRules {
             platform: Platform::LinkedIn,
@@ -69,7 +69,7 @@ fn read(
                     .eq_ignore_ascii_case("sponsored")
             },
         };
-        read::read_posts(&layout, options, &rules, options.today, &mut parsed)?;
+        read::read_posts(&mut layout, options, &rules, options.today, &mut parsed)?;
     }
     for table in [metrics, followers, visitors].into_iter().flatten() {
         let (index, meanings) = header_row(table, daily_meaning)?;

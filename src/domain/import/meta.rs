@@ -29,7 +29,7 @@ pub(super) const SERIES: Family = Family {
 };
 
 fn read_content(
-    layout: &Layout,
+    layout: &mut Layout,
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {
@@ -84,7 +84,7 @@ pub(super) fn post_format(kind: &str) -> PostFormat {
 }
 
 fn read_series(
-    layout: &Layout,
+    layout: &mut Layout,
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {
@@ -114,8 +114,8 @@ fn read_series(
     }
     .into();
     let column = layout.column(Meaning::Primary).unwrap_or(1);
-    let relabelled = layout.relabel(column, Meaning::Metric(metric));
-    read::read_daily(&relabelled, Order::MonthFirst, options.today, false, parsed)
+    layout.relabel(column, Meaning::Metric(metric));
+    read::read_daily(layout, Order::MonthFirst, options.today, false, parsed)
 }
 
 fn series_metric(title: &str) -> Option<Metric> {

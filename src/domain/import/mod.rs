@@ -250,7 +250,7 @@ pub fn parse_staged(
 ) -> Result<Parsed, ImportError> {
     let (tables, note) = tables_of(name, bytes)?;
     decoded();
-    read_tables(name, &tables, note, options)
+    read_tables(name, tables, note, options)
 }
 
 /// [`parse_staged`] taking the file's bytes: they are dropped once split into tables, so that
@@ -264,7 +264,7 @@ pub fn parse_owned(
     let (tables, note) = tables_of(name, &bytes)?;
     drop(bytes);
     decoded();
-    read_tables(name, &tables, note, options)
+    read_tables(name, tables, note, options)
 }
 
 /// The bytes decoded and split into tables, and a note when bytes had to be replaced.
@@ -283,23 +283,23 @@ fn tables_of(name: &str, bytes: &[u8]) -> Result<(Vec<table::Table>, Option<Stri
     Ok((vec![table::read_delimited(&decoded.text)], note))
 }
 
-/// The tables read by the family that recognises them.
+/// The tables read by the family that recognises them (which may take their rows).
 fn read_tables(
     name: &str,
-    tables: &[table::Table],
+    mut tables: Vec<table::Table>,
     encoding_note: Option<String>,
     options: &ImportOptions,
 ) -> Result<Parsed, ImportError> {
-    let mut parsed = match linkedin::read_workbook(name, tables, options)
-        .or_else(|| competitors::read(name, tables, options))
+    let mut parsed = match linkedin::read_workbook(name, &tables, options)
+        .or_else(|| competitors::read(name, &tables, options))
     {
         Some(result) => result?,
-        None => match read::dispatch(tables, options) {
-            Err(e) if e.code == "unknown-format" => messages::read(tables, options)
-                .or_else(|| mentions::read(tables, options))
-                .or_else(|| benchmarks::read(tables, options))
-                .or_else(|| people::read(tables))
-                .or_else(|| mapped(tables, options))
+        None => match read::dispatch(&mut tables, options) {
+            Err(e) if e.code == "unknown-format" => messages::read(&tables, options)
+                .or_else(|| mentions::read(&tables, options))
+                .or_else(|| benchmarks::read(&tables, options))
+                .or_else(|| people::read(&tables))
+                .or_else(|| mapped(&mut tables, options))
                 .unwrap_or(Err(e))?,
             other => other?,
         },
@@ -318,10 +318,13 @@ fn read_tables(
 
 /// A file no family recognises: read through its saved mapping, or refused with its header so
 /// that the user can map its columns; `None` when it has no header to map.
-fn mapped(tables: &[table::Table], options: &ImportOptions) -> Option<Result<Parsed, ImportError>> {
-    let (table, index) = generic::header(tables)?;
-    let header = &table.rows[index];
-    let signature = generic::signature(header.cells());
+fn mapped(
+    tables: &mut [table::Table],
+    options: &ImportOptions,
+) -> Option<Result<Parsed, ImportError>> {
+    let (at, index) = generic::header(tables)?;
+    let table = &mut tables[at];
+    let signature = generic::signature(table.rows[index].cells());
     Some(
         match options
             .mappings
@@ -329,7 +332,10 @@ fn mapped(tables: &[table::Table], options: &ImportOptions) -> Option<Result<Par
             .find(|m| m.header_signature == signature)
         {
             Some(mapping) => generic::read(table, index, mapping, options),
-            None => Err(generic::needs_mapping(header, table.rows.get(index + 1))),
+            None => Err(generic::needs_mapping(
+                &table.rows[index],
+                table.rows.get(index + 1),
+            )),
         },
     )
 }

@@ -25,7 +25,7 @@ pub(super) struct Family {
     pub required: &'static [Meaning],
     /// Columns the family's exports normally have: missing ones are reported (header drift).
     pub expected: &'static [Meaning],
-    pub read: fn(&Layout, &ImportOptions, &mut Parsed) -> Result<(), ImportError>,
+    pub read: fn(&mut Layout, &ImportOptions, &mut Parsed) -> Result<(), ImportError>,
 }
 
 pub(super) const FAMILIES: &[&Family] = &[
@@ -40,13 +40,14 @@ pub(super) const FAMILIES: &[&Family] = &[
     &super::facebook::CLASSIC,
 ];
 
-/// A table with its header found and its columns given meanings.
-#[derive(Clone)]
+/// A table with its header found and its columns given meanings. It owns the rows below the
+/// header, so that a reader can drop each row once it is read (the posts reader does: the
+/// table's text and the posts made from it never all live at once).
 pub(super) struct Layout<'t> {
     pub table: &'t Table,
     pub header: &'t Row,
     pub meanings: Vec<Option<Meaning>>,
-    pub data: &'t [Row],
+    pub data: Vec<Row>,
     pub styles: Vec<NumberStyle>,
     /// The columns of each meaning (by [`Meaning::slot`]), left to right: read for every cell
     /// of every row.
@@ -58,38 +59,37 @@ impl<'t> Layout<'t> {
         table: &'t Table,
         header: &'t Row,
         meanings: Vec<Option<Meaning>>,
-        data: &'t [Row],
+        data: Vec<Row>,
         styles: Vec<NumberStyle>,
     ) -> Self {
-        let mut columns = vec![Vec::new(); Meaning::SLOTS];
-        for (i, m) in meanings.iter().enumerate() {
-            if let Some(slot) = m.and_then(|m| columns.get_mut(m.slot())) {
-                slot.push(i);
-            }
-        }
-        Layout {
+        let mut layout = Layout {
             table,
             header,
             meanings,
             data,
             styles,
-            columns,
-        }
+            columns: Vec::new(),
+        };
+        layout.index_columns();
+        layout
     }
 
-    /// The same layout with column `column` given another meaning.
-    pub fn relabel(&self, column: usize, meaning: Meaning) -> Self {
-        let mut meanings = self.meanings.clone();
-        if let Some(m) = meanings.get_mut(column) {
+    fn index_columns(&mut self) {
+        let mut columns = vec![Vec::new(); Meaning::SLOTS];
+        for (i, m) in self.meanings.iter().enumerate() {
+            if let Some(slot) = m.and_then(|m| columns.get_mut(m.slot())) {
+                slot.push(i);
+            }
+        }
+        self.columns = columns;
+    }
+
+    /// Gives column `column` another meaning.
+    pub fn relabel(&mut self, column: usize, meaning: Meaning) {
+        if let Some(m) = self.meanings.get_mut(column) {
             *m = Some(meaning);
         }
-        Layout::new(
-            self.table,
-            self.header,
-            meanings,
-            self.data,
-            self.styles.clone(),
-        )
+        self.index_columns();
     }
 
     /// The first column with this meaning.
@@ -168,20 +168,26 @@ impl<'t> Layout<'t> {
     }
 }
 
-/// A possible reading of a file: score, family, table, header row, meanings, language.
-type Candidate<'a> = (
+/// A possible reading of a file: score, family, table (its position), header row, meanings,
+/// language.
+type Candidate = (
     u32,
-    &'a Family,
-    &'a Table,
+    &'static Family,
+    usize,
     usize,
     Vec<Option<Meaning>>,
     &'static str,
 );
 
-/// Finds the family and header of the first table that has one, and reads it.
-pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Parsed, ImportError> {
+/// Finds the family and header of the first table that has one, and reads it. The rows below
+/// the header are moved out of the table for the reader, and put back when the family turns
+/// out not to read the table (`unknown-format`), for the next importer to try.
+pub(super) fn dispatch(
+    tables: &mut [Table],
+    options: &ImportOptions,
+) -> Result<Parsed, ImportError> {
     let mut best: Option<Candidate> = None;
-    for table in tables {
+    for (at, table) in tables.iter().enumerate() {
         for family in FAMILIES {
             for (index, row) in table.rows.iter().enumerate().take(8) {
                 let (meanings, language, known) = map_header(family, row);
@@ -191,12 +197,12 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
                 let filled = row.cells().filter(|c| !c.is_empty()).count().max(1);
                 let score = (known * 1000 / filled) as u32 * 100 + known as u32;
                 if best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, family, table, index, meanings, language));
+                    best = Some((score, family, at, index, meanings, language));
                 }
             }
         }
     }
-    let Some((_, family, table, index, meanings, language)) = best else {
+    let Some((_, family, at, index, meanings, language)) = best else {
         let header = tables
             .iter()
             .find_map(|t| t.rows.first())
@@ -204,10 +210,16 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
             .unwrap_or_default();
         return Err(ImportError::new("unknown-format", header));
     };
-    let header = &table.rows[index];
     // Some exports put a row of long column descriptions under the header.
-    let described = table.rows.get(index + 1).is_some_and(is_description_row);
-    let data = &table.rows[index + 1 + usize::from(described)..];
+    let described = tables[at]
+        .rows
+        .get(index + 1)
+        .is_some_and(is_description_row);
+    let data = tables[at]
+        .rows
+        .split_off((index + 1 + usize::from(described)).min(tables[at].rows.len()));
+    let table = &tables[at];
+    let header = &table.rows[index];
     // Columns that cannot tell (`1.204`) follow the other columns of the file, then its language.
     let voted = value::column_styles(data.iter().map(Row::cells), header.len());
     let comma = voted
@@ -276,22 +288,52 @@ pub(super) fn dispatch(tables: &[Table], options: &ImportOptions) -> Result<Pars
             String::new(),
         );
     }
-    (family.read)(&layout, options, &mut parsed)?;
+    let mut layout = layout;
+    if let Err(e) = (family.read)(&mut layout, options, &mut parsed) {
+        if e.code == "unknown-format" {
+            let rows = std::mem::take(&mut layout.data);
+            drop(layout);
+            tables[at].rows.extend(rows);
+        }
+        return Err(e);
+    }
     if parsed.records() == 0 {
         return Err(ImportError::new("no-records", parsed.family.clone()));
     }
     Ok(parsed)
 }
 
-/// A layout for a known header row (families that read several sheets themselves).
+/// A layout for a known header row (families that read several sheets themselves), with a
+/// copy of the rows below it.
 pub(super) fn layout_for<'t>(
     table: &'t Table,
     index: usize,
     meanings: Vec<Option<Meaning>>,
     language: &str,
 ) -> Layout<'t> {
+    let data = table.rows[index + 1..].to_vec();
+    layout_over(table, index, meanings, data, language)
+}
+
+/// A layout for a known header row that takes the rows below it out of the table.
+pub(super) fn layout_taking<'t>(
+    table: &'t mut Table,
+    index: usize,
+    meanings: Vec<Option<Meaning>>,
+    language: &str,
+) -> Layout<'t> {
+    let data = table.rows.split_off((index + 1).min(table.rows.len()));
+    layout_over(table, index, meanings, data, language)
+}
+
+fn layout_over<'t>(
+    table: &'t Table,
+    index: usize,
+    meanings: Vec<Option<Meaning>>,
+    data: Vec<Row>,
+    language: &str,
+) -> Layout<'t> {
     let header = &table.rows[index];
-    let data = &table.rows[index + 1..];
     let styles = value::column_styles(data.iter().map(Row::cells), header.len())
         .into_iter()
         .map(|v| v.unwrap_or_else(|| value::language_style(language)))
@@ -485,7 +527,7 @@ pub(super) fn never_promoted(_: &Layout, _: &Row) -> bool {
 /// Reads post rows: one post per row with an ID and a publish time; totals and duplicate IDs
 /// skipped (the last row of a duplicated ID wins), with diagnostics.
 pub(super) fn read_posts(
-    layout: &Layout,
+    layout: &mut Layout,
     options: &ImportOptions,
     rules: &PostRules,
     latest: NaiveDate,
@@ -507,14 +549,17 @@ pub(super) fn read_posts(
         rules.independent_years,
         parsed,
     )?;
-    // Post IDs, mostly borrowed from the rows, to the post read from them.
-    let mut index: HashMap<Cow<str>, usize> = HashMap::with_capacity(layout.data.len());
+    let mut index = PostIndex::with_capacity(layout.data.len());
     // Post types repeat: each distinct one is read once.
-    let mut formats: HashMap<&str, PostFormat> = HashMap::new();
+    let mut formats: HashMap<String, PostFormat> = HashMap::new();
     // Room for every row at once: growing by doubling would hold the old and the new array
     // together, the largest single allocation of an import.
     parsed.posts.reserve_exact(layout.data.len());
-    for ((row, stamp), day) in layout.data.iter().zip(&stamps).zip(&dates) {
+    // Each row is dropped once read: its memory goes to the posts that follow.
+    let data = std::mem::take(&mut layout.data);
+    let layout = &*layout;
+    for ((row, stamp), day) in data.into_iter().zip(&stamps).zip(&dates) {
+        let row = &row;
         parsed.rows += 1;
         if is_total_row(row) {
             parsed.skipped += 1;
@@ -554,14 +599,19 @@ pub(super) fn read_posts(
             published: super::local_to_instant(*day, stamp.time, stamp.offset, &options.time_zone),
             format: {
                 let kind = layout.cell(row, Meaning::PostType);
-                *formats.entry(kind).or_insert_with(|| (rules.format)(kind))
+                match formats.get(kind) {
+                    Some(format) => *format,
+                    None => *formats
+                        .entry(kind.to_owned())
+                        .or_insert_with(|| (rules.format)(kind)),
+                }
             },
             text,
             permalink: (!link.is_empty()).then(|| link.to_owned()),
             metrics: layout.metrics(row),
             promoted: (rules.promoted)(layout, row),
         };
-        if let Some(&at) = index.get(&id) {
+        if let Some(at) = index.find(&id, &parsed.posts) {
             parsed.skipped += 1;
             parsed.note(
                 Severity::Info,
@@ -572,11 +622,61 @@ pub(super) fn read_posts(
             );
             parsed.posts[at] = post;
         } else {
-            index.insert(id, parsed.posts.len());
+            index.insert(&id, parsed.posts.len());
             parsed.posts.push(post);
         }
     }
     Ok(())
+}
+
+/// The posts read so far by ID, without a copy of each ID: keyed by the ID's hash, the rare
+/// ID whose hash another one has kept apart by its text.
+struct PostIndex {
+    by_hash: HashMap<u64, usize>,
+    shared_hash: HashMap<String, usize>,
+}
+
+impl PostIndex {
+    fn with_capacity(n: usize) -> Self {
+        PostIndex {
+            by_hash: HashMap::with_capacity(n),
+            shared_hash: HashMap::new(),
+        }
+    }
+
+    fn hash(id: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
+    }
+
+    /// Where the post with this ID is in `posts`.
+    fn find(&self, id: &str, posts: &[ParsedPost]) -> Option<usize> {
+        self.find_hashed(Self::hash(id), id, posts)
+    }
+
+    fn find_hashed(&self, hash: u64, id: &str, posts: &[ParsedPost]) -> Option<usize> {
+        match self.by_hash.get(&hash) {
+            Some(&at) if posts[at].id.0 == id => Some(at),
+            Some(_) => self.shared_hash.get(id).copied(),
+            None => None,
+        }
+    }
+
+    /// Records a post [`find`](Self::find) did not find.
+    fn insert(&mut self, id: &str, at: usize) {
+        self.insert_hashed(Self::hash(id), id, at);
+    }
+
+    fn insert_hashed(&mut self, hash: u64, id: &str, at: usize) {
+        match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(at);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.shared_hash.insert(id.to_owned(), at);
+            }
+        }
+    }
 }
 
 /// Reads one row per day (or per day and item, summed when `sum_per_day`).
@@ -642,7 +742,7 @@ pub(super) fn read_breakdown(
 ) -> Result<(), ImportError> {
     parsed.kind = "demographics".into();
     let mut entries = Vec::new();
-    for row in layout.data {
+    for row in &layout.data {
         parsed.rows += 1;
         let label = layout.cell(row, Meaning::Category);
         match (label.is_empty(), layout.number(row, Meaning::Share)) {
@@ -676,4 +776,39 @@ pub(super) fn last_segment(link: &str) -> Option<String> {
     let path = link.split(['?', '#']).next()?.trim_end_matches('/');
     let last = path.rsplit('/').next()?;
     (!last.is_empty() && link.contains('/')).then(|| last.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posts_whose_ids_share_a_hash_are_told_apart() {
+        let post = |id: &str| ParsedPost {
+            id: PostId(id.into()),
+            published: chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00+07:00").unwrap(),
+            format: PostFormat::Other,
+            text: String::new(),
+            permalink: None,
+            metrics: Metrics::new(),
+            promoted: false,
+        };
+        let posts = vec![post("a"), post("b"), post("c")];
+        let mut index = PostIndex::with_capacity(3);
+        // All three under one hash: the first by hash, the others by their text.
+        for (at, id) in ["a", "b", "c"].iter().enumerate() {
+            assert_eq!(index.find_hashed(7, id, &posts), None);
+            index.insert_hashed(7, id, at);
+        }
+        for (at, id) in ["a", "b", "c"].iter().enumerate() {
+            assert_eq!(index.find_hashed(7, id, &posts), Some(at));
+        }
+        assert_eq!(index.find_hashed(7, "d", &posts), None);
+        assert_eq!(index.find_hashed(8, "a", &posts), None);
+        // The real hash finds what was inserted under it.
+        let mut index = PostIndex::with_capacity(3);
+        index.insert("b", 1);
+        assert_eq!(index.find("b", &posts), Some(1));
+        assert_eq!(index.find("a", &posts), None);
+    }
 }

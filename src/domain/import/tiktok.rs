@@ -17,7 +17,11 @@ pub(super) const FAMILY: Family = Family {
     read,
 };
 
-fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result<(), ImportError> {
+fn read(
+    layout: &mut Layout,
+    options: &ImportOptions,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
     parsed.platform = Some(Platform::TikTok);
     if layout.has(Meaning::Permalink) {
         return read_content(layout, options, parsed);
@@ -51,7 +55,7 @@ fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result
 }
 
 fn read_content(
-    layout: &Layout,
+    layout: &mut Layout,
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {

@@ -18,11 +18,15 @@ pub(super) const FAMILY: Family = Family {
     read,
 };
 
-fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result<(), ImportError> {
+fn read(
+    layout: &mut Layout,
+    options: &ImportOptions,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
     parsed.platform = Some(Platform::Web);
     parsed.kind = "traffic".into();
     let mut sources: BTreeMap<String, f64> = BTreeMap::new();
-    for row in layout.data {
+    for row in &layout.data {
         let source = layout.cell(row, Meaning::Source);
         let medium = layout.cell(row, Meaning::Medium);
         if let Some(sessions) = layout.number(row, Meaning::Metric(Metric::Sessions)) {

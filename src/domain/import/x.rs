@@ -46,7 +46,7 @@ pub(super) const CONTENT: Family = Family {
 };
 
 fn read_tweets(
-    layout: &Layout,
+    layout: &mut Layout,
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {
@@ -72,7 +72,7 @@ fn promoted(layout: &Layout, row: &Row) -> bool {
 }
 
 fn read_daily(
-    layout: &Layout,
+    layout: &mut Layout,
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {

@@ -15,7 +15,11 @@ pub(super) const FAMILY: Family = Family {
     read,
 };
 
-fn read(layout: &Layout, options: &ImportOptions, parsed: &mut Parsed) -> Result<(), ImportError> {
+fn read(
+    layout: &mut Layout,
+    options: &ImportOptions,
+    parsed: &mut Parsed,
+) -> Result<(), ImportError> {
     parsed.platform = Some(Platform::YouTube);
     if layout.has(Meaning::Date) {
         parsed.kind = "daily".into();
