@@ -1,11 +1,14 @@
 //! The most heap an import of one file holds at once, phase by phase, as the import worker runs
-//! it (the file's bytes, split into tables and dropped, parse, apply to an empty workspace, each
+//! it (the file read in pieces as it is split into rows — the worker copies them from the
+//! browser's memory, this reads them from the disk —, parse, apply to an empty workspace, each
 //! write serialised as the store takes it):
 //! `cargo run --release --example memory --no-default-features -- FILE`
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use linimasa::domain::import::{ImportOptions, apply, apply::BatchInfo, parse_owned};
+use std::io::{Read, Seek, SeekFrom};
+
+use linimasa::domain::import::{ImportOptions, apply, apply::BatchInfo, parse_pieces};
 use linimasa::domain::{Workspace, WorkspaceInfo};
 
 struct Counting;
@@ -44,16 +47,24 @@ fn report(phase: &str, file: usize) {
 
 fn main() {
     let path = std::env::args().nth(1).expect("a file");
-    let bytes = std::fs::read(&path).expect("readable");
-    let size = bytes.len();
-    report("file", size);
+    let mut file = std::fs::File::open(&path).expect("readable");
+    let size = file.metadata().expect("a file").len() as usize;
     let options = ImportOptions {
         time_zone: "Asia/Jakarta".into(),
         mappings: Vec::new(),
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
     };
-    let parsed =
-        parse_owned(&path, bytes, &options, &mut || report("split", size)).expect("parses");
+    let mut read = |at: usize, n: usize, out: &mut Vec<u8>| {
+        file.seek(SeekFrom::Start(at as u64)).expect("seekable");
+        (&mut file)
+            .take(n as u64)
+            .read_to_end(out)
+            .expect("readable");
+    };
+    let parsed = parse_pieces(&path, size, &mut read, &options, &mut || {
+        report("split", size)
+    })
+    .expect("parses");
     report("parse", size);
     let mut ws = Workspace::empty(WorkspaceInfo::new("w".into(), "W"));
     let info = BatchInfo {

@@ -45,8 +45,10 @@ pub fn start() {
         let data: Array = event.data().unchecked_into();
         let job: Result<Job, _> =
             serde_json::from_str(&data.get(0).as_string().unwrap_or_default());
-        let mut files: Vec<Vec<u8>> = (1..data.length())
-            .map(|i| Uint8Array::new(&data.get(i)).to_vec())
+        // The files stay in JavaScript's memory: an import copies each in pieces as it reads
+        // it, the other jobs copy their one file whole.
+        let mut files: Vec<Uint8Array> = (1..data.length())
+            .map(|i| Uint8Array::new(&data.get(i)))
             .collect();
         wasm_bindgen_futures::spawn_local(async move {
             match job {
@@ -69,7 +71,7 @@ pub fn start() {
                     post_with(&WorkerMessage::Report(Box::new(reply)), &bytes);
                 }
                 Ok(Job::PlanFile(request)) => {
-                    let bytes = files.pop().unwrap_or_default();
+                    let bytes = files.pop().map(|f| f.to_vec()).unwrap_or_default();
                     post(&WorkerMessage::PlanFile(jobs::plan_file(&request, &bytes)));
                 }
                 Ok(Job::Personas(request)) => {
@@ -77,7 +79,7 @@ pub fn start() {
                     post(&WorkerMessage::Personas(Box::new(reply)));
                 }
                 Ok(job) => {
-                    let bytes = files.pop().unwrap_or_default();
+                    let bytes = files.pop().map(|f| f.to_vec()).unwrap_or_default();
                     whole_workspace(job, bytes).await;
                 }
                 Err(e) => post(&WorkerMessage::Done(vec![FileReport::failed(
@@ -269,7 +271,17 @@ async fn personas(request: PersonaRequest) -> PersonaReply {
     }
 }
 
-async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
+/// Appends `n` bytes of `file` from `at` to `out` (fewer at its end).
+fn copy_piece(file: &Uint8Array, at: usize, n: usize, out: &mut Vec<u8>) {
+    let len = file.length() as usize;
+    let (from, to) = (at.min(len), at.saturating_add(n).min(len));
+    let start = out.len();
+    out.resize(start + (to - from), 0);
+    file.subarray(from as u32, to as u32)
+        .copy_to(&mut out[start..]);
+}
+
+async fn run(request: ImportRequest, files: Vec<Uint8Array>) -> Vec<FileReport> {
     let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
     let imported_at = chrono::DateTime::from_timestamp_millis(request.now_millis)
         .unwrap_or_default()
@@ -298,10 +310,19 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
     };
     let mut reports = Vec::new();
     let count = files.len();
-    // Each file's bytes are dropped once split into tables (`parse_owned`).
-    for (index, (name, bytes)) in request.names.iter().zip(files).enumerate() {
-        let hash = import::content_hash(&bytes);
-        let size = bytes.len() as u64;
+    // Each file is copied a piece at a time: for its fingerprint, then as it is split into
+    // rows (`parse_pieces`).
+    let mut piece = Vec::new();
+    for (index, (name, file)) in request.names.iter().zip(files).enumerate() {
+        let size = file.length() as usize;
+        let mut fingerprint = import::ContentHash::default();
+        for at in (0..size).step_by(import::PIECE_BYTES) {
+            piece.clear();
+            copy_piece(&file, at, import::PIECE_BYTES, &mut piece);
+            fingerprint.update(&piece);
+        }
+        let hash = fingerprint.finish();
+        let size = size as u64;
         post(&WorkerMessage::Progress(ImportProgress {
             file: index,
             stage: "decode".into(),
@@ -313,7 +334,8 @@ async fn run(request: ImportRequest, files: Vec<Vec<u8>>) -> Vec<FileReport> {
         };
         let start = now();
         let mut decoded_at = start;
-        let result = import::parse_owned(name, bytes, &options, &mut || {
+        let mut read = |at: usize, n: usize, out: &mut Vec<u8>| copy_piece(&file, at, n, out);
+        let result = import::parse_pieces(name, size as usize, &mut read, &options, &mut || {
             decoded_at = now();
             post(&WorkerMessage::Progress(ImportProgress {
                 file: index,

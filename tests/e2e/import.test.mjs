@@ -179,7 +179,7 @@ test('a LinkedIn competitor export gives the own page and each competitor their 
   await page.goto(server.url + '/import');
   const [result] = await importFiles(page, [F('kopi-nusantara_competitor_analytics_1764200000000.xlsx')]);
   assert.deepEqual([result.status, result.platform, result.kind, result.rows, result.skipped],
-    ['warning', 'linkedin', 'competitors', '6', '1'], JSON.stringify(result));
+    ['warning', 'linkedin', 'competitors', '3', '1'], JSON.stringify(result));
   // The page of the file is the demo's own LinkedIn page; the two others are competitors'.
   const marks = await page.getByTestId('competitor-mark').evaluateAll((els) =>
     els.map((e) => [e.dataset.profile, e.checked]));

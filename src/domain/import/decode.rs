@@ -47,6 +47,17 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     }
 }
 
+/// How long the UTF-8 byte-order mark at the start of a file is (0 without one), when the
+/// file's first bytes leave UTF-8 possible; `None` when they name another encoding (a UTF-16
+/// mark, or UTF-16 without one).
+pub fn utf8_bom_len(first: &[u8]) -> Option<usize> {
+    match Encoding::for_bom(first) {
+        Some((encoding, len)) if encoding == UTF_8 => Some(len),
+        Some(_) => None,
+        None => utf16_without_bom(first).is_none().then_some(0),
+    }
+}
+
 /// Counts valid multi-byte UTF-8 sequences and invalid ones.
 fn utf8_sequences(mut bytes: &[u8]) -> (usize, usize) {
     let (mut valid, mut invalid) = (0, 0);

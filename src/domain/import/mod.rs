@@ -234,10 +234,103 @@ pub fn parse(name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Parsed
 /// A short fingerprint of a file's bytes (FNV-1a, 64 bits, hex): the same file imported twice
 /// is recognised in the batch history.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    let mut hash = ContentHash::default();
+    hash.update(bytes);
+    hash.finish()
+}
+
+/// [`content_hash`] over a file's bytes given piece by piece.
+pub struct ContentHash(u64);
+
+impl Default for ContentHash {
+    fn default() -> Self {
+        ContentHash(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl ContentHash {
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, b| {
+            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    }
+
+    pub fn finish(&self) -> String {
+        format!("{:016x}", self.0)
+    }
+}
+
+/// How much of a file [`parse_pieces`] asks for at a time.
+pub const PIECE_BYTES: usize = 4 << 20;
+
+/// [`parse_owned`] for a file read piece by piece: `read(at, n, out)` appends to `out` the
+/// file's bytes from `at`, `n` of them (fewer at its end). Delimited UTF-8 text, the form of
+/// most large exports, is split into rows as the pieces arrive, so the file's bytes are never
+/// all held at once; anything else (workbooks, other encodings, damaged UTF-8) is gathered
+/// whole and read as [`parse_owned`] reads it. The result is [`parse`]'s.
+pub fn parse_pieces(
+    name: &str,
+    size: usize,
+    read: &mut dyn FnMut(usize, usize, &mut Vec<u8>),
+    options: &ImportOptions,
+    decoded: &mut dyn FnMut(),
+) -> Result<Parsed, ImportError> {
+    parse_in(name, size, PIECE_BYTES, read, options, decoded)
+}
+
+fn parse_in(
+    name: &str,
+    size: usize,
+    piece: usize,
+    read: &mut dyn FnMut(usize, usize, &mut Vec<u8>),
+    options: &ImportOptions,
+    decoded: &mut dyn FnMut(),
+) -> Result<Parsed, ImportError> {
+    let piece = piece.max(1);
+    let whole = |read: &mut dyn FnMut(usize, usize, &mut Vec<u8>)| {
+        let mut bytes = Vec::with_capacity(size);
+        read(0, size, &mut bytes);
+        bytes
+    };
+    // The first piece is long enough to tell the file's kind and encoding from.
+    let first = piece.max(16 << 10).min(size);
+    let mut raw = Vec::with_capacity(first.max(piece) + 4);
+    read(0, first, &mut raw);
+    let bom = decode::utf8_bom_len(&raw);
+    let streamable = bom.is_some_and(|bom| {
+        let head = &raw[bom..raw.len().min(bom + (16 << 10))];
+        !sheet::is_workbook(&raw) && !sheet::is_spreadsheet_xml(&String::from_utf8_lossy(head))
     });
-    format!("{hash:016x}")
+    if size <= first || !streamable {
+        drop(raw);
+        return parse_owned(name, whole(read), options, decoded);
+    }
+    raw.drain(..bom.unwrap_or(0));
+    let mut at = first;
+    let mut pieces = table::DelimitedPieces::default();
+    loop {
+        let end = at >= size;
+        let valid = match std::str::from_utf8(&raw) {
+            Ok(text) => text.len(),
+            // A character cut by the piece's end waits for the next piece.
+            Err(e) if e.error_len().is_none() && !end => e.valid_up_to(),
+            // Bytes that are not UTF-8: the whole file decides its encoding.
+            Err(_) => {
+                drop((raw, pieces));
+                return parse_owned(name, whole(read), options, decoded);
+            }
+        };
+        pieces.push(std::str::from_utf8(&raw[..valid]).unwrap_or_default());
+        raw.drain(..valid);
+        if end {
+            break;
+        }
+        read(at, piece.min(size - at), &mut raw);
+        at += piece;
+    }
+    let tables = vec![pieces.finish()];
+    decoded();
+    read_tables(name, tables, None, options)
 }
 
 /// [`parse`], calling `decoded` once the bytes are decoded into tables (for progress and
@@ -374,8 +467,86 @@ mod tests {
         }
     }
 
+    /// [`parse_in`] over `bytes` in pieces of `piece` bytes.
+    fn in_pieces(name: &str, bytes: &[u8], piece: usize) -> Result<Parsed, ImportError> {
+        parse_in(
+            name,
+            bytes.len(),
+            piece,
+            &mut |at, n, out| out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())]),
+            &options(),
+            &mut || {},
+        )
+    }
+
+    #[test]
+    fn every_fixture_reads_the_same_in_pieces() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+        let mut files = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let bytes = std::fs::read(&path).unwrap();
+            let whole = parse(&name, &bytes, &options());
+            for piece in [1, 2, 3, 7, 64, 1000] {
+                assert_eq!(in_pieces(&name, &bytes, piece), whole, "{name} in {piece}");
+            }
+            files += 1;
+        }
+        assert!(files >= 10);
+    }
+
+    #[test]
+    fn a_large_export_reads_the_same_in_pieces() {
+        let mut text = String::from(
+            "\u{feff}\"Post ID\",\"Page ID\",\"Page name\",\"Publish time\",\"Post type\",\"Reach\",\"Reactions\",\"Description\"\r\n",
+        );
+        let mut i = 0;
+        while text.len() < 300_000 {
+            text.push_str(&format!(
+                "\"{}\",\"42\",\"Kopi ☕\",\"{:02}/{:02}/2026 {:02}:15\",\"Photo\",\"{}\",\"{}\",\"line one\r\nline \"\"two\"\"\"\r\n",
+                1000 + i % 2500,
+                1 + i % 12,
+                1 + i % 28,
+                i % 24,
+                i * 7,
+                i % 13
+            ));
+            i += 1;
+        }
+        let whole = parse("posts.csv", text.as_bytes(), &options()).unwrap();
+        assert_eq!(whole.posts.len(), 2500, "IDs repeat: later rows win");
+        for piece in [4096, 65_537, 100_003] {
+            assert_eq!(
+                in_pieces("posts.csv", text.as_bytes(), piece).unwrap(),
+                whole,
+                "{piece}"
+            );
+        }
+        // Damaged bytes far into the file: the whole file decides its encoding.
+        let mut damaged = text.into_bytes();
+        let at = damaged.len() - 1000;
+        damaged[at] = 0xff;
+        assert_eq!(
+            in_pieces("posts.csv", &damaged, 4096),
+            parse("posts.csv", &damaged, &options())
+        );
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn arbitrary_bytes_read_the_same_in_pieces(
+            bytes in proptest::collection::vec(any::<u8>(), 0..1024),
+            piece in 1usize..64,
+        ) {
+            let mut with_sep = b"sep=,\n\"Date\",\"Video Views\",\"Likes\"\n".to_vec();
+            with_sep.extend_from_slice(&bytes);
+            for b in [&bytes, &with_sep] {
+                prop_assert_eq!(in_pieces("x.csv", b, piece), parse("x.csv", b, &options()));
+            }
+        }
+
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
             let _ = parse("x.csv", &bytes, &options());

@@ -228,15 +228,65 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
 /// Reads delimited text into a table. Never fails: malformed quoting ends up as text.
 pub fn read_delimited(text: &str) -> Table {
+    let start = table_start(text, true).unwrap_or_default();
+    let rest = text.get(start.offset..).unwrap_or_default();
+    let delimiter = start.delimiter.unwrap_or_else(|| sniff_delimiter(rest));
+    let mut rows = Vec::new();
+    let mut builder = RowBuilder::default();
+    split_rows(
+        rest,
+        delimiter,
+        &mut builder,
+        start.line,
+        true,
+        |line, builder| {
+            end_row(line, builder, &mut rows);
+        },
+    );
+    rows.extend(builder.take());
+    Table {
+        sheet: String::new(),
+        rows,
+        preamble: start.preamble,
+        delimiter,
+    }
+}
+
+/// Ends a row just split, handing out a block's rows when it is full.
+fn end_row(line: u64, builder: &mut RowBuilder, rows: &mut Vec<Row>) {
+    builder.end_row(line, false);
+    if builder.pending() >= ROWS_PER_BLOCK {
+        rows.extend(builder.take());
+    }
+}
+
+/// Where the table starts in delimited text: after the lines above it (`sep=;`, `# comment`
+/// blocks, blank lines).
+#[derive(Debug, Default)]
+struct TableStart {
+    /// Byte offset of the table's first line, and that line's number.
+    offset: usize,
+    line: u64,
+    preamble: Vec<String>,
+    /// The delimiter a `sep=` line names.
+    delimiter: Option<u8>,
+}
+
+/// The start of the table; `None` when the text ends inside the lines above it and more may
+/// follow (`complete` false).
+fn table_start(text: &str, complete: bool) -> Option<TableStart> {
+    let mut start = TableStart {
+        line: 1,
+        ..TableStart::default()
+    };
     let mut rest = text;
-    let mut line = 1u64;
-    let mut preamble = Vec::new();
-    let mut delimiter = None;
-    // Lines before the table: `sep=;`, `# comment` blocks, blank lines.
     loop {
+        // Until the text is complete, a line is only judged with text after it (a blank
+        // line at the very end would end the lines above the table).
         let (head, tail) = match rest.find('\n') {
-            Some(i) => (&rest[..i], &rest[i + 1..]),
-            None => (rest, ""),
+            Some(i) if complete || i + 1 < rest.len() => (&rest[..i], &rest[i + 1..]),
+            None if complete => (rest, ""),
+            _ => return None,
         };
         let trimmed = head.trim_end_matches('\r').trim();
         let lower = trimmed.to_ascii_lowercase();
@@ -244,35 +294,91 @@ pub fn read_delimited(text: &str) -> Table {
             .strip_prefix("sep=")
             .or_else(|| lower.strip_prefix("\"sep="))
         {
-            delimiter = sep.bytes().next().filter(|b| *b != b'"');
+            start.delimiter = sep.bytes().next().filter(|b| *b != b'"');
         } else if !(trimmed.starts_with('#') || (trimmed.is_empty() && !tail.is_empty())) {
             break;
         }
-        preamble.push(trimmed.to_owned());
+        start.preamble.push(trimmed.to_owned());
         rest = tail;
-        line += 1;
+        start.line += 1;
         if rest.is_empty() {
             break;
         }
     }
+    start.offset = text.len() - rest.len();
     // Only a delimiter that cannot be part of a quote, a line end or a multi-byte character.
-    let delimiter = delimiter
-        .filter(|d| d.is_ascii() && !matches!(d, b'"' | b'\r' | b'\n'))
-        .unwrap_or_else(|| sniff_delimiter(rest));
-    let mut rows = Vec::new();
-    let mut builder = RowBuilder::default();
-    split_rows(rest, delimiter, &mut builder, |at, builder| {
-        builder.end_row(line + at - 1, false);
-        if builder.pending() >= ROWS_PER_BLOCK {
-            rows.extend(builder.take());
+    start.delimiter = start
+        .delimiter
+        .filter(|d| d.is_ascii() && !matches!(d, b'"' | b'\r' | b'\n'));
+    Some(start)
+}
+
+/// Delimited text read piece by piece as it arrives (a large file copied in a few megabytes at
+/// a time): the same table as [`read_delimited`] over the whole text, holding only the rows
+/// read and the text of a row cut by the end of a piece.
+#[derive(Default)]
+pub struct DelimitedPieces {
+    /// Text not split yet: the start of the file until the table's start and delimiter are
+    /// known, then the row the last piece cut.
+    pending: String,
+    /// The delimiter and the line `pending` starts on, once the table has started.
+    started: Option<(u8, u64)>,
+    preamble: Vec<String>,
+    rows: Vec<Row>,
+    builder: RowBuilder,
+}
+
+/// Text enough to find the table's start and sniff its delimiter (its 16,384 first characters).
+const SNIFF_BYTES: usize = 4 * 16 * 1024;
+
+impl DelimitedPieces {
+    /// Adds the next piece of text (each a whole number of characters) and splits every row it
+    /// completes.
+    pub fn push(&mut self, piece: &str) {
+        self.pending.push_str(piece);
+        self.split(false);
+    }
+
+    /// The table, once every piece has been pushed.
+    pub fn finish(mut self) -> Table {
+        self.split(true);
+        self.rows.extend(self.builder.take());
+        Table {
+            sheet: String::new(),
+            rows: self.rows,
+            preamble: self.preamble,
+            delimiter: self.started.map_or(b',', |(d, _)| d),
         }
-    });
-    rows.extend(builder.take());
-    Table {
-        sheet: String::new(),
-        rows,
-        preamble,
-        delimiter,
+    }
+
+    fn split(&mut self, last: bool) {
+        if self.started.is_none() {
+            let Some(start) = table_start(&self.pending, last) else {
+                return;
+            };
+            let rest = self.pending.get(start.offset..).unwrap_or_default();
+            if !last && start.delimiter.is_none() && rest.len() < SNIFF_BYTES {
+                return;
+            }
+            let delimiter = start.delimiter.unwrap_or_else(|| sniff_delimiter(rest));
+            self.started = Some((delimiter, start.line));
+            self.preamble = start.preamble;
+            self.pending.drain(..start.offset);
+        }
+        let Some((delimiter, line)) = self.started else {
+            return;
+        };
+        let rows = &mut self.rows;
+        let (consumed, line) = split_rows(
+            &self.pending,
+            delimiter,
+            &mut self.builder,
+            line,
+            last,
+            |line, builder| end_row(line, builder, rows),
+        );
+        self.pending.drain(..consumed);
+        self.started = Some((delimiter, line));
     }
 }
 
@@ -281,20 +387,26 @@ pub fn read_delimited(text: &str) -> Table {
 /// to the end), CR, LF or CRLF ending a row, empty lines skipped. Calls `row` with each row's
 /// first line number and its cells. Cells are slices of the text (no check of UTF-8 again, no
 /// copy) except quoted ones with `""`, and the scans for quotes, delimiters and line ends are
-/// `memchr`'s.
+/// `memchr`'s. The text's first line is line `line`.
+///
+/// When more text may follow (`last` false), a row is only taken once its line end is in the
+/// text (and, for a CR, the byte after it): the row the text's end cuts is left for the next
+/// call, which starts where this one says it stopped (byte offset and line).
 fn split_rows(
     text: &str,
     delimiter: u8,
     builder: &mut RowBuilder,
+    mut line: u64,
+    last: bool,
     mut row: impl FnMut(u64, &mut RowBuilder),
-) {
+) -> (usize, u64) {
     let bytes = text.as_bytes();
     let len = bytes.len();
     // Slices always fall on ASCII bytes (quotes, delimiters, line ends), so on char boundaries;
     // `get` keeps that a non-panicking certainty.
     let slice = |a: usize, b: usize| text.get(a..b).unwrap_or_default();
     let mut quoted = String::new();
-    let (mut pos, mut line) = (0usize, 1u64);
+    let mut pos = 0usize;
     while pos < len {
         match bytes[pos] {
             b'\n' => {
@@ -308,7 +420,8 @@ fn split_rows(
             }
             _ => {}
         }
-        let first_line = line;
+        let (first_line, row_start) = (line, pos);
+        let mut cut = false;
         loop {
             // Most unquoted cells are short (numbers, dates): a plain look at their first bytes
             // beats setting up a vector search; longer ones get `memchr3`.
@@ -367,7 +480,7 @@ fn split_rows(
             }
             match bytes.get(pos) {
                 Some(&b) if b == delimiter => pos += 1,
-                Some(b'\r') => {
+                Some(b'\r') if last || pos + 1 < len => {
                     pos += 1 + usize::from(bytes.get(pos + 1) == Some(&b'\n'));
                     line += 1;
                     break;
@@ -377,11 +490,19 @@ fn split_rows(
                     line += 1;
                     break;
                 }
-                _ => break,
+                _ => {
+                    cut = !last;
+                    break;
+                }
             }
+        }
+        if cut {
+            builder.discard_row();
+            return (row_start, first_line);
         }
         row(first_line, builder);
     }
+    (len, line)
 }
 
 /// How many `\n` bytes a slice holds.
@@ -477,7 +598,54 @@ mod tests {
         }
     }
 
+    /// Reads `text` in pieces cut at the given lengths (rounded to characters), the last piece
+    /// being the rest.
+    fn in_pieces(text: &str, cuts: &[usize]) -> Table {
+        let mut pieces = DelimitedPieces::default();
+        let mut at = 0;
+        for cut in cuts {
+            let mut end = (at + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            pieces.push(&text[at..end]);
+            at = end;
+        }
+        pieces.push(&text[at..]);
+        pieces.finish()
+    }
+
     proptest::proptest! {
+        /// Text read in pieces gives the table the whole text gives, whatever the cuts: rows
+        /// cut by a piece's end, a CR and its LF apart, quotes left open, lines above the table.
+        #[test]
+        fn pieces_read_as_the_whole_text(
+            head in proptest::sample::select(vec!["", "sep=;\n", "sep=,\r\n", "# GA4\n#\n\n"]),
+            body in "[a-z ,;\"\n\r\t#é☕]{0,200}",
+            cuts in proptest::collection::vec(0usize..12, 0..40),
+        ) {
+            let text = format!("{head}{body}");
+            proptest::prop_assert_eq!(in_pieces(&text, &cuts), read_delimited(&text));
+        }
+
+        /// The same over a file larger than the start a delimiter is sniffed from, with pieces
+        /// of a few kilobytes.
+        #[test]
+        fn large_text_in_pieces_reads_as_the_whole_text(
+            rows in proptest::collection::vec("[a-z ,;\"\n\r\té]{0,40}", 1..20),
+            cuts in proptest::collection::vec(1usize..20_000, 1..30),
+        ) {
+            let mut text = String::from("id;text;n\r\n");
+            let mut i = 0;
+            while text.len() < 3 * SNIFF_BYTES {
+                text.push_str(&format!("{i};\"{}\";{}\r\n", rows[i % rows.len()].replace('"', "\"\""), i % 7));
+                i += 1;
+            }
+            let whole = read_delimited(&text);
+            proptest::prop_assert_eq!(whole.delimiter, b';');
+            proptest::prop_assert_eq!(in_pieces(&text, &cuts), whole);
+        }
+
         /// Whatever the cells (delimiters, quotes, line breaks, any characters), a table written
         /// by the `csv` crate reads back the same, trimmed, blank rows left out, each row on the
         /// line it starts on.
@@ -504,7 +672,7 @@ mod tests {
             let mut builder = RowBuilder::default();
             // Blocks of three rows here, so that rows cross blocks.
             let mut read = Vec::new();
-            split_rows(&text, delimiter, &mut builder, |line, b| {
+            split_rows(&text, delimiter, &mut builder, 1, true, |line, b| {
                 b.end_row(line, false);
                 if b.pending() == 3 {
                     read.extend(b.take());
