@@ -450,6 +450,7 @@ messages! {
     MapClicks => "Klik", "Clicks";
     MapFollowers => "Pengikut", "Followers";
     MapSpend => "Biaya iklan", "Ad spend";
+    ErrUnreadableFile => "File tidak bisa dibaca oleh browser ({detail}); mungkin sudah dipindah atau diubah. Pilih file itu lagi.", "The browser could not read the file ({detail}); it may have been moved or changed. Pick it again.";
     ErrUnreadableWorkbook => "Spreadsheet tidak bisa dibaca ({detail}). Buka di Excel atau LibreOffice dan simpan ulang sebagai .xlsx atau CSV.", "The spreadsheet cannot be read ({detail}). Open it in Excel or LibreOffice and save it again as .xlsx or CSV.";
     ErrNoRecords => "File dikenali tetapi tidak berisi baris data. Periksa rentang tanggal saat mengekspor.", "The file was recognised but holds no data rows. Check the date range when exporting.";
     ErrDatesContradictory => "Tanggal di kolom \"{detail}\" bercampur urutan hari/bulan (ada 13/01 dan 01/13). Ekspor ulang tanpa menyimpan ulang di Excel.", "The dates in column \"{detail}\" mix day/month orders (both 13/01 and 01/13). Export again without re-saving in Excel.";

@@ -85,11 +85,6 @@ fn import_mapped(
             now_millis: now,
             mappings,
         });
-        let mut contents = Vec::with_capacity(files.len());
-        for file in &files {
-            // An unreadable file arrives empty and is reported as such by the worker.
-            contents.push(browser::read_file(file).await.unwrap_or_default());
-        }
         let on_reply = move |reply: Reply| {
             if let Some(ImportProgress { file, stage }) = reply.message.progress() {
                 state.import.update(|r| {
@@ -107,7 +102,7 @@ fn import_mapped(
                 .with_untracked(|r| r.as_ref().map(|r| r.files.clone()).unwrap_or_default());
             fail_all(state, &names, &detail);
         };
-        match worker_client::start(&job, contents, on_reply, on_error) {
+        match worker_client::start_with_files(&job, &files, on_reply, on_error) {
             Ok(worker) => RUNNING.with(|r| *r.borrow_mut() = Some(worker)),
             Err(e) => fail_all(state, &names, &e),
         }

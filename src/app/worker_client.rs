@@ -46,6 +46,37 @@ fn reply(data: JsValue) -> Option<Reply> {
 pub fn start(
     job: &Job,
     files: Vec<Vec<u8>>,
+    on_reply: impl FnMut(Reply) + 'static,
+    on_error: impl FnMut(String) + 'static,
+) -> Result<Worker, String> {
+    let transfer = Array::new();
+    let items: Vec<JsValue> = files
+        .iter()
+        .map(|bytes| {
+            let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+            transfer.push(&buffer);
+            buffer.into()
+        })
+        .collect();
+    start_posting(job, items, transfer, on_reply, on_error)
+}
+
+/// [`start`] with the files the user picked, sent as they are: the worker reads them a piece at
+/// a time, and the page never holds their bytes.
+pub fn start_with_files(
+    job: &Job,
+    files: &[web_sys::File],
+    on_reply: impl FnMut(Reply) + 'static,
+    on_error: impl FnMut(String) + 'static,
+) -> Result<Worker, String> {
+    let items = files.iter().map(|f| JsValue::from(f.clone())).collect();
+    start_posting(job, items, Array::new(), on_reply, on_error)
+}
+
+fn start_posting(
+    job: &Job,
+    items: Vec<JsValue>,
+    transfer: Array,
     mut on_reply: impl FnMut(Reply) + 'static,
     on_error: impl FnMut(String) + 'static,
 ) -> Result<Worker, String> {
@@ -54,11 +85,8 @@ pub fn start(
     message.push(&JsValue::from_str(
         &serde_json::to_string(job).map_err(|e| e.to_string())?,
     ));
-    let transfer = Array::new();
-    for bytes in &files {
-        let array = Uint8Array::from(bytes.as_slice());
-        transfer.push(&array.buffer());
-        message.push(&array.buffer());
+    for item in &items {
+        message.push(item);
     }
     let worker = Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?;
     let pending = Rc::new(RefCell::new(Some((message, transfer))));

@@ -45,10 +45,10 @@ pub fn start() {
         let data: Array = event.data().unchecked_into();
         let job: Result<Job, _> =
             serde_json::from_str(&data.get(0).as_string().unwrap_or_default());
-        // The files stay in JavaScript's memory: an import copies each in pieces as it reads
-        // it, the other jobs copy their one file whole.
-        let mut files: Vec<Uint8Array> = (1..data.length())
-            .map(|i| Uint8Array::new(&data.get(i)))
+        // The files stay outside the worker's memory (the user's files on disk, or buffers):
+        // an import copies each in pieces as it reads it, the other jobs their one file whole.
+        let mut files: Vec<Source> = (1..data.length())
+            .map(|i| Source::new(data.get(i)))
             .collect();
         wasm_bindgen_futures::spawn_local(async move {
             match job {
@@ -271,17 +271,60 @@ async fn personas(request: PersonaRequest) -> PersonaReply {
     }
 }
 
-/// Appends `n` bytes of `file` from `at` to `out` (fewer at its end).
-fn copy_piece(file: &Uint8Array, at: usize, n: usize, out: &mut Vec<u8>) {
-    let len = file.length() as usize;
-    let (from, to) = (at.min(len), at.saturating_add(n).min(len));
-    let start = out.len();
-    out.resize(start + (to - from), 0);
-    file.subarray(from as u32, to as u32)
-        .copy_to(&mut out[start..]);
+/// A file sent with a job: one the user picked (read through `FileReaderSync`, a slice at a
+/// time), or bytes the page had.
+enum Source {
+    File(web_sys::Blob),
+    Bytes(Uint8Array),
 }
 
-async fn run(request: ImportRequest, files: Vec<Uint8Array>) -> Vec<FileReport> {
+impl Source {
+    fn new(value: JsValue) -> Source {
+        match value.dyn_into::<web_sys::Blob>() {
+            Ok(blob) => Source::File(blob),
+            Err(value) => Source::Bytes(Uint8Array::new(&value)),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Source::File(blob) => blob.size() as usize,
+            Source::Bytes(bytes) => bytes.length() as usize,
+        }
+    }
+
+    /// Appends `n` bytes from `at` to `out` (fewer at the end); `false` when the browser could
+    /// not read them (a file changed or removed since it was picked).
+    fn read(&self, at: usize, n: usize, out: &mut Vec<u8>) -> bool {
+        let len = self.len();
+        let (from, to) = (at.min(len), at.saturating_add(n).min(len));
+        let slice = match self {
+            Source::Bytes(bytes) => bytes.subarray(from as u32, to as u32),
+            Source::File(blob) => {
+                let read = web_sys::FileReaderSync::new().and_then(|reader| {
+                    let part = blob.slice_with_f64_and_f64(from as f64, to as f64)?;
+                    reader.read_as_array_buffer(&part)
+                });
+                match read {
+                    Ok(buffer) => Uint8Array::new(&buffer),
+                    Err(_) => return false,
+                }
+            }
+        };
+        let start = out.len();
+        out.resize(start + slice.length() as usize, 0);
+        slice.copy_to(&mut out[start..]);
+        slice.length() as usize == to - from
+    }
+
+    fn to_vec(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.len());
+        self.read(0, self.len(), &mut out);
+        out
+    }
+}
+
+async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
     let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
     let imported_at = chrono::DateTime::from_timestamp_millis(request.now_millis)
         .unwrap_or_default()
@@ -314,12 +357,17 @@ async fn run(request: ImportRequest, files: Vec<Uint8Array>) -> Vec<FileReport> 
     // rows (`parse_pieces`).
     let mut piece = Vec::new();
     for (index, (name, file)) in request.names.iter().zip(files).enumerate() {
-        let size = file.length() as usize;
+        let size = file.len();
         let mut fingerprint = import::ContentHash::default();
+        let mut readable = true;
         for at in (0..size).step_by(import::PIECE_BYTES) {
             piece.clear();
-            copy_piece(&file, at, import::PIECE_BYTES, &mut piece);
+            readable &= file.read(at, import::PIECE_BYTES, &mut piece);
             fingerprint.update(&piece);
+        }
+        if !readable {
+            reports.push(FileReport::failed(name, "unreadable-file", name));
+            continue;
         }
         let hash = fingerprint.finish();
         let size = size as u64;
@@ -334,7 +382,7 @@ async fn run(request: ImportRequest, files: Vec<Uint8Array>) -> Vec<FileReport> 
         };
         let start = now();
         let mut decoded_at = start;
-        let mut read = |at: usize, n: usize, out: &mut Vec<u8>| copy_piece(&file, at, n, out);
+        let mut read = |at: usize, n: usize, out: &mut Vec<u8>| readable &= file.read(at, n, out);
         let result = import::parse_pieces(name, size as usize, &mut read, &options, &mut || {
             decoded_at = now();
             post(&WorkerMessage::Progress(ImportProgress {
@@ -349,6 +397,16 @@ async fn run(request: ImportRequest, files: Vec<Uint8Array>) -> Vec<FileReport> 
         report
             .timings
             .push(("import:parse".into(), decoded_at, end));
+        // A piece the browser could not read: nothing of the file is kept.
+        let result = match result {
+            Ok(_) if !readable => Err(import::ImportError {
+                code: "unreadable-file".into(),
+                row: None,
+                column: None,
+                detail: name.clone(),
+            }),
+            other => other,
+        };
         match result {
             Ok(mut parsed) => {
                 report.platform = parsed.platform.map_or("generic", |p| p.slug()).into();

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
+use super::id_index::IdIndex;
 use super::people::People;
 use super::{Account, Parsed};
 use crate::domain::model::{
@@ -62,17 +63,17 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
     };
     let mut changes = Metrics::new();
 
-    let mut posts: HashMap<(ProfileId, String), usize> = ws
-        .posts
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.profile == profile)
-        .map(|(i, p)| ((p.profile.clone(), p.id.0.clone()), i))
-        .collect();
+    // The profile's stored posts by ID, then the new ones as they are added.
+    let mut posts = IdIndex::with_capacity(parsed.posts.len());
+    for (i, p) in ws.posts.iter().enumerate() {
+        if p.profile == profile {
+            posts.insert(&p.id.0, i);
+        }
+    }
+    ws.posts.reserve_exact(parsed.posts.len());
     for post in std::mem::take(&mut parsed.posts) {
-        let key = (profile.clone(), post.id.0.clone());
-        match posts.get(&key) {
-            Some(&i) => {
+        match posts.find(&post.id.0, |i| &ws.posts[i].id.0) {
+            Some(i) => {
                 let stored = &mut ws.posts[i];
                 let mut changed = false;
                 for (m, v) in post.metrics {
@@ -101,7 +102,7 @@ pub fn apply(ws: &mut Workspace, mut parsed: Parsed, info: BatchInfo) -> ImportB
                 }
             }
             None => {
-                posts.insert(key, ws.posts.len());
+                posts.insert(&post.id.0, ws.posts.len());
                 ws.posts.push(Post {
                     id: post.id,
                     profile: profile.clone(),

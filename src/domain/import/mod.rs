@@ -14,6 +14,7 @@ pub mod decode;
 mod facebook;
 pub mod generic;
 pub mod header;
+mod id_index;
 mod linkedin;
 mod mentions;
 pub mod messages;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::date::{self, Order, OrderEvidence, Stamp, Written};
 use super::header::{self, Dictionary, Meaning};
+use super::id_index::IdIndex;
 use super::table::{Row, Table};
 use super::value::{self, NumberStyle};
 use super::{ImportError, ImportOptions, Parsed, ParsedPost};
@@ -549,7 +550,8 @@ pub(super) fn read_posts(
         rules.independent_years,
         parsed,
     )?;
-    let mut index = PostIndex::with_capacity(layout.data.len());
+    // Post IDs to the post read from them.
+    let mut index = IdIndex::with_capacity(layout.data.len());
     // Post types repeat: each distinct one is read once.
     let mut formats: HashMap<String, PostFormat> = HashMap::new();
     // Room for every row at once: growing by doubling would hold the old and the new array
@@ -611,7 +613,7 @@ pub(super) fn read_posts(
             metrics: layout.metrics(row),
             promoted: (rules.promoted)(layout, row),
         };
-        if let Some(at) = index.find(&id, &parsed.posts) {
+        if let Some(at) = index.find(&id, |i| &parsed.posts[i].id.0) {
             parsed.skipped += 1;
             parsed.note(
                 Severity::Info,
@@ -627,56 +629,6 @@ pub(super) fn read_posts(
         }
     }
     Ok(())
-}
-
-/// The posts read so far by ID, without a copy of each ID: keyed by the ID's hash, the rare
-/// ID whose hash another one has kept apart by its text.
-struct PostIndex {
-    by_hash: HashMap<u64, usize>,
-    shared_hash: HashMap<String, usize>,
-}
-
-impl PostIndex {
-    fn with_capacity(n: usize) -> Self {
-        PostIndex {
-            by_hash: HashMap::with_capacity(n),
-            shared_hash: HashMap::new(),
-        }
-    }
-
-    fn hash(id: &str) -> u64 {
-        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-        BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
-    }
-
-    /// Where the post with this ID is in `posts`.
-    fn find(&self, id: &str, posts: &[ParsedPost]) -> Option<usize> {
-        self.find_hashed(Self::hash(id), id, posts)
-    }
-
-    fn find_hashed(&self, hash: u64, id: &str, posts: &[ParsedPost]) -> Option<usize> {
-        match self.by_hash.get(&hash) {
-            Some(&at) if posts[at].id.0 == id => Some(at),
-            Some(_) => self.shared_hash.get(id).copied(),
-            None => None,
-        }
-    }
-
-    /// Records a post [`find`](Self::find) did not find.
-    fn insert(&mut self, id: &str, at: usize) {
-        self.insert_hashed(Self::hash(id), id, at);
-    }
-
-    fn insert_hashed(&mut self, hash: u64, id: &str, at: usize) {
-        match self.by_hash.entry(hash) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(at);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.shared_hash.insert(id.to_owned(), at);
-            }
-        }
-    }
 }
 
 /// Reads one row per day (or per day and item, summed when `sum_per_day`).
@@ -776,39 +728,4 @@ pub(super) fn last_segment(link: &str) -> Option<String> {
     let path = link.split(['?', '#']).next()?.trim_end_matches('/');
     let last = path.rsplit('/').next()?;
     (!last.is_empty() && link.contains('/')).then(|| last.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn posts_whose_ids_share_a_hash_are_told_apart() {
-        let post = |id: &str| ParsedPost {
-            id: PostId(id.into()),
-            published: chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00+07:00").unwrap(),
-            format: PostFormat::Other,
-            text: String::new(),
-            permalink: None,
-            metrics: Metrics::new(),
-            promoted: false,
-        };
-        let posts = vec![post("a"), post("b"), post("c")];
-        let mut index = PostIndex::with_capacity(3);
-        // All three under one hash: the first by hash, the others by their text.
-        for (at, id) in ["a", "b", "c"].iter().enumerate() {
-            assert_eq!(index.find_hashed(7, id, &posts), None);
-            index.insert_hashed(7, id, at);
-        }
-        for (at, id) in ["a", "b", "c"].iter().enumerate() {
-            assert_eq!(index.find_hashed(7, id, &posts), Some(at));
-        }
-        assert_eq!(index.find_hashed(7, "d", &posts), None);
-        assert_eq!(index.find_hashed(8, "a", &posts), None);
-        // The real hash finds what was inserted under it.
-        let mut index = PostIndex::with_capacity(3);
-        index.insert("b", 1);
-        assert_eq!(index.find("b", &posts), Some(1));
-        assert_eq!(index.find("a", &posts), None);
-    }
 }

@@ -406,6 +406,7 @@ fn error_text(lang: Lang, code: &str, detail: &str) -> String {
         "unknown-format" => Msg::ErrUnknownFormat,
         "mapping-incomplete" => Msg::ErrMappingIncomplete,
         "unreadable-workbook" => Msg::ErrUnreadableWorkbook,
+        "unreadable-file" => Msg::ErrUnreadableFile,
         "no-records" => Msg::ErrNoRecords,
         "dates-contradictory" => Msg::ErrDatesContradictory,
         "unknown-series" => Msg::ErrUnknownSeries,
