@@ -353,24 +353,10 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
     };
     let mut reports = Vec::new();
     let count = files.len();
-    // Each file is copied a piece at a time: for its fingerprint, then as it is split into
-    // rows (`parse_pieces`).
-    let mut piece = Vec::new();
+    // Each file is copied a piece at a time as it is split into rows (`parse_pieces`), and
+    // fingerprinted from those pieces.
     for (index, (name, file)) in request.names.iter().zip(files).enumerate() {
-        let size = file.len();
-        let mut fingerprint = import::ContentHash::default();
-        let mut readable = true;
-        for at in (0..size).step_by(import::PIECE_BYTES) {
-            piece.clear();
-            readable &= file.read(at, import::PIECE_BYTES, &mut piece);
-            fingerprint.update(&piece);
-        }
-        if !readable {
-            reports.push(FileReport::failed(name, "unreadable-file", name));
-            continue;
-        }
-        let hash = fingerprint.finish();
-        let size = size as u64;
+        let size = file.len() as u64;
         post(&WorkerMessage::Progress(ImportProgress {
             file: index,
             stage: "decode".into(),
@@ -382,14 +368,24 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
         };
         let start = now();
         let mut decoded_at = start;
-        let mut read = |at: usize, n: usize, out: &mut Vec<u8>| readable &= file.read(at, n, out);
-        let result = import::parse_pieces(name, size as usize, &mut read, &options, &mut || {
-            decoded_at = now();
-            post(&WorkerMessage::Progress(ImportProgress {
-                file: index,
-                stage: "parse".into(),
-            }));
+        let mut readable = true;
+        let mut reader = import::Fingerprinted::new(|at: usize, n: usize, out: &mut Vec<u8>| {
+            readable &= file.read(at, n, out);
         });
+        let result = import::parse_pieces(
+            name,
+            size as usize,
+            &mut |at, n, out| reader.read(at, n, out),
+            &options,
+            &mut || {
+                decoded_at = now();
+                post(&WorkerMessage::Progress(ImportProgress {
+                    file: index,
+                    stage: "parse".into(),
+                }));
+            },
+        );
+        let hash = reader.finish(size as usize);
         let end = now();
         report
             .timings

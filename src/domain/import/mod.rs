@@ -261,6 +261,48 @@ impl ContentHash {
     }
 }
 
+/// A piece reader (`read(at, n, out)`, as [`parse_pieces`] takes) that computes the file's
+/// [`content_hash`] from the pieces read, each byte once, whether they are read in order or
+/// again from the start: a file is fingerprinted as it is split, without a pass of its own.
+pub struct Fingerprinted<R> {
+    read: R,
+    hash: ContentHash,
+    upto: usize,
+}
+
+impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
+    pub fn new(read: R) -> Self {
+        Fingerprinted {
+            read,
+            hash: ContentHash::default(),
+            upto: 0,
+        }
+    }
+
+    pub fn read(&mut self, at: usize, n: usize, out: &mut Vec<u8>) {
+        let start = out.len();
+        (self.read)(at, n, out);
+        let got = &out[start..];
+        if at <= self.upto && self.upto < at + got.len() {
+            self.hash.update(&got[self.upto - at..]);
+            self.upto = at + got.len();
+        }
+    }
+
+    /// The fingerprint of the file's `size` bytes (those not read yet are read now).
+    pub fn finish(mut self, size: usize) -> String {
+        let mut rest = Vec::new();
+        while self.upto < size {
+            rest.clear();
+            self.read(self.upto, PIECE_BYTES, &mut rest);
+            if rest.is_empty() {
+                break;
+            }
+        }
+        self.hash.finish()
+    }
+}
+
 /// How much of a file [`parse_pieces`] asks for at a time.
 pub const PIECE_BYTES: usize = 4 << 20;
 
@@ -491,6 +533,20 @@ mod tests {
             let whole = parse(&name, &bytes, &options());
             for piece in [1, 2, 3, 7, 64, 1000] {
                 assert_eq!(in_pieces(&name, &bytes, piece), whole, "{name} in {piece}");
+                // Fingerprinted as it is read: the hash of the whole bytes.
+                let mut reader = Fingerprinted::new(|at: usize, n: usize, out: &mut Vec<u8>| {
+                    out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())])
+                });
+                let read = parse_in(
+                    &name,
+                    bytes.len(),
+                    piece,
+                    &mut |at, n, out| reader.read(at, n, out),
+                    &options(),
+                    &mut || {},
+                );
+                assert_eq!(read, whole);
+                assert_eq!(reader.finish(bytes.len()), content_hash(&bytes), "{name}");
             }
             files += 1;
         }
