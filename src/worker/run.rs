@@ -395,7 +395,7 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
             .push(("import:parse".into(), decoded_at, end));
         // A piece the browser could not read: nothing of the file is kept.
         let result = match result {
-            Ok(_) if !readable => Err(import::ImportError {
+            _ if !readable => Err(import::ImportError {
                 code: "unreadable-file".into(),
                 row: None,
                 column: None,

@@ -180,7 +180,9 @@ test('a LinkedIn competitor export gives the own page and each competitor their 
   const [result] = await importFiles(page, [F('kopi-nusantara_competitor_analytics_1764200000000.xlsx')]);
   assert.deepEqual([result.status, result.platform, result.kind, result.rows, result.skipped],
     ['warning', 'linkedin', 'competitors', '3', '1'], JSON.stringify(result));
-  // The page of the file is the demo's own LinkedIn page; the two others are competitors'.
+  // The page of the file is the demo's own LinkedIn page; the two others are competitors'
+  // (listed once the workspace is reloaded after the import).
+  await page.locator('[data-testid=competitor-mark][data-profile^="linkedin-"]').nth(1).waitFor({ timeout: 30000 });
   const marks = await page.getByTestId('competitor-mark').evaluateAll((els) =>
     els.map((e) => [e.dataset.profile, e.checked]));
   const competitors = marks.filter(([id, checked]) => id.startsWith('linkedin-') && checked);

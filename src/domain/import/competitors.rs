@@ -153,15 +153,26 @@ fn field_of(cell: &str) -> Option<Field> {
     header::field_named(COLUMNS, &header::normalize(cell))
 }
 
+/// [`read`] for a file named as LinkedIn names these exports, tried before the platform
+/// families; `None` for any other name.
+pub(super) fn read_named(
+    name: &str,
+    tables: &[Table],
+    options: &ImportOptions,
+) -> Option<Result<Parsed, ImportError>> {
+    super::linkedin::find_ascii(name, MARKER)?;
+    read(name, tables, options)
+}
+
 /// Reads the file when its tables are a competitor comparison; `None` when they are not. A file
 /// named as LinkedIn names these exports needs a page column and one figure; any other file
-/// needs a page column and three figures.
+/// (tried only when no other importer knows it) needs a page column and three figures.
 pub(super) fn read(
     name: &str,
     tables: &[Table],
     options: &ImportOptions,
 ) -> Option<Result<Parsed, ImportError>> {
-    let named = name.to_lowercase().contains(MARKER);
+    let named = super::linkedin::find_ascii(name, MARKER).is_some();
     let wanted = if named { 1 } else { 3 };
     let found: Vec<(&Table, usize, Vec<Option<Field>>)> = tables
         .iter()
@@ -228,14 +239,24 @@ fn read_tables(
     if totals.is_empty() {
         return Err(ImportError::new("no-records", name));
     }
-    if own_page.is_some() && !totals.iter().any(|t| t.own) {
-        parsed.note(
+    match &own_page {
+        Some(page) if !totals.iter().any(|t| t.own) => {
+            parsed.note(
+                Severity::Info,
+                None,
+                None,
+                "own-page-not-found",
+                page.clone(),
+            );
+        }
+        None => parsed.note(
             Severity::Info,
             None,
             None,
-            "own-page-not-found",
-            own_page.unwrap_or_default(),
-        );
+            "own-page-unknown",
+            String::new(),
+        ),
+        _ => {}
     }
     parsed.period = Some((
         totals
@@ -386,7 +407,12 @@ fn period_above(table: &Table, at: usize) -> Option<Period> {
         .chain(table.rows[..at].iter().flat_map(Row::cells))
         .chain(std::iter::once(table.sheet.as_str()))
         .collect();
-    let written: Vec<Written> = text.iter().flat_map(|t| dates_in(t)).collect();
+    // Two dates on one line are the range; else the first two found.
+    let lines: Vec<Vec<Written>> = text.iter().map(|t| dates_in(t)).collect();
+    let written: Vec<Written> = match lines.iter().find(|d| d.len() >= 2) {
+        Some(line) => line.clone(),
+        None => lines.into_iter().flatten().collect(),
+    };
     let order = match date::decide_order(
         written
             .iter()
@@ -440,8 +466,7 @@ fn dates_in(text: &str) -> Vec<Written> {
 
 /// The day of the export, from the epoch milliseconds LinkedIn puts in the file name.
 fn export_day(name: &str) -> Option<NaiveDate> {
-    let lower = name.to_lowercase();
-    let rest = &name[lower.find(MARKER)? + MARKER.len()..];
+    let rest = name.get(super::linkedin::find_ascii(name, MARKER)? + MARKER.len()..)?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let ms: i64 = digits.parse().ok()?;
     chrono::DateTime::from_timestamp_millis(ms).map(|t| t.date_naive())
@@ -487,6 +512,22 @@ mod tests {
         // Day first when a day says so.
         assert_eq!(period("28/10/2025 - 26/11/2025"), want);
         assert_eq!(period("Competitor analytics"), None);
+        // An export date on a line of its own is not the range's start.
+        let table = Table {
+            rows: vec![
+                Row::new(1, ["Exported Nov 27, 2025"]),
+                Row::new(2, ["Oct 28, 2025 - Nov 26, 2025"]),
+                Row::new(3, ["Page", "Total followers"]),
+            ],
+            ..Table::default()
+        };
+        assert_eq!(period_above(&table, 2), want);
+        assert_eq!(
+            export_day("İİİİİİ_COMPETITOR_ANALYTICS_1764115200000.csv"),
+            Some(d(2025, 11, 26)),
+            "letters that change length when lowercased"
+        );
+        assert_eq!(export_day("ẞẞ_competitor_analytics_x.csv"), None);
         assert_eq!(
             export_day("kopi_competitor_analytics_1764115200000.xlsx"),
             Some(d(2025, 11, 26))

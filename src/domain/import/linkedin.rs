@@ -187,7 +187,6 @@ fn post_format(kind: &str) -> PostFormat {
 /// `shorthills-ai_content_1766385907708 1.xls` → `shorthills-ai`.
 pub(super) fn page_from_file_name(name: &str) -> Option<String> {
     let base = name.rsplit(['/', '\\']).next()?;
-    let lower = base.to_lowercase();
     [
         "_content_",
         "_followers_",
@@ -195,6 +194,14 @@ pub(super) fn page_from_file_name(name: &str) -> Option<String> {
         "_competitor_analytics_",
     ]
     .iter()
-    .find_map(|marker| lower.find(marker).map(|i| base[..i].to_owned()))
+    .find_map(|marker| find_ascii(base, marker).map(|i| base[..i].to_owned()))
     .filter(|s| !s.is_empty())
+}
+
+/// Where an ASCII `marker` is in `name`, letter case aside. (Lowercasing the name first would
+/// move byte positions: some letters change length.) The position is a character boundary.
+pub(super) fn find_ascii(name: &str, marker: &str) -> Option<usize> {
+    name.as_bytes()
+        .windows(marker.len())
+        .position(|w| w.eq_ignore_ascii_case(marker.as_bytes()))
 }

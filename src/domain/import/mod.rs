@@ -390,7 +390,8 @@ pub fn parse_staged(
 }
 
 /// [`parse_staged`] taking the file's bytes: they are dropped once split into tables, so that
-/// the bytes, the tables and the records never all live at once (the import worker's way).
+/// the bytes, the tables and the records never all live at once ([`parse_pieces`]'s way for
+/// files it cannot split as they arrive).
 pub fn parse_owned(
     name: &str,
     bytes: Vec<u8>,
@@ -427,13 +428,14 @@ fn read_tables(
     options: &ImportOptions,
 ) -> Result<Parsed, ImportError> {
     let mut parsed = match linkedin::read_workbook(name, &tables, options)
-        .or_else(|| competitors::read(name, &tables, options))
+        .or_else(|| competitors::read_named(name, &tables, options))
     {
         Some(result) => result?,
         None => match read::dispatch(&mut tables, options) {
             Err(e) if e.code == "unknown-format" => messages::read(&tables, options)
                 .or_else(|| mentions::read(&tables, options))
                 .or_else(|| benchmarks::read(&tables, options))
+                .or_else(|| competitors::read(name, &tables, options))
                 .or_else(|| people::read(&tables))
                 .or_else(|| mapped(&mut tables, options))
                 .unwrap_or(Err(e))?,
@@ -592,6 +594,18 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+        /// File names carry meaning (a page, an export's time): any name is safe.
+        #[test]
+        fn arbitrary_file_names_never_panic(
+            before in "\\PC{0,12}",
+            marker in proptest::sample::select(vec!["_competitor_analytics_", "_CONTENT_", "_followers_", ""]),
+            after in "\\PC{0,16}",
+        ) {
+            let name = format!("{before}{marker}{after}");
+            let body = "Page,Total followers,New followers,Total post engagements,Total posts\nKopi,10,1,5,2\n";
+            let _ = parse(&name, body.as_bytes(), &options());
+        }
+
         #[test]
         fn arbitrary_bytes_read_the_same_in_pieces(
             bytes in proptest::collection::vec(any::<u8>(), 0..1024),

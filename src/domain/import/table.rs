@@ -326,10 +326,17 @@ pub struct DelimitedPieces {
     preamble: Vec<String>,
     rows: Vec<Row>,
     builder: RowBuilder,
+    /// A row longer than [`LONG_ROW`] (a quote left open) is split once, at the end, rather
+    /// than again from its start with every piece.
+    waiting: bool,
 }
 
 /// Text enough to find the table's start and sniff its delimiter (its 16,384 first characters).
 const SNIFF_BYTES: usize = 4 * 16 * 1024;
+
+/// A cut row this long stops the splitting until the last piece (short in tests, so that the
+/// property tests reach it).
+const LONG_ROW: usize = if cfg!(test) { 64 } else { 16 << 20 };
 
 impl DelimitedPieces {
     /// Adds the next piece of text (each a whole number of characters) and splits every row it
@@ -368,6 +375,9 @@ impl DelimitedPieces {
         let Some((delimiter, line)) = self.started else {
             return;
         };
+        if self.waiting && !last {
+            return;
+        }
         let rows = &mut self.rows;
         let (consumed, line) = split_rows(
             &self.pending,
@@ -379,6 +389,7 @@ impl DelimitedPieces {
         );
         self.pending.drain(..consumed);
         self.started = Some((delimiter, line));
+        self.waiting = self.pending.len() > LONG_ROW;
     }
 }
 

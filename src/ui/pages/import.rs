@@ -440,6 +440,7 @@ fn diagnostic_text(lang: Lang, d: &Diagnostic) -> String {
         "benchmark-period-assumed" => Msg::DiagPeriodAssumed,
         "competitor-period-assumed" => Msg::DiagCompetitorPeriod,
         "own-page-not-found" => Msg::DiagOwnPageNotFound,
+        "own-page-unknown" => Msg::DiagOwnPageUnknown,
         other => return format!("{other}: {}", d.detail),
     };
     let mut text = fill(msg.text(lang), &[("detail", &d.detail)]);
