@@ -989,7 +989,8 @@ pub struct ColumnMapping {
 pub struct ImportBatch {
     pub id: BatchId,
     pub file_name: String,
-    /// A fingerprint of the bytes (`import::content_hash`), to recognise a file imported before.
+    /// A fingerprint of the bytes (`import::file_fingerprint`), to recognise a file imported
+    /// before.
     pub content_hash: String,
     pub bytes: u64,
     /// The detected family of export, e.g. `meta-posts`, `tiktok-overview`.
