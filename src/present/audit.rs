@@ -372,10 +372,7 @@ fn inventory(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
                 (Some(_), true) => t(Msg::StatusStale),
                 (Some(_), false) => t(Msg::StatusCurrent),
             };
-            let mut name = profile_name(ws, &row.profile);
-            if row.competitor {
-                name = format!("{name} · {}", t(Msg::Competitor));
-            }
+            let name = name_with_side(ws, &row.profile, row.competitor, lang);
             vec![
                 name,
                 row.platform.name().to_owned(),
@@ -426,6 +423,16 @@ fn inventory(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
     );
 }
 
+/// A profile's name, marked when it is a competitor's.
+fn name_with_side(ws: &Workspace, id: &ProfileId, competitor: bool, lang: Lang) -> String {
+    let name = profile_name(ws, id);
+    if competitor {
+        format!("{name} · {}", Msg::Competitor.text(lang))
+    } else {
+        name
+    }
+}
+
 /// Own and competitor profiles side by side, per platform that has a competitor, with the
 /// benchmarks entered for that platform.
 fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
@@ -472,10 +479,7 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
             {
                 continue;
             }
-            let mut name = profile_name(ws, &m.profile);
-            if profile.competitor {
-                name = format!("{name} · {}", t(Msg::Competitor));
-            }
+            let name = name_with_side(ws, &m.profile, profile.competitor, lang);
             let rate = m
                 .engagement_rate
                 .map(|r| {
@@ -515,10 +519,7 @@ fn competitors(h: &mut Html, ws: &Workspace, audit: &Audit, lang: Lang) {
             else {
                 continue;
             };
-            let mut name = profile_name(ws, &total.profile);
-            if profile.competitor {
-                name = format!("{name} · {}", t(Msg::Competitor));
-            }
+            let name = name_with_side(ws, &total.profile, profile.competitor, lang);
             let name = format!(
                 "{name} ({})",
                 crate::i18n::fill(

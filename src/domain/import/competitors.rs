@@ -8,7 +8,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::date::{self, Order, Written};
+use super::date::{self, Order, Stamp, Written};
 use super::header;
 use super::table::{Row, Table};
 use super::value;
@@ -408,28 +408,18 @@ fn period_above(table: &Table, at: usize) -> Option<Period> {
         .chain(std::iter::once(table.sheet.as_str()))
         .collect();
     // Two dates on one line are the range; else the first two found.
-    let lines: Vec<Vec<Written>> = text.iter().map(|t| dates_in(t)).collect();
-    let written: Vec<Written> = match lines.iter().find(|d| d.len() >= 2) {
+    let lines: Vec<Vec<Stamp>> = text.iter().map(|t| dates_in(t)).collect();
+    let stamps: Vec<Stamp> = match lines.iter().find(|d| d.len() >= 2) {
         Some(line) => line.clone(),
         None => lines.into_iter().flatten().collect(),
     };
-    let order = match date::decide_order(
-        written
-            .iter()
-            .map(|w| date::Stamp {
-                date: *w,
-                time: None,
-                offset: None,
-            })
-            .collect::<Vec<_>>()
-            .iter(),
-    ) {
+    let order = match date::decide_order(&stamps) {
         date::OrderEvidence::Decided(order) => order,
         _ => Order::MonthFirst,
     };
-    let days: Vec<NaiveDate> = written
-        .into_iter()
-        .filter_map(|w| date::resolve(w, order))
+    let days: Vec<NaiveDate> = stamps
+        .iter()
+        .filter_map(|s| date::resolve(s.date, order))
         .collect();
     let (&start, &end) = (days.first()?, days.get(1)?);
     (start <= end).then_some(Period { start, end })
@@ -437,7 +427,7 @@ fn period_above(table: &Table, at: usize) -> Option<Period> {
 
 /// The dated dates written in a text, in order: runs of one to four words read as a date,
 /// shortest first (a yearless run is read on with the next word).
-fn dates_in(text: &str) -> Vec<Written> {
+fn dates_in(text: &str) -> Vec<Stamp> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '(' | ')' | '|'))
         .map(|w| w.trim_end_matches([':', ';']))
@@ -448,10 +438,9 @@ fn dates_in(text: &str) -> Vec<Written> {
     while i < words.len() {
         let found = (1..=4.min(words.len() - i)).find_map(|n| {
             let run = words[i..i + n].join(" ");
-            match date::parse(run.trim_end_matches(',')).map(|s| s.date) {
-                Some(w @ (Written::Full(_) | Written::Numeric { .. })) => Some((w, n)),
-                _ => None,
-            }
+            date::parse(run.trim_end_matches(','))
+                .filter(|s| matches!(s.date, Written::Full(_) | Written::Numeric { .. }))
+                .map(|s| (s, n))
         });
         match found {
             Some((w, n)) => {
@@ -472,12 +461,10 @@ fn export_day(name: &str) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp_millis(ms).map(|t| t.date_naive())
 }
 
-/// Letters and digits only, lowercased: `Kopi Nusantara` and `kopi-nusantara` are one page.
+/// A page's name without case or separators: `Kopi Nusantara`, `kopi-nusantara` and
+/// `KopiNusantara` are one page.
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::domain::slug(&s.to_lowercase()).replace('-', "")
 }
 
 #[cfg(test)]

@@ -249,7 +249,11 @@ pub fn content_hash(bytes: &[u8]) -> String {
 pub fn file_fingerprint(bytes: &[u8]) -> String {
     let mut hasher = crc32fast::Hasher::new();
     hasher.update(bytes);
-    format!("crc32-{:x}-{:08x}", bytes.len(), hasher.finalize())
+    fingerprint_text(bytes.len(), hasher)
+}
+
+fn fingerprint_text(len: usize, hasher: crc32fast::Hasher) -> String {
+    format!("crc32-{len:x}-{:08x}", hasher.finalize())
 }
 
 /// A piece reader (`read(at, n, out)`, as [`parse_pieces`] takes) that computes the file's
@@ -290,7 +294,7 @@ impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
                 break;
             }
         }
-        format!("crc32-{:x}-{:08x}", self.upto, self.hash.finalize())
+        fingerprint_text(self.upto, self.hash)
     }
 }
 
