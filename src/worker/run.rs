@@ -311,10 +311,14 @@ impl Source {
                 }
             }
         };
+        // Copied straight into the vector's spare room, without filling it with zeros first.
+        let n = slice.length() as usize;
+        out.reserve(n);
         let start = out.len();
-        out.resize(start + slice.length() as usize, 0);
-        slice.copy_to(&mut out[start..]);
-        slice.length() as usize == to - from
+        slice.copy_to_uninit(&mut out.spare_capacity_mut()[..n]);
+        // SAFETY: `copy_to_uninit` has written the n bytes after `start`.
+        unsafe { out.set_len(start + n) };
+        n == to - from
     }
 
     fn to_vec(&self) -> Vec<u8> {

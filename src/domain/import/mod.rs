@@ -21,6 +21,7 @@ pub mod messages;
 mod meta;
 pub mod people;
 mod read;
+mod scan;
 pub mod sheet;
 pub mod table;
 mod tiktok;
@@ -32,6 +33,7 @@ mod youtube;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::domain::model::{
     Breakdown, Diagnostic, Metrics, Platform, PostFormat, PostId, Severity,
@@ -241,19 +243,20 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{hash:016x}")
 }
 
-/// The fingerprint an import batch keeps of its file (`crc32-<length>-<CRC-32>`, both hex), to
-/// recognise a file imported before. CRC-32 through `crc32fast` reads a large file many times
-/// faster than [`content_hash`] (FNV-1a, a byte at a time), which stays the hash of the IDs
-/// made from records' contents. (Batches of earlier versions kept an FNV-1a fingerprint: a file
+/// The fingerprint an import batch keeps of its file (`xxh3-<length>-<XXH3-64>`, both hex), to
+/// recognise a file imported before. XXH3 (`xxhash-rust`) reads a large file several times
+/// faster than CRC-32 in WebAssembly (8 bytes a step, no table lookups) and many times faster
+/// than [`content_hash`] (FNV-1a, a byte at a time), which stays the hash of the IDs made from
+/// records' contents. (Batches of earlier versions kept a CRC-32 or FNV-1a fingerprint: a file
 /// imported with them is not recognised as imported again.)
 pub fn file_fingerprint(bytes: &[u8]) -> String {
-    let mut hasher = crc32fast::Hasher::new();
+    let mut hasher = Xxh3::new();
     hasher.update(bytes);
-    fingerprint_text(bytes.len(), hasher)
+    fingerprint_text(bytes.len(), &hasher)
 }
 
-fn fingerprint_text(len: usize, hasher: crc32fast::Hasher) -> String {
-    format!("crc32-{len:x}-{:08x}", hasher.finalize())
+fn fingerprint_text(len: usize, hasher: &Xxh3) -> String {
+    format!("xxh3-{len:x}-{:016x}", hasher.digest())
 }
 
 /// A piece reader (`read(at, n, out)`, as [`parse_pieces`] takes) that computes the file's
@@ -261,7 +264,7 @@ fn fingerprint_text(len: usize, hasher: crc32fast::Hasher) -> String {
 /// again from the start: a file is fingerprinted as it is split, without a pass of its own.
 pub struct Fingerprinted<R> {
     read: R,
-    hash: crc32fast::Hasher,
+    hash: Xxh3,
     upto: usize,
 }
 
@@ -269,7 +272,7 @@ impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
     pub fn new(read: R) -> Self {
         Fingerprinted {
             read,
-            hash: crc32fast::Hasher::new(),
+            hash: Xxh3::new(),
             upto: 0,
         }
     }
@@ -294,7 +297,7 @@ impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
                 break;
             }
         }
-        fingerprint_text(self.upto, self.hash)
+        fingerprint_text(self.upto, &self.hash)
     }
 }
 

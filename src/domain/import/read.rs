@@ -53,6 +53,18 @@ pub(super) struct Layout<'t> {
     /// The columns of each meaning (by [`Meaning::slot`]), left to right: read for every cell
     /// of every row.
     columns: Vec<Vec<usize>>,
+    /// The metric columns, by metric, then left to right.
+    metric_columns: Vec<MetricColumn>,
+}
+
+/// A column holding a metric, and how its cells are read.
+struct MetricColumn {
+    column: usize,
+    metric: Metric,
+    /// Durations may be written `0:01:25`.
+    duration: bool,
+    /// Watch time in hours, stored in seconds.
+    hours: bool,
 }
 
 impl<'t> Layout<'t> {
@@ -70,6 +82,7 @@ impl<'t> Layout<'t> {
             data,
             styles,
             columns: Vec::new(),
+            metric_columns: Vec::new(),
         };
         layout.index_columns();
         layout
@@ -83,6 +96,23 @@ impl<'t> Layout<'t> {
             }
         }
         self.columns = columns;
+        let mut metric_columns: Vec<MetricColumn> = (self.meanings.iter().enumerate())
+            .filter_map(|(column, m)| match m {
+                Some(Meaning::Metric(metric)) => Some(MetricColumn {
+                    column,
+                    metric: *metric,
+                    duration: matches!(
+                        metric,
+                        Metric::WatchTimeSeconds | Metric::AverageViewSeconds
+                    ),
+                    hours: *metric == Metric::WatchTimeSeconds
+                        && self.header_of(column).contains("hours"),
+                }),
+                _ => None,
+            })
+            .collect();
+        metric_columns.sort_by_key(|c| (c.metric, c.column));
+        self.metric_columns = metric_columns;
     }
 
     /// Gives column `column` another meaning.
@@ -120,39 +150,28 @@ impl<'t> Layout<'t> {
             .unwrap_or_default()
     }
 
-    /// A row's metrics, from every metric column (the first non-empty per metric).
+    /// A row's metrics, from every metric column (the first that has a number, left to right,
+    /// per metric): gathered in order of metric, then built into the map at once.
     pub fn metrics(&self, row: &Row) -> Metrics {
-        let mut out = Metrics::new();
-        for (i, m) in self.meanings.iter().enumerate() {
-            let Some(Meaning::Metric(metric)) = m else {
-                continue;
-            };
-            if out.contains_key(metric) {
+        let mut found: Vec<(Metric, f64)> = Vec::with_capacity(self.metric_columns.len());
+        for c in &self.metric_columns {
+            if found.last().is_some_and(|(m, _)| *m == c.metric) {
                 continue;
             }
-            let Some(cell) = row.cell(i) else {
+            let Some(cell) = row.cell(c.column) else {
                 continue;
             };
-            let v = if matches!(
-                metric,
-                Metric::WatchTimeSeconds | Metric::AverageViewSeconds
-            ) && cell.contains(':')
-            {
-                value::duration_seconds(cell, self.styles[i])
+            let style = self.styles[c.column];
+            let v = if c.duration && cell.contains(':') {
+                value::duration_seconds(cell, style)
             } else {
-                value::number(cell, self.styles[i])
+                value::number(cell, style)
             };
             if let Some(v) = v {
-                let v =
-                    if *metric == Metric::WatchTimeSeconds && self.header_of(i).contains("hours") {
-                        v * 3600.0
-                    } else {
-                        v
-                    };
-                out.insert(*metric, v);
+                found.push((c.metric, if c.hours { v * 3600.0 } else { v }));
             }
         }
-        out
+        found.into_iter().collect()
     }
 
     /// The account handle named in the first permalink that has one.
@@ -551,17 +570,52 @@ pub(super) fn read_posts(
         parsed,
     )?;
     // Post IDs to the post read from them.
-    let mut index = IdIndex::with_capacity(layout.data.len());
+    let index = IdIndex::with_capacity(layout.data.len());
     // Post types repeat: each distinct one is read once.
-    let mut formats: HashMap<String, PostFormat> = HashMap::new();
+    let formats: HashMap<String, PostFormat> = HashMap::new();
     // Room for every row at once: growing by doubling would hold the old and the new array
     // together, the largest single allocation of an import.
     parsed.posts.reserve_exact(layout.data.len());
     // Each row is dropped once read: its memory goes to the posts that follow.
     let data = std::mem::take(&mut layout.data);
     let layout = &*layout;
+    let mut rows = PostRows {
+        layout,
+        options,
+        rules,
+        time_column: &time_column,
+        index,
+        formats,
+    };
     for ((row, stamp), day) in data.into_iter().zip(&stamps).zip(&dates) {
-        let row = &row;
+        rows.read(&row, stamp.as_ref(), day.as_ref(), parsed);
+    }
+    Ok(())
+}
+
+/// What [`read_posts`] reads each row with: the rows' layout and rules, the posts read so far
+/// by ID, and the post types met.
+struct PostRows<'a, 't> {
+    layout: &'a Layout<'t>,
+    options: &'a ImportOptions,
+    rules: &'a PostRules,
+    time_column: &'a str,
+    index: IdIndex,
+    formats: HashMap<String, PostFormat>,
+}
+
+impl PostRows<'_, '_> {
+    /// Reads one row into a post (or skips it, saying why). A call of its own, not inlined into
+    /// the loop over rows: see [`value::column_styles`] on V8's tiers.
+    #[inline(never)]
+    fn read(
+        &mut self,
+        row: &Row,
+        stamp: Option<&Stamp>,
+        day: Option<&NaiveDate>,
+        parsed: &mut Parsed,
+    ) {
+        let (layout, rules) = (self.layout, self.rules);
         parsed.rows += 1;
         if is_total_row(row) {
             parsed.skipped += 1;
@@ -572,7 +626,7 @@ pub(super) fn read_posts(
                 "total-row-skipped",
                 String::new(),
             );
-            continue;
+            return;
         }
         let link = layout.cell(row, Meaning::Permalink);
         let id: Option<Cow<str>> = match layout.cell(row, Meaning::PostId) {
@@ -581,12 +635,12 @@ pub(super) fn read_posts(
         };
         let Some(id) = id else {
             parsed.skip(row.line, "id", "missing-id", String::new());
-            continue;
+            return;
         };
         let (Some(stamp), Some(day)) = (stamp, day) else {
             let cell = layout.cell(row, Meaning::PublishTime).to_owned();
-            parsed.skip(row.line, &time_column, "bad-date", cell);
-            continue;
+            parsed.skip(row.line, self.time_column, "bad-date", cell);
+            return;
         };
         extend_period(parsed, *day);
         let title = layout.cell(row, Meaning::Title);
@@ -596,24 +650,29 @@ pub(super) fn read_posts(
             (false, true) => title.to_owned(),
             _ => body.to_owned(),
         };
+        let kind = layout.cell(row, Meaning::PostType);
+        let format = match self.formats.get(kind) {
+            Some(format) => *format,
+            None => *self
+                .formats
+                .entry(kind.to_owned())
+                .or_insert_with(|| (rules.format)(kind)),
+        };
         let post = ParsedPost {
             id: PostId(id.clone().into_owned()),
-            published: super::local_to_instant(*day, stamp.time, stamp.offset, &options.time_zone),
-            format: {
-                let kind = layout.cell(row, Meaning::PostType);
-                match formats.get(kind) {
-                    Some(format) => *format,
-                    None => *formats
-                        .entry(kind.to_owned())
-                        .or_insert_with(|| (rules.format)(kind)),
-                }
-            },
+            published: super::local_to_instant(
+                *day,
+                stamp.time,
+                stamp.offset,
+                &self.options.time_zone,
+            ),
+            format,
             text,
             permalink: (!link.is_empty()).then(|| link.to_owned()),
             metrics: layout.metrics(row),
             promoted: (rules.promoted)(layout, row),
         };
-        if let Some(at) = index.find(&id, |i| &parsed.posts[i].id.0) {
+        if let Some(at) = self.index.find(&id, |i| &parsed.posts[i].id.0) {
             parsed.skipped += 1;
             parsed.note(
                 Severity::Info,
@@ -624,11 +683,10 @@ pub(super) fn read_posts(
             );
             parsed.posts[at] = post;
         } else {
-            index.insert(&id, parsed.posts.len());
+            self.index.insert(&id, parsed.posts.len());
             parsed.posts.push(post);
         }
     }
-    Ok(())
 }
 
 /// Reads one row per day (or per day and item, summed when `sum_per_day`).

@@ -5,13 +5,17 @@
 
 use std::sync::Arc;
 
-/// The cells of many rows, one after another in one string: a 200,000-row export has millions
-/// of cells, and a few thousand rows share each allocation.
+use super::scan;
+
+/// The cells of many rows in one string: a 200,000-row export has millions of cells, and a few
+/// thousand rows share each allocation. A cell is a span of the text: a copy of the cell, or
+/// of a whole row as the file wrote it (its delimiters and quotes left in the text, between the
+/// cells' spans), so that a row costs one copy whatever its cells.
 #[derive(Default)]
 struct Block {
     text: String,
-    /// Where each cell ends in `text`.
-    ends: Vec<u32>,
+    /// Where each cell starts and ends in `text`.
+    spans: Vec<[u32; 2]>,
 }
 
 /// How many rows share a block.
@@ -23,8 +27,7 @@ const ROWS_PER_BLOCK: usize = 4096;
 pub struct Row {
     pub line: u64,
     block: Arc<Block>,
-    /// Where the row's text starts in its block, and its cells' range in the block's ends.
-    start: u32,
+    /// The row's cells' range in the block's spans.
     first: u32,
     last: u32,
 }
@@ -54,20 +57,19 @@ impl Row {
         if i >= self.len() {
             return None;
         }
-        let at = self.first as usize + i;
-        let start = if i == 0 {
-            self.start
-        } else {
-            self.block.ends[at - 1]
-        };
-        self.block
-            .text
-            .get(start as usize..self.block.ends[at] as usize)
+        let [start, end] = self.block.spans[self.first as usize + i];
+        self.block.text.get(start as usize..end as usize)
     }
 
     /// The cells, left to right.
     pub fn cells(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
-        (0..self.len()).map(|i| self.cell(i).unwrap_or_default())
+        let spans = &self.block.spans[self.first as usize..self.last as usize];
+        spans.iter().map(|[a, b]| {
+            self.block
+                .text
+                .get(*a as usize..*b as usize)
+                .unwrap_or_default()
+        })
     }
 
     /// The cells as owned strings (for the few places that keep a header).
@@ -77,7 +79,9 @@ impl Row {
 
     /// Whether every cell is empty.
     pub fn is_blank(&self) -> bool {
-        self.is_empty() || self.block.ends[self.last as usize - 1] == self.start
+        self.block.spans[self.first as usize..self.last as usize]
+            .iter()
+            .all(|[a, b]| a == b)
     }
 }
 
@@ -112,36 +116,92 @@ impl std::fmt::Debug for Row {
 #[derive(Default)]
 pub struct RowBuilder {
     block: Block,
-    /// Rows ended and not yet taken: line, text start, cell range.
-    rows: Vec<(u64, u32, u32, u32)>,
+    /// Rows ended and not yet taken: line, cell range.
+    rows: Vec<(u64, u32, u32)>,
     /// Where the row being built starts: text, cells.
     start: u32,
     first: u32,
+    /// Cells of a row given as spans of its text as written ([`RowBuilder::push_span`]) whose
+    /// text is not the written one (doubled quotes made single): their cell and text, added
+    /// to the block after the row's text.
+    rewritten: Vec<(u32, String)>,
 }
 
 impl RowBuilder {
     /// Appends a cell to the row being built, trimmed of whitespace and byte-order marks.
     pub fn push(&mut self, cell: &str) {
-        self.block.text.push_str(trim_cell(cell));
-        self.block.ends.push(self.block.text.len() as u32);
+        let cell = trim_cell(cell);
+        let start = self.block.text.len() as u32;
+        self.block.text.push_str(cell);
+        self.block.spans.push([start, start + cell.len() as u32]);
+    }
+
+    /// Appends a cell of a row's text as written: bytes `start..end` of `text`, in which the
+    /// row starts at `row_start` (see [`RowBuilder::write_row_text`]); trimmed of whitespace
+    /// and byte-order marks.
+    #[inline]
+    fn push_span(&mut self, text: &str, row_start: usize, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        let visible = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_graphic);
+        let (from, to) = if start >= end {
+            (start, start)
+        } else if visible(start) && visible(end - 1) {
+            (start, end)
+        } else {
+            match text.get(start..end) {
+                Some(cell) => {
+                    let trimmed = trim_cell(cell);
+                    let from = start + (trimmed.as_ptr() as usize - cell.as_ptr() as usize);
+                    (from, from + trimmed.len())
+                }
+                None => (start, start),
+            }
+        };
+        self.block.spans.push([
+            from.saturating_sub(row_start) as u32,
+            to.saturating_sub(row_start) as u32,
+        ]);
+    }
+
+    /// Appends a cell whose text is not in the row's text as written (see
+    /// [`RowBuilder::end_written_row`]).
+    fn push_rewritten(&mut self, cell: &str) {
+        self.rewritten
+            .push((self.block.spans.len() as u32, trim_cell(cell).to_owned()));
+        self.block.spans.push([0, 0]);
+    }
+
+    /// Copies the text of a row whose cells were given by [`RowBuilder::push_span`] and
+    /// [`RowBuilder::push_rewritten`] into the block, at once, then its rewritten cells; the
+    /// row is then ended as any other.
+    fn write_row_text(&mut self, row_text: &str) {
+        let base = self.block.text.len() as u32;
+        self.block.text.push_str(row_text);
+        for span in &mut self.block.spans[self.first as usize..] {
+            span[0] += base;
+            span[1] += base;
+        }
+        for (cell, text) in self.rewritten.drain(..) {
+            let start = self.block.text.len() as u32;
+            self.block.text.push_str(&text);
+            self.block.spans[cell as usize] = [start, start + text.len() as u32];
+        }
     }
 
     /// Replaces the row's last cell (an empty one is added when it has none).
     pub fn set_last(&mut self, cell: &str) {
-        if !self.is_empty() {
-            self.block.ends.pop();
+        if !self.is_empty()
+            && let Some([start, _]) = self.block.spans.pop()
+            && start >= self.start
+        {
+            self.block.text.truncate(start as usize);
         }
-        let start = match self.len() {
-            0 => self.start,
-            _ => self.block.ends.last().copied().unwrap_or(self.start),
-        };
-        self.block.text.truncate(start as usize);
         self.push(cell);
     }
 
     /// How many cells the row being built has.
     pub fn len(&self) -> usize {
-        self.block.ends.len() - self.first as usize
+        self.block.spans.len() - self.first as usize
     }
 
     pub fn is_empty(&self) -> bool {
@@ -151,13 +211,15 @@ impl RowBuilder {
     /// Ends the row being built, on file line `line`; a blank row (no text in any cell) is
     /// dropped unless `keep_blank`. Says whether the row was kept.
     pub fn end_row(&mut self, line: u64, keep_blank: bool) -> bool {
-        let blank = self.block.text.len() as u32 == self.start;
+        let blank = self.block.spans[self.first as usize..]
+            .iter()
+            .all(|[a, b]| a == b);
         if blank && !keep_blank {
             self.discard_row();
             return false;
         }
-        let last = self.block.ends.len() as u32;
-        self.rows.push((line, self.start, self.first, last));
+        let last = self.block.spans.len() as u32;
+        self.rows.push((line, self.first, last));
         self.start = self.block.text.len() as u32;
         self.first = last;
         true
@@ -166,7 +228,8 @@ impl RowBuilder {
     /// Forgets the row being built.
     pub fn discard_row(&mut self) {
         self.block.text.truncate(self.start as usize);
-        self.block.ends.truncate(self.first as usize);
+        self.block.spans.truncate(self.first as usize);
+        self.rewritten.clear();
     }
 
     /// How many ended rows wait to be taken.
@@ -180,17 +243,16 @@ impl RowBuilder {
         let mut block = std::mem::take(&mut self.block);
         // The next block likely holds as much: room for it at once, not by doubling.
         self.block.text.reserve(block.text.len());
-        self.block.ends.reserve(block.ends.len());
+        self.block.spans.reserve(block.spans.len());
         block.text.shrink_to_fit();
-        block.ends.shrink_to_fit();
+        block.spans.shrink_to_fit();
         let block = Arc::new(block);
         let rows = self
             .rows
             .drain(..)
-            .map(|(line, start, first, last)| Row {
+            .map(|(line, first, last)| Row {
                 line,
                 block: Arc::clone(&block),
-                start,
                 first,
                 last,
             })
@@ -393,6 +455,163 @@ impl DelimitedPieces {
     }
 }
 
+/// Splits delimited text into rows, as [`split_rows_plain`] does: through [`split_rows_fast`]
+/// while the text is regular, then through [`split_rows_plain`] from the row where it stops
+/// being so.
+fn split_rows(
+    text: &str,
+    delimiter: u8,
+    builder: &mut RowBuilder,
+    line: u64,
+    last: bool,
+    mut row: impl FnMut(u64, &mut RowBuilder),
+) -> (usize, u64) {
+    let (at, line, irregular) = split_rows_fast(text, delimiter, builder, line, last, &mut row);
+    if !irregular {
+        return (at, line);
+    }
+    let rest = text.get(at..).unwrap_or_default();
+    let (consumed, line) = split_rows_plain(rest, delimiter, builder, line, last, row);
+    (at + consumed, line)
+}
+
+/// [`split_rows_plain`] for regular text, found a block of 64 bytes at a time ([`scan`]): every
+/// quote opens a cell, closes it (followed by a delimiter or a line end) or doubles another
+/// inside it, and lines end with LF or CRLF, so a delimiter or line end outside quotes ends a
+/// cell, and whether a byte is inside quotes is the parity of the quotes before it. Each cell
+/// costs a bit's lookup instead of a scan. Stops at the start of the row where the text stops
+/// being regular and says so (`true`); the caller splits the rest. Otherwise its rows, lines and
+/// result are [`split_rows_plain`]'s (a property test holds it to them).
+fn split_rows_fast(
+    text: &str,
+    delimiter: u8,
+    builder: &mut RowBuilder,
+    line: u64,
+    last: bool,
+    row: &mut impl FnMut(u64, &mut RowBuilder),
+) -> (usize, u64, bool) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let slice = |a: usize, b: usize| text.get(a..b).unwrap_or_default();
+    // The row being built: where it starts (after blank lines), its line, whether a cell of it
+    // was seen, and where its current cell starts with the count of doubled quotes before.
+    let (mut row_start, mut row_line, mut row_open) = (0usize, line, false);
+    let (mut cell_start, mut escapes_at_cell) = (0usize, 0u64);
+    // Carried from block to block: inside a quote (all ones), whether the byte before the block
+    // ends a cell or closes a quote (the text's start ends one), line feeds and doubled quotes
+    // before it, and the LF of a CRLF whose CR ended a row.
+    let (mut inside, mut before_sep, mut before_close) = (0u64, 1u64, 0u64);
+    let (mut lfs, mut escapes) = (0u64, 0u64);
+    let mut skip = usize::MAX;
+    let mut block_start = 0usize;
+    while block_start < len {
+        let block = &bytes[block_start..len.min(block_start + scan::BLOCK)];
+        let n = block.len();
+        let m = scan::masks(block, delimiter);
+        // The byte after the block, for the last byte's checks (none: the text's end).
+        let next = bytes.get(block_start + scan::BLOCK).copied();
+        let at_last = |yes: bool| u64::from(yes) << (n - 1);
+        let quoted = scan::prefix_xor(m.quote) ^ inside;
+        let open = m.quote & quoted;
+        let close = m.quote & !quoted;
+        let sep = m.delimiter | m.lf | m.cr;
+        let next_ends = next.is_none_or(|b| b == delimiter || b == b'\n' || b == b'\r');
+        let after_sep = (sep >> 1) | at_last(next_ends);
+        let after_quote = (m.quote >> 1) | at_last(next == Some(b'"'));
+        let bad_open = open & !((sep << 1) | before_sep | (close << 1) | before_close);
+        let bad_close = close & !(after_sep | after_quote);
+        // A CR at the very end of a text that goes on is judged with the next piece.
+        let lone_cr =
+            m.cr & !((m.lf >> 1) | at_last(next == Some(b'\n') || (next.is_none() && !last)));
+        if bad_open | bad_close | lone_cr != 0 {
+            builder.discard_row();
+            return (row_start, row_line, true);
+        }
+        let doubled = close & after_quote;
+        let lf_before = |below: u64| line + lfs + u64::from((m.lf & below).count_ones());
+        let escapes_before = |below: u64| escapes + u64::from((doubled & below).count_ones());
+        let mut ends = sep & !quoted;
+        while ends != 0 {
+            let bit = ends.trailing_zeros();
+            ends &= ends - 1;
+            let p = block_start + bit as usize;
+            if p == skip {
+                continue;
+            }
+            let below = (1u64 << bit) - 1;
+            let b = bytes[p];
+            let line_end = b != delimiter;
+            let blank = !row_open && line_end && p == cell_start;
+            if b == b'\r' && p + 1 >= len {
+                // A CR the text's end cuts from its LF: a blank line's is passed (its LF is a
+                // blank line of the next piece), a row's waits for the next piece.
+                if blank {
+                    (row_start, cell_start) = (len, len);
+                    continue;
+                }
+                builder.discard_row();
+                return (row_start, row_line, false);
+            }
+            let after = if b == b'\r' { p + 2 } else { p + 1 };
+            if b == b'\r' {
+                skip = p + 1;
+            }
+            if blank {
+                (row_start, row_line, cell_start) = (after, lf_before(below) + 1, after);
+                continue;
+            }
+            row_open = true;
+            let doubled = escapes_before(below) > escapes_at_cell;
+            push_cell(builder, text, row_start, cell_start, p, doubled);
+            (cell_start, escapes_at_cell) = (after, escapes_before(below));
+            if line_end {
+                builder.write_row_text(slice(row_start, p));
+                row(row_line, builder);
+                (row_start, row_line, row_open) = (after, lf_before(below) + 1, false);
+            }
+        }
+        inside = if quoted >> 63 == 1 { !0 } else { 0 };
+        (before_sep, before_close) = (sep >> 63, close >> 63);
+        lfs += u64::from(m.lf.count_ones());
+        escapes += u64::from(doubled.count_ones());
+        block_start += scan::BLOCK;
+    }
+    if inside != 0 || !last {
+        // A quote left open at the end is the plain reader's; a row cut, the next piece's.
+        builder.discard_row();
+        return (row_start, row_line, inside != 0 && last);
+    }
+    if row_open || cell_start < len {
+        let doubled = escapes > escapes_at_cell;
+        push_cell(builder, text, row_start, cell_start.min(len), len, doubled);
+        builder.write_row_text(slice(row_start, len));
+        row(row_line, builder);
+    }
+    (len, line + lfs, false)
+}
+
+/// Adds a cell of regular text, bytes `start..end` of `text` in a row starting at `row_start`:
+/// a quoted one without its quotes, its doubled quotes (`doubled`) made single.
+#[inline]
+fn push_cell(
+    builder: &mut RowBuilder,
+    text: &str,
+    row_start: usize,
+    start: usize,
+    end: usize,
+    doubled: bool,
+) {
+    // In regular text a cell that opens with a quote closes with one.
+    if text.as_bytes().get(start) != Some(&b'"') || end < start + 2 {
+        builder.push_span(text, row_start, start, end);
+    } else if !doubled {
+        builder.push_span(text, row_start, start + 1, end - 1);
+    } else {
+        let inner = text.get(start + 1..end - 1).unwrap_or_default();
+        builder.push_rewritten(&inner.replace("\"\"", "\""));
+    }
+}
+
 /// Splits delimited text into rows: RFC 4180 quoting (`""` inside quotes is a quote; text after
 /// a closing quote joins the cell, a quote inside an unquoted cell is text, an unclosed quote runs
 /// to the end), CR, LF or CRLF ending a row, empty lines skipped. Calls `row` with each row's
@@ -403,7 +622,7 @@ impl DelimitedPieces {
 /// When more text may follow (`last` false), a row is only taken once its line end is in the
 /// text (and, for a CR, the byte after it): the row the text's end cuts is left for the next
 /// call, which starts where this one says it stopped (byte offset and line).
-fn split_rows(
+fn split_rows_plain(
     text: &str,
     delimiter: u8,
     builder: &mut RowBuilder,
@@ -626,6 +845,91 @@ mod tests {
         pieces.finish()
     }
 
+    /// A splitter under test, as `split_rows` is called.
+    type Split = fn(
+        &str,
+        u8,
+        &mut RowBuilder,
+        u64,
+        bool,
+        &mut dyn FnMut(u64, &mut RowBuilder),
+    ) -> (usize, u64);
+
+    /// Rows with their lines, and where the splitter stopped (byte offset, line).
+    type Splitted = (Vec<(u64, Vec<String>)>, (usize, u64));
+
+    /// Rows split by `split` from `text`, in blocks of three rows, with where it stopped.
+    fn split_with(text: &str, delimiter: u8, last: bool, split: Split) -> Splitted {
+        let mut builder = RowBuilder::default();
+        let mut read = Vec::new();
+        let stop = split(text, delimiter, &mut builder, 7, last, &mut |line, b| {
+            b.end_row(line, false);
+            if b.pending() == 3 {
+                read.extend(b.take());
+            }
+        });
+        read.extend(builder.take());
+        (
+            read.iter().map(|r| (r.line, r.to_strings())).collect(),
+            stop,
+        )
+    }
+
+    const PLAIN: Split = |t, d, b, l, last, r| split_rows_plain(t, d, b, l, last, r);
+    const EITHER: Split = |t, d, b, l, last, r| split_rows(t, d, b, l, last, r);
+
+    #[test]
+    fn regular_text_is_split_by_the_fast_reader() {
+        let text = "\"id\",\"text\"\r\n1,\"two\r\nlines, \"\"quoted\"\" 😀\"\r\n\r\n2,x\r\n\"\",\"\"\"\"\"\"\n";
+        let mut builder = RowBuilder::default();
+        let mut lines = Vec::new();
+        let (at, _, irregular) = split_rows_fast(
+            text,
+            b',',
+            &mut builder,
+            1,
+            true,
+            &mut |line, b: &mut RowBuilder| {
+                b.end_row(line, false);
+                lines.push(line);
+            },
+        );
+        assert!(!irregular);
+        assert_eq!(at, text.len());
+        assert_eq!(lines, [1, 2, 5, 6]);
+        let rows: Vec<Vec<String>> = builder.take().iter().map(Row::to_strings).collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["id", "text"],
+                vec!["1", "two\r\nlines, \"quoted\" 😀"],
+                vec!["2", "x"],
+                vec!["", "\"\""],
+            ]
+        );
+        // Irregular quoting and lone CRs go to the plain reader, from the first row of the
+        // block of 64 bytes they are in.
+        let regular = "a,b\n".repeat(16);
+        for bad in ["1,5\" screen\n", "\"x\"y,1\n", "1,2\r3,4\n", "1,\"open\n"] {
+            let text = format!("{regular}{bad}");
+            let mut builder = RowBuilder::default();
+            let mut rows = 0;
+            let (at, line, irregular) = split_rows_fast(
+                &text,
+                b',',
+                &mut builder,
+                1,
+                true,
+                &mut |line, b: &mut RowBuilder| {
+                    b.end_row(line, false);
+                    rows += 1;
+                },
+            );
+            assert!(irregular, "{text:?}");
+            assert_eq!((at, line, rows), (64, 17, 16), "{text:?}");
+        }
+    }
+
     proptest::proptest! {
         /// Text read in pieces gives the table the whole text gives, whatever the cuts: rows
         /// cut by a piece's end, a CR and its LF apart, quotes left open, lines above the table.
@@ -655,6 +959,51 @@ mod tests {
             let whole = read_delimited(&text);
             proptest::prop_assert_eq!(whole.delimiter, b';');
             proptest::prop_assert_eq!(in_pieces(&text, &cuts), whole);
+        }
+
+        /// The fast reader, with the plain one after it where the text is irregular, splits any
+        /// text as the plain reader alone does: the same rows, lines and stop, cut or whole.
+        #[test]
+        fn fast_split_is_the_plain_split(
+            text in "[a,;\"\n\r é]{0,300}",
+            delimiter in proptest::sample::select(vec![b',', b';']),
+            last in proptest::bool::ANY,
+        ) {
+            proptest::prop_assert_eq!(
+                split_with(&text, delimiter, last, EITHER),
+                split_with(&text, delimiter, last, PLAIN)
+            );
+        }
+
+        /// The same over regular text long enough for many blocks (written by the `csv` crate),
+        /// cut anywhere.
+        #[test]
+        fn fast_split_is_the_plain_split_on_written_text(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-z ,\"\n\r☕]{0,30}", 1..6),
+                1..40,
+            ),
+            crlf in proptest::bool::ANY,
+            cut in 0usize..4000,
+        ) {
+            let mut writer = csv::WriterBuilder::new()
+                .flexible(true)
+                .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                .from_writer(Vec::new());
+            for row in &rows {
+                writer.write_record(row).unwrap();
+            }
+            let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+            let mut cut = cut.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            for (part, last) in [(&text[..], true), (&text[..cut], false)] {
+                proptest::prop_assert_eq!(
+                    split_with(part, b',', last, EITHER),
+                    split_with(part, b',', last, PLAIN)
+                );
+            }
         }
 
         /// Whatever the cells (delimiters, quotes, line breaks, any characters), a table written

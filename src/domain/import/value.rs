@@ -55,11 +55,20 @@ where
 {
     let mut votes = vec![Votes::default(); columns];
     for row in rows {
-        for (vote, cell) in votes.iter_mut().zip(row) {
-            vote.add(cell);
-        }
+        vote_row(&mut votes, row);
     }
     votes.iter().map(Votes::style).collect()
+}
+
+/// The votes of one row's cells. A call of its own, not inlined into the loop over rows: V8
+/// runs a WebAssembly function in its quick first tier until enough calls have gone through
+/// it, and moves it to its optimised tier only at a call, never inside a running loop; a loop
+/// over a whole file in one call would run unoptimised to its end.
+#[inline(never)]
+fn vote_row<'a>(votes: &mut [Votes], row: impl IntoIterator<Item = &'a str>) {
+    for (vote, cell) in votes.iter_mut().zip(row) {
+        vote.add(cell);
+    }
 }
 
 /// A column's votes for the comma and the dot style.
@@ -71,12 +80,13 @@ struct Votes {
 
 impl Votes {
     fn add(&mut self, cell: &str) {
-        // Only an integer without separators, or text, is the common cell: neither votes.
+        // Text, or a number without a separator (an integer, a date), is the common cell:
+        // neither votes.
         let bytes = cell.as_bytes();
-        if bytes.iter().all(u8::is_ascii_digit)
-            || !bytes.first().is_some_and(|b| {
-                b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' ')
-            })
+        if !bytes
+            .first()
+            .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' '))
+            || !bytes.iter().any(|b| matches!(b, b'.' | b','))
         {
             return;
         }
