@@ -164,7 +164,7 @@ impl RowBuilder {
     }
 
     /// Appends a cell whose text is not in the row's text as written (see
-    /// [`RowBuilder::end_written_row`]).
+    /// [`RowBuilder::write_row_text`]).
     fn push_rewritten(&mut self, cell: &str) {
         self.rewritten
             .push((self.block.spans.len() as u32, trim_cell(cell).to_owned()));
@@ -965,8 +965,8 @@ mod tests {
         /// text as the plain reader alone does: the same rows, lines and stop, cut or whole.
         #[test]
         fn fast_split_is_the_plain_split(
-            text in "[a,;\"\n\r é]{0,300}",
-            delimiter in proptest::sample::select(vec![b',', b';']),
+            text in "[a,;\t\"\n\r é\u{feff}\u{a0}]{0,700}",
+            delimiter in proptest::sample::select(vec![b',', b';', b'\t']),
             last in proptest::bool::ANY,
         ) {
             proptest::prop_assert_eq!(
@@ -980,7 +980,7 @@ mod tests {
         #[test]
         fn fast_split_is_the_plain_split_on_written_text(
             rows in proptest::collection::vec(
-                proptest::collection::vec("[a-z ,\"\n\r☕]{0,30}", 1..6),
+                proptest::collection::vec("[a-z ,\t\"\n\r☕\u{feff}\u{a0}]{0,30}", 1..6),
                 1..40,
             ),
             crlf in proptest::bool::ANY,
