@@ -569,10 +569,6 @@ pub(super) fn read_posts(
         rules.independent_years,
         parsed,
     )?;
-    // Post IDs to the post read from them.
-    let index = IdIndex::with_capacity(layout.data.len());
-    // Post types repeat: each distinct one is read once.
-    let formats: HashMap<String, PostFormat> = HashMap::new();
     // Room for every row at once: growing by doubling would hold the old and the new array
     // together, the largest single allocation of an import.
     parsed.posts.reserve_exact(layout.data.len());
@@ -584,8 +580,8 @@ pub(super) fn read_posts(
         options,
         rules,
         time_column: &time_column,
-        index,
-        formats,
+        index: IdIndex::with_capacity(data.len()),
+        formats: HashMap::new(),
     };
     for ((row, stamp), day) in data.into_iter().zip(&stamps).zip(&dates) {
         rows.read(&row, stamp.as_ref(), day.as_ref(), parsed);
@@ -600,7 +596,9 @@ struct PostRows<'a, 't> {
     options: &'a ImportOptions,
     rules: &'a PostRules,
     time_column: &'a str,
+    /// Post IDs to the post read from them.
     index: IdIndex,
+    /// Post types repeat: each distinct one is read once.
     formats: HashMap<String, PostFormat>,
 }
 
