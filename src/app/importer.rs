@@ -2,7 +2,7 @@
 //! worker, follows its progress, records the `import:*` User Timing measures in the
 //! page's timeline, then reloads the workspace and tells other tabs.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,7 +11,7 @@ use web_sys::Worker;
 use super::actions;
 use super::browser;
 use super::state::{AppState, ImportRun};
-use super::worker_client::{self, Reply};
+use super::worker_client::{self, Reply, Spare};
 use crate::domain::model::ColumnMapping;
 use crate::domain::tz;
 use crate::worker::protocol::{FileReport, ImportProgress, ImportRequest, Job};
@@ -20,6 +20,54 @@ thread_local! {
     static RUNNING: RefCell<Option<Worker>> = const { RefCell::new(None) };
     /// The files of the last import, so that one whose columns the user maps can be read again.
     static LAST: RefCell<Vec<web_sys::File>> = const { RefCell::new(Vec::new()) };
+    /// The worker the next import will run in, started and warmed ahead of it.
+    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
+    /// Whether the Import page is open (a spare is kept only while it is).
+    static WANTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts the worker of the next import ahead of it, and has it read a small generated export
+/// (`import:warm`), so that the user's files are read by optimised code from their first byte.
+/// The Import page calls this when it opens, and again after each import (each import's worker
+/// ends with it: its memory, grown for a large file, is given back).
+pub fn prepare() {
+    WANTED.set(true);
+    if SPARE.with(|s| s.borrow().is_some()) || RUNNING.with(|r| r.borrow().is_some()) {
+        return;
+    }
+    let today = chrono::DateTime::from_timestamp_millis(browser::now_millis())
+        .unwrap_or_default()
+        .date_naive();
+    let page_origin = browser::time_origin();
+    let spare = Spare::start(&Job::Warm { today }, move |reply| {
+        if let Some(w) = reply.message.warmed() {
+            let shift = w.time_origin - page_origin;
+            browser::measure_span(
+                "import:warm",
+                w.start + shift,
+                w.end + shift,
+                w.posts as u64,
+            );
+        }
+    });
+    if let Ok(spare) = spare {
+        SPARE.with(|s| *s.borrow_mut() = Some(spare));
+    }
+}
+
+/// The Import page is closed: its spare worker is ended.
+pub fn release() {
+    WANTED.set(false);
+    if let Some(spare) = SPARE.with(|s| s.borrow_mut().take()) {
+        spare.end();
+    }
+}
+
+/// A new spare after an import, if the Import page is still open.
+fn prepare_again() {
+    if WANTED.get() {
+        prepare();
+    }
 }
 
 /// Imports files into the open workspace (once it is loaded, when files arrive right after the
@@ -102,7 +150,8 @@ fn import_mapped(
                 .with_untracked(|r| r.as_ref().map(|r| r.files.clone()).unwrap_or_default());
             fail_all(state, &names, &detail);
         };
-        match worker_client::start_with_files(&job, &files, on_reply, on_error) {
+        let spare = SPARE.with(|s| s.borrow_mut().take());
+        match worker_client::start_with_files(spare, &job, &files, on_reply, on_error) {
             Ok(worker) => RUNNING.with(|r| *r.borrow_mut() = Some(worker)),
             Err(e) => fail_all(state, &names, &e),
         }
@@ -123,6 +172,7 @@ pub fn cancel(state: AppState) {
             r.current = None;
         }
     });
+    prepare_again();
 }
 
 fn finish(state: AppState, reports: Vec<FileReport>) {
@@ -152,6 +202,7 @@ fn finish(state: AppState, reports: Vec<FileReport>) {
     if stored {
         actions::reload_and_announce(state);
     }
+    prepare_again();
 }
 
 /// The earlier results with each re-read file's result in its place (new files at the end).

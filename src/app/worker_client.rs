@@ -2,7 +2,7 @@
 //! says it is ready (earlier messages would be lost), its messages passed on. [`call`] is for
 //! jobs with one answer; [`start`] for jobs that report progress and may be cancelled.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures::channel::oneshot;
@@ -58,22 +58,61 @@ pub fn start(
             buffer.into()
         })
         .collect();
-    start_posting(job, items, transfer, on_reply, on_error)
+    start_posting(None, job, items, transfer, on_reply, on_error)
 }
 
 /// [`start`] with the files the user picked, sent as they are: the worker reads them a piece at
-/// a time, and the page never holds their bytes.
+/// a time, and the page never holds their bytes. The job goes to `spare` when there is one.
 pub fn start_with_files(
+    spare: Option<Spare>,
     job: &Job,
     files: &[web_sys::File],
     on_reply: impl FnMut(Reply) + 'static,
     on_error: impl FnMut(String) + 'static,
 ) -> Result<Worker, String> {
     let items = files.iter().map(|f| JsValue::from(f.clone())).collect();
-    start_posting(job, items, Array::new(), on_reply, on_error)
+    start_posting(spare, job, items, Array::new(), on_reply, on_error)
+}
+
+/// A worker started before its job, given a first job of its own (`warm`) as soon as it is
+/// ready: its wasm is compiled, and warmed, by the time the real job comes.
+pub struct Spare {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+}
+
+impl Spare {
+    /// Starts the worker; `on_reply` gets the first job's answers (until the spare is used).
+    pub fn start(warm: &Job, mut on_reply: impl FnMut(Reply) + 'static) -> Result<Spare, String> {
+        let text = serde_json::to_string(warm).map_err(|e| e.to_string())?;
+        let worker =
+            Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?;
+        let ready = Rc::new(Cell::new(false));
+        let (sender, started) = (worker.clone(), ready.clone());
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(reply) = reply(event.data()) else {
+                return;
+            };
+            if reply.message.is_ready() {
+                started.set(true);
+                let _ = sender.post_message(&Array::of1(&JsValue::from_str(&text)));
+            } else {
+                on_reply(reply);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        Ok(Spare { worker, ready })
+    }
+
+    /// Ends the worker unused.
+    pub fn end(self) {
+        self.worker.terminate();
+    }
 }
 
 fn start_posting(
+    spare: Option<Spare>,
     job: &Job,
     items: Vec<JsValue>,
     transfer: Array,
@@ -88,8 +127,20 @@ fn start_posting(
     for item in &items {
         message.push(item);
     }
-    let worker = Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?;
-    let pending = Rc::new(RefCell::new(Some((message, transfer))));
+    let (worker, ready) = match spare {
+        Some(spare) => (spare.worker, spare.ready.get()),
+        None => (
+            Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?,
+            false,
+        ),
+    };
+    // A ready spare takes the job at once (after its first job, if that still runs).
+    if ready {
+        worker
+            .post_message_with_transfer(&message, &transfer)
+            .map_err(|e| format!("{e:?}"))?;
+    }
+    let pending = Rc::new(RefCell::new((!ready).then_some((message, transfer))));
     let sender = worker.clone();
     let failed = on_error.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {

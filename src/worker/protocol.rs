@@ -42,6 +42,10 @@ pub enum Job {
     /// Group an audience table's members into personas (progress reported; cancelled by
     /// ending the worker).
     Personas(PersonaRequest),
+    /// Read a small generated export through the importers, storing nothing, so that the
+    /// worker's engine has optimised their code before the user's files arrive (sent to an
+    /// import worker started ahead of its import).
+    Warm { today: NaiveDate },
     /// Draft a report (a template and its generated summaries) or write it as a file (sent
     /// back alongside [`WorkerMessage::Report`]).
     Report(ReportRequest),
@@ -240,6 +244,19 @@ pub enum WorkerMessage {
     /// A drafted report, or a written one (its file attached).
     Report(Box<ReportReply>),
     PlanFile(PlanFileReply),
+    /// The importers are warmed ([`Job::Warm`]): when, on the worker's clock (ms), with its
+    /// time origin.
+    Warmed(Warmed),
+}
+
+/// How long warming the importers took (the `import:warm` measure).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Warmed {
+    pub start: f64,
+    pub end: f64,
+    pub time_origin: f64,
+    /// Posts read from the generated export.
+    pub posts: usize,
 }
 
 /// A planned-posts CSV read into planned posts, or the cells that stopped it.
@@ -333,6 +350,10 @@ impl Received {
 
     pub fn plan_file(&self) -> Option<PlanFileReply> {
         self.payload("plan-file")
+    }
+
+    pub fn warmed(&self) -> Option<Warmed> {
+        self.payload("warmed")
     }
 }
 

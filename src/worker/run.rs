@@ -78,6 +78,16 @@ pub fn start() {
                     let reply = personas(request).await;
                     post(&WorkerMessage::Personas(Box::new(reply)));
                 }
+                Ok(Job::Warm { today }) => {
+                    let start = now();
+                    let posts = import::warm::warm_up(import::warm::WARM_ROWS, today);
+                    post(&WorkerMessage::Warmed(super::protocol::Warmed {
+                        start,
+                        end: now(),
+                        time_origin: scope().performance().map_or(0.0, |p| p.time_origin()),
+                        posts,
+                    }));
+                }
                 Ok(job) => {
                     let bytes = files.pop().map(|f| f.to_vec()).unwrap_or_default();
                     whole_workspace(job, bytes).await;
@@ -141,7 +151,8 @@ async fn whole_workspace(job: Job, bytes: Vec<u8>) {
         | Job::View { .. }
         | Job::Personas(_)
         | Job::Report(_)
-        | Job::PlanFile(_) => {}
+        | Job::PlanFile(_)
+        | Job::Warm { .. } => {}
     }
     store.close();
 }
@@ -311,14 +322,34 @@ impl Source {
                 }
             }
         };
-        // Copied straight into the vector's spare room, without filling it with zeros first.
-        let n = slice.length() as usize;
-        out.reserve(n);
-        let start = out.len();
-        slice.copy_to_uninit(&mut out.spare_capacity_mut()[..n]);
-        // SAFETY: `copy_to_uninit` has written the n bytes after `start`.
-        unsafe { out.set_len(start + n) };
-        n == to - from
+        append_bytes(&slice, out);
+        slice.length() as usize == to - from
+    }
+
+    /// Starts reading `n` bytes from `at` (fewer at the end): a promise of an `ArrayBuffer`
+    /// (a picked file, read by the browser off this thread) or of a `Uint8Array`.
+    fn start_read(&self, at: usize, n: usize) -> js_sys::Promise {
+        let len = self.len();
+        let (from, to) = (at.min(len), at.saturating_add(n).min(len));
+        match self {
+            Source::Bytes(bytes) => {
+                let part: JsValue = bytes.subarray(from as u32, to as u32).into();
+                js_sys::Promise::resolve(&part)
+            }
+            Source::File(blob) => match blob.slice_with_f64_and_f64(from as f64, to as f64) {
+                Ok(part) => part.array_buffer(),
+                Err(e) => js_sys::Promise::reject(&e),
+            },
+        }
+    }
+
+    /// The bytes a [`Source::start_read`] promise gave, without copying them.
+    fn view(value: JsValue) -> Uint8Array {
+        if value.is_instance_of::<js_sys::ArrayBuffer>() {
+            Uint8Array::new(&value)
+        } else {
+            value.unchecked_into()
+        }
     }
 
     fn to_vec(&self) -> Vec<u8> {
@@ -326,6 +357,68 @@ impl Source {
         self.read(0, self.len(), &mut out);
         out
     }
+}
+
+/// Appends bytes from JavaScript to `out`, copied straight into its spare room (not filled with
+/// zeros first).
+fn append_bytes(bytes: &Uint8Array, out: &mut Vec<u8>) {
+    let n = bytes.length() as usize;
+    out.reserve(n);
+    let start = out.len();
+    bytes.copy_to_uninit(&mut out.spare_capacity_mut()[..n]);
+    // SAFETY: `copy_to_uninit` has written the n bytes after `start`.
+    unsafe { out.set_len(start + n) };
+}
+
+/// Reads a file into a [`import::Feed`] a piece at a time, fingerprinting the pieces as they
+/// come: the fed file, its fingerprint, and whether the browser could read every piece. The
+/// browser reads the next piece while this one is split (`Blob.arrayBuffer`, answered off the
+/// worker's thread): the file's reading and its splitting overlap.
+async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
+    let size = file.len();
+    let mut feed = import::Feed::new(name, size);
+    let mut fingerprint = import::Fingerprint::default();
+    let mut readable = true;
+    let mut ahead: Option<(usize, usize, js_sys::Promise)> = None;
+    // Bytes no piece covered (the feed stopped early) are read for the fingerprint.
+    let wanted = |feed: &import::Feed, fingerprint: &import::Fingerprint| {
+        feed.next().or_else(|| {
+            let upto = fingerprint.upto();
+            (upto < size).then(|| (upto, import::PIECE_BYTES.min(size - upto)))
+        })
+    };
+    while let Some((at, n)) = wanted(&feed, &fingerprint) {
+        let piece = match ahead.take() {
+            Some((a, m, promise)) if (a, m) == (at, n) => promise,
+            _ => file.start_read(at, n),
+        };
+        // The piece after this one, if the feed goes on as it does: asked for now.
+        let after = at + n;
+        if after < size {
+            let m = import::PIECE_BYTES.min(size - after);
+            ahead = Some((after, m, file.start_read(after, m)));
+        }
+        let Ok(bytes) = wasm_bindgen_futures::JsFuture::from(piece).await else {
+            readable = false;
+            break;
+        };
+        let bytes = Source::view(bytes);
+        readable &= bytes.length() as usize == n;
+        let mut append = |out: &mut Vec<u8>| {
+            let start = out.len();
+            append_bytes(&bytes, out);
+            fingerprint.seen(at, &out[start..]);
+        };
+        if feed.next().is_some() {
+            feed.fill(append);
+        } else {
+            append(&mut Vec::new());
+        }
+        if !readable {
+            break;
+        }
+    }
+    (feed, fingerprint.text(), readable)
 }
 
 async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
@@ -357,7 +450,7 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
     };
     let mut reports = Vec::new();
     let count = files.len();
-    // Each file is copied a piece at a time as it is split into rows (`parse_pieces`), and
+    // Each file is copied a piece at a time as it is split into rows (`read_file`), and
     // fingerprinted from those pieces.
     for (index, (name, file)) in request.names.iter().zip(files).enumerate() {
         let size = file.len() as u64;
@@ -372,24 +465,14 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
         };
         let start = now();
         let mut decoded_at = start;
-        let mut readable = true;
-        let mut reader = import::Fingerprinted::new(|at: usize, n: usize, out: &mut Vec<u8>| {
-            readable &= file.read(at, n, out);
+        let (feed, hash, readable) = read_file(name, &file).await;
+        let result = feed.finish(&options, &mut || {
+            decoded_at = now();
+            post(&WorkerMessage::Progress(ImportProgress {
+                file: index,
+                stage: "parse".into(),
+            }));
         });
-        let result = import::parse_pieces(
-            name,
-            size as usize,
-            &mut |at, n, out| reader.read(at, n, out),
-            &options,
-            &mut || {
-                decoded_at = now();
-                post(&WorkerMessage::Progress(ImportProgress {
-                    file: index,
-                    stage: "parse".into(),
-                }));
-            },
-        );
-        let hash = reader.finish(size as usize);
         let end = now();
         report
             .timings

@@ -12,6 +12,7 @@ mod competitors;
 pub mod date;
 pub mod decode;
 mod facebook;
+mod feed;
 pub mod generic;
 pub mod header;
 mod id_index;
@@ -26,6 +27,7 @@ pub mod sheet;
 pub mod table;
 mod tiktok;
 pub mod value;
+pub mod warm;
 mod web;
 mod x;
 mod youtube;
@@ -40,6 +42,7 @@ use crate::domain::model::{
 };
 pub use apply::apply;
 pub use competitors::ParsedTotals;
+pub use feed::{Feed, Fingerprint, Fingerprinted, PIECE_BYTES};
 
 /// What an import needs to know besides the bytes.
 #[derive(Debug, Clone)]
@@ -259,56 +262,9 @@ fn fingerprint_text(len: usize, hasher: &Xxh3) -> String {
     format!("xxh3-{len:x}-{:016x}", hasher.digest())
 }
 
-/// A piece reader (`read(at, n, out)`, as [`parse_pieces`] takes) that computes the file's
-/// [`file_fingerprint`] from the pieces read, each byte once, whether they are read in order or
-/// again from the start: a file is fingerprinted as it is split, without a pass of its own.
-pub struct Fingerprinted<R> {
-    read: R,
-    hash: Xxh3,
-    upto: usize,
-}
-
-impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
-    pub fn new(read: R) -> Self {
-        Fingerprinted {
-            read,
-            hash: Xxh3::new(),
-            upto: 0,
-        }
-    }
-
-    pub fn read(&mut self, at: usize, n: usize, out: &mut Vec<u8>) {
-        let start = out.len();
-        (self.read)(at, n, out);
-        let got = &out[start..];
-        if at <= self.upto && self.upto < at + got.len() {
-            self.hash.update(&got[self.upto - at..]);
-            self.upto = at + got.len();
-        }
-    }
-
-    /// The fingerprint of the file's `size` bytes (those not read yet are read now).
-    pub fn finish(mut self, size: usize) -> String {
-        let mut rest = Vec::new();
-        while self.upto < size {
-            rest.clear();
-            self.read(self.upto, PIECE_BYTES, &mut rest);
-            if rest.is_empty() {
-                break;
-            }
-        }
-        fingerprint_text(self.upto, &self.hash)
-    }
-}
-
-/// How much of a file [`parse_pieces`] asks for at a time.
-pub const PIECE_BYTES: usize = 4 << 20;
-
 /// [`parse_owned`] for a file read piece by piece: `read(at, n, out)` appends to `out` the
-/// file's bytes from `at`, `n` of them (fewer at its end). Delimited UTF-8 text, the form of
-/// most large exports, is split into rows as the pieces arrive, so the file's bytes are never
-/// all held at once; anything else (workbooks, other encodings, damaged UTF-8) is gathered
-/// whole and read as [`parse_owned`] reads it. The result is [`parse`]'s.
+/// file's bytes from `at`, `n` of them (fewer at its end), as a [`Feed`] asks for them. The
+/// result is [`parse`]'s.
 pub fn parse_pieces(
     name: &str,
     size: usize,
@@ -327,51 +283,11 @@ fn parse_in(
     options: &ImportOptions,
     decoded: &mut dyn FnMut(),
 ) -> Result<Parsed, ImportError> {
-    let piece = piece.max(1);
-    let whole = |read: &mut dyn FnMut(usize, usize, &mut Vec<u8>)| {
-        let mut bytes = Vec::with_capacity(size);
-        read(0, size, &mut bytes);
-        bytes
-    };
-    // The first piece is long enough to tell the file's kind and encoding from.
-    let first = piece.max(16 << 10).min(size);
-    let mut raw = Vec::with_capacity(first.max(piece) + 4);
-    read(0, first, &mut raw);
-    let bom = decode::utf8_bom_len(&raw);
-    let streamable = bom.is_some_and(|bom| {
-        let head = &raw[bom..raw.len().min(bom + (16 << 10))];
-        !sheet::is_workbook(&raw) && !sheet::is_spreadsheet_xml(&String::from_utf8_lossy(head))
-    });
-    if size <= first || !streamable {
-        drop(raw);
-        return parse_owned(name, whole(read), options, decoded);
+    let mut feed = Feed::with_piece(name, size, piece);
+    while let Some((at, n)) = feed.next() {
+        feed.fill(|out| read(at, n, out));
     }
-    raw.drain(..bom.unwrap_or(0));
-    let mut at = first;
-    let mut pieces = table::DelimitedPieces::default();
-    loop {
-        let end = at >= size;
-        let valid = match std::str::from_utf8(&raw) {
-            Ok(text) => text.len(),
-            // A character cut by the piece's end waits for the next piece.
-            Err(e) if e.error_len().is_none() && !end => e.valid_up_to(),
-            // Bytes that are not UTF-8: the whole file decides its encoding.
-            Err(_) => {
-                drop((raw, pieces));
-                return parse_owned(name, whole(read), options, decoded);
-            }
-        };
-        pieces.push(std::str::from_utf8(&raw[..valid]).unwrap_or_default());
-        raw.drain(..valid);
-        if end {
-            break;
-        }
-        read(at, piece.min(size - at), &mut raw);
-        at += piece;
-    }
-    let tables = vec![pieces.finish()];
-    decoded();
-    read_tables(name, tables, None, options)
+    feed.finish(options, decoded)
 }
 
 /// [`parse`], calling `decoded` once the bytes are decoded into tables (for progress and

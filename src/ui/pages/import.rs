@@ -17,6 +17,9 @@ use crate::worker::protocol::FileReport;
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let state = use_app();
+    // The next import's worker starts now, while the user picks files.
+    importer::prepare();
+    on_cleanup(importer::release);
     view! {
         <section class="lm-page" data-testid="import">
             <h1 class="lm-page__title">{move || state.t(Msg::NavImport)}</h1>

@@ -1,0 +1,235 @@
+//! A file read piece by piece, by whoever holds it: the [`Feed`] says which bytes it wants next
+//! and takes them as they come, so that a caller can read the next piece while the last one is
+//! being split (the import worker asks the browser for piece `n + 1` before splitting piece
+//! `n`). Delimited UTF-8 text, the form of most large exports, is split into rows as the pieces
+//! arrive, so the file's bytes are never all held at once; anything else (workbooks, other
+//! encodings, damaged UTF-8, small files) is gathered whole and read as
+//! [`super::parse_owned`] reads it. Either way the result is [`super::parse`]'s.
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::{ImportError, ImportOptions, Parsed, decode, read_tables, sheet, table};
+
+/// How much of a file a [`Feed`] asks for at a time.
+pub const PIECE_BYTES: usize = 4 << 20;
+
+/// The first piece is at least this long: enough to tell the file's kind and encoding from.
+const HEAD_BYTES: usize = 16 << 10;
+
+/// One file's bytes on their way to becoming tables.
+pub struct Feed {
+    name: String,
+    size: usize,
+    piece: usize,
+    state: State,
+}
+
+enum State {
+    /// Nothing read yet.
+    Start,
+    /// Delimited UTF-8 text split as it arrives. `text` holds the bytes not split yet (a
+    /// character or row cut by a piece's end, then the piece just read); `at` is the next byte
+    /// of the file to read.
+    Streaming {
+        text: Vec<u8>,
+        pieces: Box<table::DelimitedPieces>,
+        at: usize,
+    },
+    /// The whole file, gathered before it is read; `complete` once the rest has been read.
+    Whole { bytes: Vec<u8>, complete: bool },
+}
+
+impl Feed {
+    /// A feed for a file of `size` bytes, read in [`PIECE_BYTES`] pieces.
+    pub fn new(name: &str, size: usize) -> Feed {
+        Feed::with_piece(name, size, PIECE_BYTES)
+    }
+
+    /// A feed reading pieces of `piece` bytes (any size: tests cut files everywhere).
+    pub fn with_piece(name: &str, size: usize, piece: usize) -> Feed {
+        Feed {
+            name: name.to_owned(),
+            size,
+            piece: piece.max(1),
+            state: State::Start,
+        }
+    }
+
+    /// The bytes to read next, `(at, n)`: `n` bytes from byte `at` (fewer at the file's end);
+    /// `None` once the feed has every byte it needs.
+    pub fn next(&self) -> Option<(usize, usize)> {
+        match &self.state {
+            State::Start => Some((0, self.piece.max(HEAD_BYTES).min(self.size))),
+            State::Streaming { at, .. } => {
+                (*at < self.size).then(|| (*at, self.piece.min(self.size - at)))
+            }
+            State::Whole { bytes, complete } => {
+                (!complete).then(|| (bytes.len(), self.size.saturating_sub(bytes.len())))
+            }
+        }
+    }
+
+    /// The bytes [`Feed::next`] asked for: `write` appends them to the vector it is given (the
+    /// feed's own buffer, so that they are copied once). A text piece is split into rows at
+    /// once.
+    pub fn fill(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+        let Some((_, n)) = self.next() else {
+            return;
+        };
+        match &mut self.state {
+            State::Start => {
+                let mut head = Vec::with_capacity(n.max(self.piece) + 4);
+                write(&mut head);
+                self.start(head, n);
+            }
+            State::Streaming { text, at, .. } => {
+                write(text);
+                *at += n;
+                self.split();
+            }
+            State::Whole { bytes, complete } => {
+                write(bytes);
+                *complete = true;
+            }
+        }
+    }
+
+    /// Decides from the first bytes whether the file is split as it arrives.
+    fn start(&mut self, mut head: Vec<u8>, asked: usize) {
+        let bom = decode::utf8_bom_len(&head);
+        let streamable = bom.is_some_and(|bom| {
+            let start = &head[bom..head.len().min(bom + HEAD_BYTES)];
+            !sheet::is_workbook(&head)
+                && !sheet::is_spreadsheet_xml(&String::from_utf8_lossy(start))
+        });
+        if self.size <= asked || !streamable {
+            head.reserve_exact(self.size.saturating_sub(head.len()));
+            let complete = head.len() >= self.size;
+            self.state = State::Whole {
+                bytes: head,
+                complete,
+            };
+            return;
+        }
+        head.drain(..bom.unwrap_or(0));
+        self.state = State::Streaming {
+            text: head,
+            pieces: Box::default(),
+            at: asked,
+        };
+        self.split();
+    }
+
+    /// Splits the complete characters read so far; bytes that are not UTF-8 send the feed back
+    /// to the start of the file, to be read whole (the whole file decides its encoding).
+    fn split(&mut self) {
+        let State::Streaming { text, pieces, at } = &mut self.state else {
+            return;
+        };
+        let end = *at >= self.size;
+        let valid = match std::str::from_utf8(text) {
+            Ok(valid) => valid.len(),
+            // A character cut by the piece's end waits for the next piece.
+            Err(e) if e.error_len().is_none() && !end => e.valid_up_to(),
+            Err(_) => {
+                self.state = State::Whole {
+                    bytes: Vec::with_capacity(self.size),
+                    complete: false,
+                };
+                return;
+            }
+        };
+        pieces.push(std::str::from_utf8(&text[..valid]).unwrap_or_default());
+        text.drain(..valid);
+    }
+
+    /// The file read into records, calling `decoded` once its bytes are tables (for progress
+    /// and timings).
+    pub fn finish(
+        self,
+        options: &ImportOptions,
+        decoded: &mut dyn FnMut(),
+    ) -> Result<Parsed, ImportError> {
+        match self.state {
+            State::Streaming { pieces, .. } => {
+                let tables = vec![(*pieces).finish()];
+                decoded();
+                read_tables(&self.name, tables, None, options)
+            }
+            State::Whole { bytes, .. } => super::parse_owned(&self.name, bytes, options, decoded),
+            State::Start => super::parse_owned(&self.name, Vec::new(), options, decoded),
+        }
+    }
+}
+
+/// The fingerprint an import batch keeps of its file, computed from the pieces read, each byte
+/// once, whether they are read in order or again from the start: a file is fingerprinted as it
+/// is split, without a pass of its own. See [`super::file_fingerprint`].
+pub struct Fingerprint {
+    hash: Xxh3,
+    upto: usize,
+}
+
+impl Default for Fingerprint {
+    fn default() -> Self {
+        Fingerprint {
+            hash: Xxh3::new(),
+            upto: 0,
+        }
+    }
+}
+
+impl Fingerprint {
+    /// Bytes of the file read from byte `at`: hashed from where the hash stands, if they reach it.
+    pub fn seen(&mut self, at: usize, bytes: &[u8]) {
+        if at <= self.upto && self.upto < at + bytes.len() {
+            self.hash.update(&bytes[self.upto - at..]);
+            self.upto = at + bytes.len();
+        }
+    }
+
+    /// How many bytes from the file's start are hashed.
+    pub fn upto(&self) -> usize {
+        self.upto
+    }
+
+    /// The fingerprint of the bytes hashed.
+    pub fn text(&self) -> String {
+        super::fingerprint_text(self.upto, &self.hash)
+    }
+}
+
+/// A piece reader (`read(at, n, out)`, as [`super::parse_pieces`] takes) that keeps the
+/// [`Fingerprint`] of the bytes it reads.
+pub struct Fingerprinted<R> {
+    read: R,
+    fingerprint: Fingerprint,
+}
+
+impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
+    pub fn new(read: R) -> Self {
+        Fingerprinted {
+            read,
+            fingerprint: Fingerprint::default(),
+        }
+    }
+
+    pub fn read(&mut self, at: usize, n: usize, out: &mut Vec<u8>) {
+        let start = out.len();
+        (self.read)(at, n, out);
+        self.fingerprint.seen(at, &out[start..]);
+    }
+
+    /// The fingerprint of the file's `size` bytes (those not read yet are read now).
+    pub fn finish(mut self, size: usize) -> String {
+        let mut rest = Vec::new();
+        while self.fingerprint.upto() < size {
+            rest.clear();
+            self.read(self.fingerprint.upto(), PIECE_BYTES, &mut rest);
+            if rest.is_empty() {
+                break;
+            }
+        }
+        self.fingerprint.text()
+    }
+}
