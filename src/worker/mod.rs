@@ -8,6 +8,8 @@ pub mod jobs;
 pub mod protocol;
 
 #[cfg(feature = "web")]
+mod reader;
+#[cfg(feature = "web")]
 mod run;
 #[cfg(feature = "web")]
 pub use run::start;

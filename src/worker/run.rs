@@ -11,6 +11,7 @@ use super::protocol::{
     FileReport, ImportProgress, ImportRequest, Job, JobError, PersonaJobError, PersonaReply,
     PersonaRequest, ReportJobError, ReportReply, ReportRequest, ViewReply, WorkerMessage,
 };
+use super::reader::PieceReader;
 use crate::app::store::DATABASE;
 use crate::domain::import::{self, ImportError, ImportOptions, apply::BatchInfo};
 use crate::domain::model::{BatchId, Workspace, WorkspaceInfo};
@@ -282,8 +283,8 @@ async fn personas(request: PersonaRequest) -> PersonaReply {
     }
 }
 
-/// A file sent with a job: one the user picked (read through `FileReaderSync`, a slice at a
-/// time), or bytes the page had.
+/// A file sent with a job: one the user picked (an import reads it a slice at a time, through
+/// a [`PieceReader`]; other jobs through `FileReaderSync`), or bytes the page had.
 enum Source {
     File(web_sys::Blob),
     Bytes(Uint8Array),
@@ -328,27 +329,41 @@ impl Source {
 
     /// Starts reading `n` bytes from `at` (fewer at the end): a promise of an `ArrayBuffer`
     /// (a picked file, read by the browser off this thread) or of a `Uint8Array`.
-    fn start_read(&self, at: usize, n: usize) -> js_sys::Promise {
+    /// The helper reading a picked file's pieces on another thread, for files of more than one
+    /// piece.
+    fn piece_reader(&self) -> Option<PieceReader> {
+        match self {
+            Source::File(_) if self.len() > import::PIECE_BYTES => PieceReader::start(),
+            _ => None,
+        }
+    }
+
+    /// Starts reading `n` bytes from `at` (fewer at the end), through `reader` once it has
+    /// started: a promise of an `ArrayBuffer` (a picked file, read by the browser), of a
+    /// `Uint8Array` (bytes), or of `null` (unreadable).
+    fn start_read(&self, reader: Option<&PieceReader>, at: usize, n: usize) -> js_sys::Promise {
         let len = self.len();
         let (from, to) = (at.min(len), at.saturating_add(n).min(len));
-        match self {
-            Source::Bytes(bytes) => {
+        match (self, reader) {
+            (Source::Bytes(bytes), _) => {
                 let part: JsValue = bytes.subarray(from as u32, to as u32).into();
                 js_sys::Promise::resolve(&part)
             }
-            Source::File(blob) => match blob.slice_with_f64_and_f64(from as f64, to as f64) {
+            (Source::File(blob), Some(reader)) if reader.started() => reader.read(blob, from, to),
+            (Source::File(blob), _) => match blob.slice_with_f64_and_f64(from as f64, to as f64) {
                 Ok(part) => part.array_buffer(),
                 Err(e) => js_sys::Promise::reject(&e),
             },
         }
     }
 
-    /// The bytes a [`Source::start_read`] promise gave, without copying them.
-    fn view(value: JsValue) -> Uint8Array {
+    /// The bytes a [`Source::start_read`] promise gave, without copying them; `None` when the
+    /// browser could not read them.
+    fn view(value: JsValue) -> Option<Uint8Array> {
         if value.is_instance_of::<js_sys::ArrayBuffer>() {
-            Uint8Array::new(&value)
+            Some(Uint8Array::new(&value))
         } else {
-            value.unchecked_into()
+            value.dyn_into::<Uint8Array>().ok()
         }
     }
 
@@ -372,13 +387,14 @@ fn append_bytes(bytes: &Uint8Array, out: &mut Vec<u8>) {
 
 /// Reads a file into a [`import::Feed`] a piece at a time, fingerprinting the pieces as they
 /// come: the fed file, its fingerprint, and whether the browser could read every piece. The
-/// browser reads the next piece while this one is split (`Blob.arrayBuffer`, answered off the
-/// worker's thread): the file's reading and its splitting overlap.
+/// next piece is asked for before this one is split, from a [`PieceReader`] on another thread:
+/// the file's reading and its splitting overlap.
 async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
     let size = file.len();
     let mut feed = import::Feed::new(name, size);
     let mut fingerprint = import::Fingerprint::default();
     let mut readable = true;
+    let reader = file.piece_reader();
     let mut ahead: Option<(usize, usize, js_sys::Promise)> = None;
     // Bytes no piece covered (the feed stopped early) are read for the fingerprint.
     let wanted = |feed: &import::Feed, fingerprint: &import::Fingerprint| {
@@ -390,19 +406,22 @@ async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
     while let Some((at, n)) = wanted(&feed, &fingerprint) {
         let piece = match ahead.take() {
             Some((a, m, promise)) if (a, m) == (at, n) => promise,
-            _ => file.start_read(at, n),
+            _ => file.start_read(reader.as_ref(), at, n),
         };
         // The piece after this one, if the feed goes on as it does: asked for now.
         let after = at + n;
         if after < size {
             let m = import::PIECE_BYTES.min(size - after);
-            ahead = Some((after, m, file.start_read(after, m)));
+            ahead = Some((after, m, file.start_read(reader.as_ref(), after, m)));
         }
-        let Ok(bytes) = wasm_bindgen_futures::JsFuture::from(piece).await else {
+        let Some(bytes) = wasm_bindgen_futures::JsFuture::from(piece)
+            .await
+            .ok()
+            .and_then(Source::view)
+        else {
             readable = false;
             break;
         };
-        let bytes = Source::view(bytes);
         readable &= bytes.length() as usize == n;
         let mut append = |out: &mut Vec<u8>| {
             let start = out.len();
