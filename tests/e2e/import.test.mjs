@@ -101,6 +101,48 @@ test('several files import at once, each with its own result, and a bad file sto
   await browser.close();
 });
 
+/** A Meta Business Suite posts export of `rows` posts (English UI, UTF-8 with a byte-order
+ * mark, multi-line quoted descriptions with multi-byte characters), the last row repeating the
+ * first post's ID. */
+function metaExport(rows) {
+  const header = ['Post ID', 'Page ID', 'Page name', 'Description', 'Publish time', 'Permalink', 'Post type',
+    'Reach', 'Reactions', 'Comments', 'Shares'];
+  const words = ['kopi', 'susu', 'gula', 'aren', 'promo', '☕', '🎉', 'pagi', 'diskon', 'ngopi'];
+  let seed = 7;
+  const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const lines = [header.join(',')];
+  for (let i = 0; i <= rows; i++) {
+    const id = String(1127805492717580 + (i === rows ? 0 : i) * 7);
+    const text = Array.from({ length: 20 + next(40) }, () => words[next(words.length)]).join(' ');
+    const body = next(5) === 0 ? `"${text}\n""baru"", ${text}"` : text;
+    const when = `${String(1 + next(12)).padStart(2, '0')}/${String(1 + next(28)).padStart(2, '0')}/2025 ${String(next(24)).padStart(2, '0')}:15`;
+    lines.push([id, '100064644191880', 'Kopi Nusantara', body, when,
+      `https://www.facebook.com/100064644191880/posts/${id}`, 'Photos', 100 + next(9000), next(900), next(90), next(40)].join(','));
+  }
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+test('a large export is read in pieces on two threads like any file: every post once, the file known again', async () => {
+  const browser = await launch();
+  const page = browser.context.pages()[0] ?? await browser.context.newPage();
+  const errors = watchErrors(page);
+  await open(page, server.url + '/import');
+  const file = path.join(browser.userDataDir, 'kopi-posts-large.csv');
+  writeFileSync(file, metaExport(25000));
+  // More than two 4 MB pieces: read by the import worker's helper while the last is split.
+  assert.ok(readFileSync(file).length > 9e6);
+  const [first] = await importFiles(page, [file]);
+  assert.deepEqual([first.status, first.platform, first.kind, first.rows, first.skipped],
+    ['ok', 'facebook', 'posts', '25000', '1'], first.text);
+  // The same file again: recognised by its fingerprint, nothing added or changed.
+  await page.goto(server.url + '/import');
+  const [again] = await importFiles(page, [file]);
+  assert.match(again.text, /0 baru, 0 diperbarui, 25[.,]?000 tidak berubah/);
+  assert.match(again.text, /sudah diimpor/);
+  assert.deepEqual(errors, []);
+  await browser.close();
+});
+
 const specimens = path.resolve(root, '../shared/specimens');
 test('real exports import through the page', { skip: !existsSync(specimens) && 'no specimens here' }, async () => {
   const browser = await launch();
