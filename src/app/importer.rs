@@ -38,29 +38,28 @@ pub fn prepare() {
     let today = chrono::DateTime::from_timestamp_millis(browser::now_millis())
         .unwrap_or_default()
         .date_naive();
-    let page_origin = browser::time_origin();
-    let spare = Spare::start(&Job::Warm { today }, move |reply| {
-        if let Some(w) = reply.message.warmed() {
-            let shift = w.time_origin - page_origin;
-            browser::measure_span(
-                "import:warm",
-                w.start + shift,
-                w.end + shift,
-                w.posts as u64,
-            );
-        }
-    });
-    if let Ok(spare) = spare {
+    if let Ok(spare) = Spare::start(&Job::Warm { today }, |reply| record_warm(&reply)) {
         SPARE.with(|s| *s.borrow_mut() = Some(spare));
     }
 }
 
-/// The Import page is closed: its spare worker is ended.
+/// Records the `import:warm` measure of a spare's warm-up, if `reply` is its answer.
+fn record_warm(reply: &Reply) {
+    if let Some(w) = reply.message.warmed() {
+        let shift = w.time_origin - browser::time_origin();
+        browser::measure_span(
+            "import:warm",
+            w.start + shift,
+            w.end + shift,
+            w.posts as u64,
+        );
+    }
+}
+
+/// The Import page is closed: its spare worker is ended (dropped).
 pub fn release() {
     WANTED.set(false);
-    if let Some(spare) = SPARE.with(|s| s.borrow_mut().take()) {
-        spare.end();
-    }
+    SPARE.with(|s| s.borrow_mut().take());
 }
 
 /// A new spare after an import, if the Import page is still open.
@@ -142,6 +141,9 @@ fn import_mapped(
                 });
             } else if let Some(files) = reply.message.done() {
                 finish(state, files);
+            } else {
+                // A spare taken while it was still warming up answers that first.
+                record_warm(&reply);
             }
         };
         let on_error = move |detail: String| {

@@ -1,5 +1,6 @@
-//! Talking to the worker from the page: one worker per job, the job sent once the worker's wasm
-//! says it is ready (earlier messages would be lost), its messages passed on. [`call`] is for
+//! Talking to the worker from the page: one worker per job (a [`Spare`] runs a first job of its
+//! own before it), the job sent once the worker's wasm says it is ready (earlier messages would
+//! be lost), its messages passed on. [`call`] is for
 //! jobs with one answer; [`start`] for jobs that report progress and may be cancelled.
 
 use std::cell::{Cell, RefCell};
@@ -75,10 +76,13 @@ pub fn start_with_files(
 }
 
 /// A worker started before its job, given a first job of its own (`warm`) as soon as it is
-/// ready: its wasm is compiled, and warmed, by the time the real job comes.
+/// ready: its wasm is compiled, and warmed, by the time the real job comes. Ended when dropped
+/// unused.
 pub struct Spare {
-    worker: Worker,
+    worker: Option<Worker>,
     ready: Rc<Cell<bool>>,
+    /// Whether the worker failed (its script did not load, or its first job ended it).
+    failed: Rc<Cell<bool>>,
 }
 
 impl Spare {
@@ -87,7 +91,7 @@ impl Spare {
         let text = serde_json::to_string(warm).map_err(|e| e.to_string())?;
         let worker =
             Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?;
-        let ready = Rc::new(Cell::new(false));
+        let (ready, failed) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
         let (sender, started) = (worker.clone(), ready.clone());
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(reply) = reply(event.data()) else {
@@ -102,12 +106,33 @@ impl Spare {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        Ok(Spare { worker, ready })
+        let crashed = failed.clone();
+        let on_crash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| crashed.set(true));
+        worker.set_onerror(Some(on_crash.as_ref().unchecked_ref()));
+        on_crash.forget();
+        Ok(Spare {
+            worker: Some(worker),
+            ready,
+            failed,
+        })
     }
 
-    /// Ends the worker unused.
-    pub fn end(self) {
-        self.worker.terminate();
+    /// The worker and whether it is ready; `None` (and the worker ended) when it failed.
+    fn take(mut self) -> Option<(Worker, bool)> {
+        let worker = self.worker.take()?;
+        if self.failed.get() {
+            worker.terminate();
+            return None;
+        }
+        Some((worker, self.ready.get()))
+    }
+}
+
+impl Drop for Spare {
+    fn drop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            worker.terminate();
+        }
     }
 }
 
@@ -127,18 +152,18 @@ fn start_posting(
     for item in &items {
         message.push(item);
     }
-    let (worker, ready) = match spare {
-        Some(spare) => (spare.worker, spare.ready.get()),
+    // A spare that failed is replaced by a new worker.
+    let (worker, ready) = match spare.and_then(Spare::take) {
+        Some(spare) => spare,
         None => (
             Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?,
             false,
         ),
     };
     // A ready spare takes the job at once (after its first job, if that still runs).
-    if ready {
-        worker
-            .post_message_with_transfer(&message, &transfer)
-            .map_err(|e| format!("{e:?}"))?;
+    if ready && let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
+        worker.terminate();
+        return Err(format!("{e:?}"));
     }
     let pending = Rc::new(RefCell::new((!ready).then_some((message, transfer))));
     let sender = worker.clone();

@@ -29,6 +29,7 @@ pub struct PieceReader {
     /// Whether the helper has started (until then, its reads would wait for it to start).
     started: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl PieceReader {
@@ -62,6 +63,16 @@ impl PieceReader {
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // A helper that fails answers every read it had with `null` (the file is refused as
+        // unreadable, nothing waits for ever), and is not asked again.
+        let (unanswered, stopped) = (waiting.clone(), started.clone());
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            stopped.set(false);
+            for (_, resolve) in unanswered.borrow_mut().drain() {
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+            }
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Some(PieceReader {
             worker,
             url,
@@ -69,6 +80,7 @@ impl PieceReader {
             next: Cell::new(0),
             started,
             _on_message: on_message,
+            _on_error: on_error,
         })
     }
 
@@ -102,6 +114,9 @@ impl PieceReader {
 
 impl Drop for PieceReader {
     fn drop(&mut self) {
+        // Answers already queued find no handler (its closure is dropped with the reader).
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
         let _ = Url::revoke_object_url(&self.url);
         // Reads still waiting (asked ahead and no longer wanted) end unanswered.

@@ -327,8 +327,6 @@ impl Source {
         slice.length() as usize == to - from
     }
 
-    /// Starts reading `n` bytes from `at` (fewer at the end): a promise of an `ArrayBuffer`
-    /// (a picked file, read by the browser off this thread) or of a `Uint8Array`.
     /// The helper reading a picked file's pieces on another thread, for files of more than one
     /// piece.
     fn piece_reader(&self) -> Option<PieceReader> {
@@ -595,7 +593,8 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
         }
     }
     store.close();
-    // WebAssembly memory only grows: its size now is the most the import needed at once.
+    // WebAssembly memory only grows: its size now is the most the import (or the warm-up before
+    // it, about 10 MB, for a small file) needed at once.
     let memory = wasm_memory_bytes();
     for r in &mut reports {
         r.memory = memory;

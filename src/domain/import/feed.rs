@@ -233,3 +233,49 @@ impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
         self.fingerprint.text()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::import::{file_fingerprint, parse, warm::meta_posts};
+
+    fn options() -> ImportOptions {
+        ImportOptions {
+            time_zone: "Asia/Jakarta".into(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            mappings: Vec::new(),
+        }
+    }
+
+    /// Reads `bytes` through a feed as the import worker does, fingerprinting each piece.
+    fn fed(bytes: &[u8]) -> (Result<Parsed, ImportError>, String) {
+        let mut feed = Feed::new("posts.csv", bytes.len());
+        let mut fingerprint = Fingerprint::default();
+        while let Some((at, n)) = feed.next() {
+            feed.fill(|out| {
+                let start = out.len();
+                out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())]);
+                fingerprint.seen(at, &out[start..]);
+            });
+        }
+        (feed.finish(&options(), &mut || {}), fingerprint.text())
+    }
+
+    #[test]
+    fn files_of_several_pieces_read_as_a_whole_read() {
+        let text = meta_posts(12_000).into_bytes();
+        assert!(text.len() > PIECE_BYTES);
+        // A byte that is not UTF-8 in the last piece: read again from the start, whole.
+        let mut damaged = text.clone();
+        let at = damaged.len() - 100;
+        damaged[at] = 0xff;
+        // No byte-order mark: gathered whole before it is read.
+        let bare = text[3..].to_vec();
+        for bytes in [&text, &damaged, &bare] {
+            let (result, fingerprint) = fed(bytes);
+            assert_eq!(result, parse("posts.csv", bytes, &options()));
+            assert_eq!(fingerprint, file_fingerprint(bytes));
+        }
+        assert_eq!(fed(&text).0.unwrap().posts.len(), 12_000);
+    }
+}
