@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn files_of_several_pieces_read_as_a_whole_read() {
-        let text = meta_posts(12_000).into_bytes();
+        let text = meta_posts(16_000).into_bytes();
         assert!(text.len() > PIECE_BYTES);
         // A byte that is not UTF-8 in the last piece: read again from the start, whole.
         let mut damaged = text.clone();
@@ -276,6 +276,6 @@ mod tests {
             assert_eq!(result, parse("posts.csv", bytes, &options()));
             assert_eq!(fingerprint, file_fingerprint(bytes));
         }
-        assert_eq!(fed(&text).0.unwrap().posts.len(), 12_000);
+        assert_eq!(fed(&text).0.unwrap().posts.len(), 16_000);
     }
 }
