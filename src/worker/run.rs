@@ -383,17 +383,22 @@ fn append_bytes(bytes: &Uint8Array, out: &mut Vec<u8>) {
     unsafe { out.set_len(start + n) };
 }
 
+/// How many pieces are asked for ahead of the one being split (two: a helper that shares the
+/// cores with the split keeps up better with one more piece in hand).
+const READ_AHEAD: usize = 2;
+
 /// Reads a file into a [`import::Feed`] a piece at a time, fingerprinting the pieces as they
 /// come: the fed file, its fingerprint, and whether the browser could read every piece. The
-/// next piece is asked for before this one is split, from a [`PieceReader`] on another thread:
-/// the file's reading and its splitting overlap.
+/// next pieces are asked for before this one is split, from a [`PieceReader`] on another
+/// thread: the file's reading and its splitting overlap.
 async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
     let size = file.len();
     let mut feed = import::Feed::new(name, size);
     let mut fingerprint = import::Fingerprint::default();
     let mut readable = true;
     let reader = file.piece_reader();
-    let mut ahead: Option<(usize, usize, js_sys::Promise)> = None;
+    let mut ahead: std::collections::VecDeque<(usize, usize, js_sys::Promise)> =
+        std::collections::VecDeque::new();
     // Bytes no piece covered (the feed stopped early) are read for the fingerprint.
     let wanted = |feed: &import::Feed, fingerprint: &import::Fingerprint| {
         feed.next().or_else(|| {
@@ -402,15 +407,19 @@ async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
         })
     };
     while let Some((at, n)) = wanted(&feed, &fingerprint) {
-        let piece = match ahead.take() {
+        let piece = match ahead.pop_front() {
             Some((a, m, promise)) if (a, m) == (at, n) => promise,
-            _ => file.start_read(reader.as_ref(), at, n),
+            _ => {
+                ahead.clear();
+                file.start_read(reader.as_ref(), at, n)
+            }
         };
-        // The piece after this one, if the feed goes on as it does: asked for now.
-        let after = at + n;
-        if after < size {
+        // The pieces after this one, if the feed goes on as it does: asked for now.
+        let mut after = ahead.back().map_or(at + n, |(a, m, _)| a + m);
+        while ahead.len() < READ_AHEAD && after < size {
             let m = import::PIECE_BYTES.min(size - after);
-            ahead = Some((after, m, file.start_read(reader.as_ref(), after, m)));
+            ahead.push_back((after, m, file.start_read(reader.as_ref(), after, m)));
+            after += m;
         }
         let Some(bytes) = wasm_bindgen_futures::JsFuture::from(piece)
             .await
