@@ -3,15 +3,19 @@
 //! page's timeline, then reloads the workspace and tells other tabs.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
+use js_sys::Array;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use web_sys::Worker;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
 
 use super::actions;
 use super::browser;
 use super::state::{AppState, ImportRun};
-use super::worker_client::{self, Reply, Spare};
+use super::worker_client::{self, Reply};
 use crate::domain::model::ColumnMapping;
 use crate::domain::tz;
 use crate::worker::protocol::{FileReport, ImportProgress, ImportRequest, Job};
@@ -24,6 +28,66 @@ thread_local! {
     static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
     /// Whether the Import page is open (a spare is kept only while it is).
     static WANTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A worker started before its job, given a first job of its own (`warm`) as soon as it is
+/// ready: its wasm is compiled, and warmed, by the time the real job comes. Ended when dropped
+/// unused.
+struct Spare {
+    worker: Option<Worker>,
+    ready: Rc<Cell<bool>>,
+    /// Whether the worker failed (its script did not load, or its first job ended it).
+    failed: Rc<Cell<bool>>,
+}
+
+impl Spare {
+    /// Starts the worker; `on_reply` gets the first job's answers (until the spare is used).
+    fn start(warm: &Job, mut on_reply: impl FnMut(Reply) + 'static) -> Result<Spare, String> {
+        let text = serde_json::to_string(warm).map_err(|e| e.to_string())?;
+        let worker = worker_client::new_worker()?;
+        let (ready, failed) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+        let (sender, started) = (worker.clone(), ready.clone());
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(reply) = worker_client::reply(event.data()) else {
+                return;
+            };
+            if reply.message.is_ready() {
+                started.set(true);
+                let _ = sender.post_message(&Array::of1(&JsValue::from_str(&text)));
+            } else {
+                on_reply(reply);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let crashed = failed.clone();
+        let on_crash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| crashed.set(true));
+        worker.set_onerror(Some(on_crash.as_ref().unchecked_ref()));
+        on_crash.forget();
+        Ok(Spare {
+            worker: Some(worker),
+            ready,
+            failed,
+        })
+    }
+
+    /// The worker and whether it is ready; `None` (and the worker ended) when it failed.
+    fn take(mut self) -> Option<(Worker, bool)> {
+        let worker = self.worker.take()?;
+        if self.failed.get() {
+            worker.terminate();
+            return None;
+        }
+        Some((worker, self.ready.get()))
+    }
+}
+
+impl Drop for Spare {
+    fn drop(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            worker.terminate();
+        }
+    }
 }
 
 /// Starts the worker of the next import ahead of it, and has it read a small generated export
@@ -152,7 +216,8 @@ fn import_mapped(
                 .with_untracked(|r| r.as_ref().map(|r| r.files.clone()).unwrap_or_default());
             fail_all(state, &names, &detail);
         };
-        let spare = SPARE.with(|s| s.borrow_mut().take());
+        // A spare that failed is replaced by a new worker.
+        let spare = SPARE.with(|s| s.borrow_mut().take()).and_then(Spare::take);
         match worker_client::start_with_files(spare, &job, &files, on_reply, on_error) {
             Ok(worker) => RUNNING.with(|r| *r.borrow_mut() = Some(worker)),
             Err(e) => fail_all(state, &names, &e),

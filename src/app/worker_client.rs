@@ -1,9 +1,9 @@
-//! Talking to the worker from the page: one worker per job (a [`Spare`] runs a first job of its
-//! own before it), the job sent once the worker's wasm says it is ready (earlier messages would
+//! Talking to the worker from the page: one worker per job (a spare one, `importer::Spare`,
+//! runs a first job of its own before it), the job sent once the worker's wasm says it is ready (earlier messages would
 //! be lost), its messages passed on. [`call`] is for
 //! jobs with one answer; [`start`] for jobs that report progress and may be cancelled.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
@@ -24,7 +24,7 @@ pub struct Reply {
     pub bytes: Option<Vec<u8>>,
 }
 
-fn reply(data: JsValue) -> Option<Reply> {
+pub(crate) fn reply(data: JsValue) -> Option<Reply> {
     let (text, bytes) = if let Some(text) = data.as_string() {
         (text, None)
     } else {
@@ -62,82 +62,27 @@ pub fn start(
     start_posting(None, job, items, transfer, on_reply, on_error)
 }
 
+/// A new worker (its wasm is fetched and compiled; it says `ready` when it listens).
+pub(crate) fn new_worker() -> Result<Worker, String> {
+    Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))
+}
+
 /// [`start`] with the files the user picked, sent as they are: the worker reads them a piece at
-/// a time, and the page never holds their bytes. The job goes to `spare` when there is one.
+/// a time, and the page never holds their bytes. The job goes to `given`, a worker started
+/// earlier (and whether it is ready), when there is one.
 pub fn start_with_files(
-    spare: Option<Spare>,
+    given: Option<(Worker, bool)>,
     job: &Job,
     files: &[web_sys::File],
     on_reply: impl FnMut(Reply) + 'static,
     on_error: impl FnMut(String) + 'static,
 ) -> Result<Worker, String> {
     let items = files.iter().map(|f| JsValue::from(f.clone())).collect();
-    start_posting(spare, job, items, Array::new(), on_reply, on_error)
-}
-
-/// A worker started before its job, given a first job of its own (`warm`) as soon as it is
-/// ready: its wasm is compiled, and warmed, by the time the real job comes. Ended when dropped
-/// unused.
-pub struct Spare {
-    worker: Option<Worker>,
-    ready: Rc<Cell<bool>>,
-    /// Whether the worker failed (its script did not load, or its first job ended it).
-    failed: Rc<Cell<bool>>,
-}
-
-impl Spare {
-    /// Starts the worker; `on_reply` gets the first job's answers (until the spare is used).
-    pub fn start(warm: &Job, mut on_reply: impl FnMut(Reply) + 'static) -> Result<Spare, String> {
-        let text = serde_json::to_string(warm).map_err(|e| e.to_string())?;
-        let worker =
-            Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?;
-        let (ready, failed) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
-        let (sender, started) = (worker.clone(), ready.clone());
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(reply) = reply(event.data()) else {
-                return;
-            };
-            if reply.message.is_ready() {
-                started.set(true);
-                let _ = sender.post_message(&Array::of1(&JsValue::from_str(&text)));
-            } else {
-                on_reply(reply);
-            }
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        let crashed = failed.clone();
-        let on_crash = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| crashed.set(true));
-        worker.set_onerror(Some(on_crash.as_ref().unchecked_ref()));
-        on_crash.forget();
-        Ok(Spare {
-            worker: Some(worker),
-            ready,
-            failed,
-        })
-    }
-
-    /// The worker and whether it is ready; `None` (and the worker ended) when it failed.
-    fn take(mut self) -> Option<(Worker, bool)> {
-        let worker = self.worker.take()?;
-        if self.failed.get() {
-            worker.terminate();
-            return None;
-        }
-        Some((worker, self.ready.get()))
-    }
-}
-
-impl Drop for Spare {
-    fn drop(&mut self) {
-        if let Some(worker) = self.worker.take() {
-            worker.terminate();
-        }
-    }
+    start_posting(given, job, items, Array::new(), on_reply, on_error)
 }
 
 fn start_posting(
-    spare: Option<Spare>,
+    given: Option<(Worker, bool)>,
     job: &Job,
     items: Vec<JsValue>,
     transfer: Array,
@@ -152,15 +97,11 @@ fn start_posting(
     for item in &items {
         message.push(item);
     }
-    // A spare that failed is replaced by a new worker.
-    let (worker, ready) = match spare.and_then(Spare::take) {
-        Some(spare) => spare,
-        None => (
-            Worker::new(&browser::asset_url(WORKER_LOADER)).map_err(|e| format!("{e:?}"))?,
-            false,
-        ),
+    let (worker, ready) = match given {
+        Some(given) => given,
+        None => (new_worker()?, false),
     };
-    // A ready spare takes the job at once (after its first job, if that still runs).
+    // A ready worker takes the job at once (after its first job, if that still runs).
     if ready && let Err(e) = worker.post_message_with_transfer(&message, &transfer) {
         worker.terminate();
         return Err(format!("{e:?}"));
