@@ -1,7 +1,7 @@
 //! Talking to the worker from the page: one worker per job (a spare one, `importer::Spare`,
-//! runs a first job of its own before it), the job sent once the worker's wasm says it is ready (earlier messages would
-//! be lost), its messages passed on. [`call`] is for
-//! jobs with one answer; [`start`] for jobs that report progress and may be cancelled.
+//! runs a first job of its own before it), the job sent once the worker's wasm says it is ready
+//! (earlier messages would be lost), its messages passed on. [`call`] is for jobs with one
+//! answer; [`start`] for jobs that report progress and may be cancelled.
 
 use std::cell::RefCell;
 use std::rc::Rc;

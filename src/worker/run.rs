@@ -26,6 +26,12 @@ fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
 
+/// The worker's time origin, which the page adds to [`now`]'s readings to shift them into its
+/// own timeline.
+fn time_origin() -> f64 {
+    scope().performance().map_or(0.0, |p| p.time_origin())
+}
+
 fn post(message: &WorkerMessage) {
     if let Ok(json) = serde_json::to_string(message) {
         let _ = scope().post_message(&JsValue::from_str(&json));
@@ -85,7 +91,7 @@ pub fn start() {
                     post(&WorkerMessage::Warmed(super::protocol::Warmed {
                         start,
                         end: now(),
-                        time_origin: scope().performance().map_or(0.0, |p| p.time_origin()),
+                        time_origin: time_origin(),
                         posts,
                     }));
                 }
@@ -191,7 +197,7 @@ async fn engine_view(
     view: super::protocol::ViewKind,
     lang: crate::i18n::Lang,
 ) -> ViewReply {
-    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let time_origin = time_origin();
     let ws = match loaded(&workspace, generation).await {
         Ok(ws) => ws,
         Err(e) => {
@@ -218,7 +224,7 @@ async fn engine_view(
 
 /// Loads the workspace and drafts or writes a report (`report:render` timing).
 async fn report(request: ReportRequest) -> (ReportReply, Vec<u8>) {
-    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let time_origin = time_origin();
     let ws = match loaded(&request.workspace, u64::MAX).await {
         Ok(ws) => ws,
         Err(e) => {
@@ -256,7 +262,7 @@ async fn report(request: ReportRequest) -> (ReportReply, Vec<u8>) {
 
 /// Loads the workspace and clusters the requested table, reporting progress.
 async fn personas(request: PersonaRequest) -> PersonaReply {
-    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let time_origin = time_origin();
     let ws = match loaded(&request.workspace, u64::MAX).await {
         Ok(ws) => ws,
         Err(e) => {
@@ -399,14 +405,9 @@ async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
     let reader = file.piece_reader();
     let mut ahead: std::collections::VecDeque<(usize, usize, js_sys::Promise)> =
         std::collections::VecDeque::new();
-    // Bytes no piece covered (the feed stopped early) are read for the fingerprint.
-    let wanted = |feed: &import::Feed, fingerprint: &import::Fingerprint| {
-        feed.next().or_else(|| {
-            let upto = fingerprint.upto();
-            (upto < size).then(|| (upto, import::PIECE_BYTES.min(size - upto)))
-        })
-    };
-    while let Some((at, n)) = wanted(&feed, &fingerprint) {
+    // The feed asks for every byte of the file (a short read ends the loop as unreadable), so
+    // the pieces it reads give the whole file's fingerprint.
+    while let Some((at, n)) = feed.next() {
         let piece = match ahead.pop_front() {
             Some((a, m, promise)) if (a, m) == (at, n) => promise,
             _ => {
@@ -430,16 +431,11 @@ async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
             break;
         };
         readable &= bytes.length() as usize == n;
-        let mut append = |out: &mut Vec<u8>| {
+        feed.fill(|out| {
             let start = out.len();
             append_bytes(&bytes, out);
             fingerprint.seen(at, &out[start..]);
-        };
-        if feed.next().is_some() {
-            feed.fill(append);
-        } else {
-            append(&mut Vec::new());
-        }
+        });
         if !readable {
             break;
         }
@@ -448,7 +444,7 @@ async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
 }
 
 async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
-    let time_origin = scope().performance().map_or(0.0, |p| p.time_origin());
+    let time_origin = time_origin();
     let imported_at = chrono::DateTime::from_timestamp_millis(request.now_millis)
         .unwrap_or_default()
         .with_timezone(&crate::domain::tz::zone(&request.time_zone).0)

@@ -189,7 +189,7 @@ impl Fingerprint {
     }
 
     /// How many bytes from the file's start are hashed.
-    pub fn upto(&self) -> usize {
+    fn upto(&self) -> usize {
         self.upto
     }
 

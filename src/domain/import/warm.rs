@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::apply::{BatchInfo, apply};
-use super::{Feed, ImportOptions};
+use super::{ImportOptions, parse_in};
 use crate::domain::model::{BatchId, Workspace, WorkspaceInfo};
 
 /// Rows of the generated export: enough calls of the per-row and per-piece code for the
@@ -27,11 +27,17 @@ pub fn warm_up(rows: usize, today: NaiveDate) -> usize {
         today,
         mappings: Vec::new(),
     };
-    let mut feed = Feed::with_piece("warm-up.csv", bytes.len(), WARM_PIECE);
-    while let Some((at, n)) = feed.next() {
-        feed.fill(|out| out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())]));
-    }
-    let Ok(parsed) = feed.finish(&options, &mut || {}) else {
+    let read = &mut |at: usize, n: usize, out: &mut Vec<u8>| {
+        out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())]);
+    };
+    let Ok(parsed) = parse_in(
+        "warm-up.csv",
+        bytes.len(),
+        WARM_PIECE,
+        read,
+        &options,
+        &mut || {},
+    ) else {
         return 0;
     };
     let posts = parsed.posts.len();
