@@ -2,7 +2,8 @@
 // file with its attributes, all-or-nothing per file, re-import without duplicates, timings.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeAll, fixtures, launch, loadDemo, open, root, serve, watchErrors } from './support.mjs';
 
@@ -101,25 +102,15 @@ test('several files import at once, each with its own result, and a bad file sto
   await browser.close();
 });
 
-/** A Meta Business Suite posts export of `rows` posts (English UI, UTF-8 with a byte-order
- * mark, multi-line quoted descriptions with multi-byte characters), the last row repeating the
- * first post's ID. */
-function metaExport(rows) {
-  const header = ['Post ID', 'Page ID', 'Page name', 'Description', 'Publish time', 'Permalink', 'Post type',
-    'Reach', 'Reactions', 'Comments', 'Shares'];
-  const words = ['kopi', 'susu', 'gula', 'aren', 'promo', '☕', '🎉', 'pagi', 'diskon', 'ngopi'];
-  let seed = 7;
-  const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
-  const lines = [header.join(',')];
-  for (let i = 0; i <= rows; i++) {
-    const id = String(1127805492717580 + (i === rows ? 0 : i) * 7);
-    const text = Array.from({ length: 20 + next(40) }, () => words[next(words.length)]).join(' ');
-    const body = next(5) === 0 ? `"${text}\n""baru"", ${text}"` : text;
-    const when = `${String(1 + next(12)).padStart(2, '0')}/${String(1 + next(28)).padStart(2, '0')}/2025 ${String(next(24)).padStart(2, '0')}:15`;
-    lines.push([id, '100064644191880', 'Kopi Nusantara', body, when,
-      `https://www.facebook.com/100064644191880/posts/${id}`, 'Photos', 100 + next(9000), next(900), next(90), next(40)].join(','));
-  }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+/** Writes the benchmarks' generated Meta Business Suite posts export (`scripts/gen-meta-posts.py`:
+ * UTF-8 with a byte-order mark, multi-line quoted descriptions with multi-byte characters) of
+ * `rows` posts to `file`, then a last row repeating the first post's ID. */
+function writeMetaExport(file, rows) {
+  execFileSync('python3', [path.join(root, 'scripts/gen-meta-posts.py'), String(rows), file]);
+  const id = '1127805492717580';
+  appendFileSync(file, [id, '100064644191880', 'Kopi Nusantara', '', 'kopi', '', '01/02/2025 10:00', '',
+    `https://www.facebook.com/100064644191880/posts/${id}`, 'No', 'No', 'Photos', '', '', '', '', 'Lifetime',
+    10, 5, 3, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, '', '', '', 0].join(',') + '\r\n');
 }
 
 test('a large export is read in pieces on two threads like any file: every post once, the file known again', async () => {
@@ -128,7 +119,7 @@ test('a large export is read in pieces on two threads like any file: every post 
   const errors = watchErrors(page);
   await open(page, server.url + '/import');
   const file = path.join(browser.userDataDir, 'kopi-posts-large.csv');
-  writeFileSync(file, metaExport(25000));
+  writeMetaExport(file, 25000);
   // More than two 4 MB pieces: read by the import worker's helper while the last is split.
   assert.ok(readFileSync(file).length > 9e6);
   const [first] = await importFiles(page, [file]);
