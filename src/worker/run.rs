@@ -397,9 +397,13 @@ const READ_AHEAD: usize = 2;
 /// come: the fed file, its fingerprint, and whether the browser could read every piece. The
 /// next pieces are asked for before this one is split, from a [`PieceReader`] on another
 /// thread: the file's reading and its splitting overlap.
-async fn read_file(name: &str, file: &Source) -> (import::Feed, String, bool) {
+async fn read_file(
+    name: &str,
+    file: &Source,
+    options: &ImportOptions,
+) -> (import::Feed, String, bool) {
     let size = file.len();
-    let mut feed = import::Feed::new(name, size);
+    let mut feed = import::Feed::new(name, size, options);
     let mut fingerprint = import::Fingerprint::default();
     let mut readable = true;
     let reader = file.piece_reader();
@@ -487,8 +491,8 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
         };
         let start = now();
         let mut decoded_at = start;
-        let (feed, hash, readable) = read_file(name, &file).await;
-        let result = feed.finish(&options, &mut || {
+        let (feed, hash, readable) = read_file(name, &file, &options).await;
+        let result = feed.finish(&mut || {
             decoded_at = now();
             post(&WorkerMessage::Progress(ImportProgress {
                 file: index,

@@ -117,7 +117,7 @@ if (mode === 'first-paint') {
     const rows = ours[kind];
     const o = median(rows.map((r) => r.ms));
     console.log(`Linimasa import:decode + import:parse, ${label}: ${o.toFixed(0)} ms, ${(mb / o * 1000).toFixed(1)} MB/s (runs: ${rows.map((r) => r.ms.toFixed(0)).join(', ')})`);
-    console.log(`  of which import:decode (the picked file read, decoded and split into rows of cells) ${median(rows.map((r) => r.decode)).toFixed(0)} ms, import:parse (rows to posts) ${median(rows.map((r) => r.parse)).toFixed(0)} ms`);
+    console.log(`  of which import:decode (the picked file read, decoded and split into rows of cells; a posts export's rows read into posts as they are split) ${median(rows.map((r) => r.decode)).toFixed(0)} ms, import:parse (the rest: rows to records, or a posts export's last checks) ${median(rows.map((r) => r.parse)).toFixed(0)} ms`);
     console.log(`  throughput against PapaParse: ${(p / o).toFixed(2)}× (its bytes already in memory), ${(pr / o).toFixed(2)}× (both reading the picked file); import:store ${median(rows.map((r) => r.store)).toFixed(0)} ms`);
     const memory = median(rows.map((r) => r.memory ?? 0));
     console.log(`  worker memory at most: ${(memory / 1e6).toFixed(0)} MB, ${(memory / papa[0].bytes).toFixed(1)}× the file (its WebAssembly memory, which never shrinks; the file is read in 4 MB slices, and neither the page nor the worker holds it whole)`);

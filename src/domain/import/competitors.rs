@@ -155,6 +155,11 @@ fn field_of(cell: &str) -> Option<Field> {
 
 /// [`read`] for a file named as LinkedIn names these exports, tried before the platform
 /// families; `None` for any other name.
+/// Whether a file is named as LinkedIn names competitor comparisons.
+pub(super) fn is_named(name: &str) -> bool {
+    super::linkedin::find_ascii(name, MARKER).is_some()
+}
+
 pub(super) fn read_named(
     name: &str,
     tables: &[Table],

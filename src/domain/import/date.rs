@@ -50,22 +50,43 @@ pub enum OrderEvidence {
 
 /// Decides the order from every cell of a file's date columns.
 pub fn decide_order<'a>(stamps: impl IntoIterator<Item = &'a Stamp>) -> OrderEvidence {
-    let (mut month_first, mut day_first) = (false, false);
+    let mut clues = OrderClues::default();
     for s in stamps {
+        clues.add(s);
+    }
+    clues.evidence()
+}
+
+/// What the dates seen so far say about the day/month order, gathered date by date: the
+/// [`decide_order`] of those dates.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OrderClues {
+    month_first: bool,
+    day_first: bool,
+    numeric: bool,
+}
+
+impl OrderClues {
+    pub fn add(&mut self, s: &Stamp) {
         if let Written::Numeric { a, b, .. } = s.date {
-            if a > 12 {
-                day_first = true;
-            }
-            if b > 12 {
-                month_first = true;
-            }
+            self.numeric = true;
+            self.day_first |= a > 12;
+            self.month_first |= b > 12;
         }
     }
-    match (month_first, day_first) {
-        (false, false) => OrderEvidence::Ambiguous,
-        (true, false) => OrderEvidence::Decided(Order::MonthFirst),
-        (false, true) => OrderEvidence::Decided(Order::DayFirst),
-        (true, true) => OrderEvidence::Contradictory,
+
+    pub fn evidence(&self) -> OrderEvidence {
+        match (self.month_first, self.day_first) {
+            (false, false) => OrderEvidence::Ambiguous,
+            (true, false) => OrderEvidence::Decided(Order::MonthFirst),
+            (false, true) => OrderEvidence::Decided(Order::DayFirst),
+            (true, true) => OrderEvidence::Contradictory,
+        }
+    }
+
+    /// Whether some date was numeric (`a/b/year`).
+    pub fn numeric(&self) -> bool {
+        self.numeric
     }
 }
 

@@ -14,6 +14,7 @@ pub(super) const CLASSIC: Family = Family {
     required: &[],
     expected: &[],
     read,
+    streamed: None,
 };
 
 fn read(

@@ -8,6 +8,7 @@
 
 use xxhash_rust::xxh3::Xxh3;
 
+use super::stream::{Ending, PostStream};
 use super::{ImportError, ImportOptions, Parsed, decode, read_tables, sheet, table};
 
 /// How much of a file a [`Feed`] asks for at a time.
@@ -21,6 +22,7 @@ pub struct Feed {
     name: String,
     size: usize,
     piece: usize,
+    options: ImportOptions,
     state: State,
 }
 
@@ -34,23 +36,37 @@ enum State {
         text: Vec<u8>,
         pieces: Box<table::DelimitedPieces>,
         at: usize,
+        posts: Posts,
     },
     /// The whole file, gathered before it is read; `complete` once the rest has been read.
     Whole { bytes: Vec<u8>, complete: bool },
+    /// A file read into records as it was split.
+    Read(Box<Result<Parsed, ImportError>>),
+}
+
+/// Whether a streamed file's rows are read into posts as they are split.
+enum Posts {
+    /// Not known until a block of rows is split.
+    Unknown,
+    /// They are: the posts read so far.
+    Reading(Box<PostStream>),
+    /// They are not (no posts family reads them): they are kept, and read at the end.
+    Kept,
 }
 
 impl Feed {
     /// A feed for a file of `size` bytes, read in [`PIECE_BYTES`] pieces.
-    pub fn new(name: &str, size: usize) -> Feed {
-        Feed::with_piece(name, size, PIECE_BYTES)
+    pub fn new(name: &str, size: usize, options: &ImportOptions) -> Feed {
+        Feed::with_piece(name, size, PIECE_BYTES, options)
     }
 
     /// A feed reading pieces of `piece` bytes (any size: tests cut files everywhere).
-    pub fn with_piece(name: &str, size: usize, piece: usize) -> Feed {
+    pub fn with_piece(name: &str, size: usize, piece: usize, options: &ImportOptions) -> Feed {
         Feed {
             name: name.to_owned(),
             size,
             piece: piece.max(1),
+            options: options.clone(),
             state: State::Start,
         }
     }
@@ -66,6 +82,7 @@ impl Feed {
             State::Whole { bytes, complete } => {
                 (!complete).then(|| (bytes.len(), self.size.saturating_sub(bytes.len())))
             }
+            State::Read(_) => None,
         }
     }
 
@@ -91,7 +108,20 @@ impl Feed {
                 write(bytes);
                 *complete = true;
             }
+            State::Read(_) => {}
         }
+    }
+
+    /// Whether the rows split so far are being read into posts as they come.
+    #[cfg(test)]
+    pub(super) fn is_reading_posts(&self) -> bool {
+        matches!(
+            self.state,
+            State::Streaming {
+                posts: Posts::Reading(_),
+                ..
+            }
+        )
     }
 
     /// Decides from the first bytes whether the file is split as it arrives.
@@ -116,6 +146,7 @@ impl Feed {
             text: head,
             pieces: Box::default(),
             at: asked,
+            posts: Posts::Unknown,
         };
         self.split();
     }
@@ -123,14 +154,26 @@ impl Feed {
     /// Splits the complete characters read so far; bytes that are not UTF-8 send the feed back
     /// to the start of the file, to be read whole (the whole file decides its encoding).
     fn split(&mut self) {
-        let State::Streaming { text, pieces, at } = &mut self.state else {
+        let State::Streaming {
+            text, pieces, at, ..
+        } = &mut self.state
+        else {
             return;
         };
         let end = *at >= self.size;
+        // Each byte checked once: a piece that ends inside a character (the common case is a
+        // piece of whole ones) is checked again only up to the cut character.
         let valid = match std::str::from_utf8(text) {
-            Ok(valid) => valid.len(),
+            Ok(valid) => {
+                pieces.push(valid);
+                valid.len()
+            }
             // A character cut by the piece's end waits for the next piece.
-            Err(e) if e.error_len().is_none() && !end => e.valid_up_to(),
+            Err(e) if e.error_len().is_none() && !end => {
+                let valid = e.valid_up_to();
+                pieces.push(std::str::from_utf8(&text[..valid]).unwrap_or_default());
+                valid
+            }
             Err(_) => {
                 self.state = State::Whole {
                     bytes: Vec::with_capacity(self.size),
@@ -139,22 +182,95 @@ impl Feed {
                 return;
             }
         };
-        pieces.push(std::str::from_utf8(&text[..valid]).unwrap_or_default());
         text.drain(..valid);
+        if end {
+            self.read_last_rows();
+        } else {
+            self.read_rows();
+        }
+    }
+
+    /// Reads the rows split so far into posts, once a block of them tells that a posts family
+    /// reads the file.
+    fn read_rows(&mut self) {
+        let State::Streaming {
+            text,
+            pieces,
+            at,
+            posts,
+        } = &mut self.state
+        else {
+            return;
+        };
+        match posts {
+            Posts::Unknown if pieces.ready() > 0 => {
+                // Rows in the file, from those split in the bytes split so far.
+                let split = (*at - text.len() - pieces.unsplit()).max(1);
+                let expected = pieces.split_rows() as u128 * self.size as u128 / split as u128;
+                let expected = (expected + expected / 20) as usize;
+                let table = pieces.take_table();
+                *posts = match PostStream::begin(&self.name, table, &self.options, expected) {
+                    Ok(stream) => Posts::Reading(stream),
+                    Err(table) => {
+                        pieces.give_back(table.rows);
+                        Posts::Kept
+                    }
+                };
+            }
+            Posts::Reading(stream) => stream.push(pieces.take_rows()),
+            _ => {}
+        }
+    }
+
+    /// Once the last piece is split: a file read into posts as it was split is finished, or
+    /// read again whole when its first rows decided otherwise than the whole file.
+    fn read_last_rows(&mut self) {
+        let State::Streaming { pieces, posts, .. } = &mut self.state else {
+            return;
+        };
+        let Posts::Reading(_) = posts else {
+            return;
+        };
+        let (Posts::Reading(stream), pieces) = (
+            std::mem::replace(posts, Posts::Kept),
+            std::mem::take(pieces),
+        ) else {
+            return;
+        };
+        self.state = match stream.finish(pieces.finish_rows()) {
+            Ending::Read(result) => State::Read(result),
+            Ending::Reread => State::Whole {
+                bytes: Vec::with_capacity(self.size),
+                complete: false,
+            },
+        };
     }
 
     /// The file read into records, calling `decoded` once its bytes are tables (for progress
     /// and timings).
-    pub fn finish(
-        self,
-        options: &ImportOptions,
-        decoded: &mut dyn FnMut(),
-    ) -> Result<Parsed, ImportError> {
+    pub fn finish(self, decoded: &mut dyn FnMut()) -> Result<Parsed, ImportError> {
+        let options = &self.options;
         match self.state {
+            // A file cut short (its reader stopped): what its rows give.
+            State::Streaming {
+                pieces,
+                posts: Posts::Reading(stream),
+                ..
+            } => {
+                decoded();
+                match stream.finish(pieces.finish_rows()) {
+                    Ending::Read(result) => *result,
+                    Ending::Reread => Err(ImportError::new("unreadable-file", &self.name)),
+                }
+            }
             State::Streaming { pieces, .. } => {
                 let tables = vec![(*pieces).finish()];
                 decoded();
                 read_tables(&self.name, tables, None, options)
+            }
+            State::Read(result) => {
+                decoded();
+                *result
             }
             State::Whole { bytes, .. } => super::parse_owned(&self.name, bytes, options, decoded),
             State::Start => super::parse_owned(&self.name, Vec::new(), options, decoded),
@@ -249,7 +365,7 @@ mod tests {
 
     /// Reads `bytes` through a feed as the import worker does, fingerprinting each piece.
     fn fed(bytes: &[u8]) -> (Result<Parsed, ImportError>, String) {
-        let mut feed = Feed::new("posts.csv", bytes.len());
+        let mut feed = Feed::new("posts.csv", bytes.len(), &options());
         let mut fingerprint = Fingerprint::default();
         while let Some((at, n)) = feed.next() {
             feed.fill(|out| {
@@ -258,7 +374,7 @@ mod tests {
                 fingerprint.seen(at, &out[start..]);
             });
         }
-        (feed.finish(&options(), &mut || {}), fingerprint.text())
+        (feed.finish(&mut || {}), fingerprint.text())
     }
 
     #[test]

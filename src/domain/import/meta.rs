@@ -18,6 +18,7 @@ pub(super) const CONTENT: Family = Family {
         Meaning::Metric(Metric::Shares),
     ],
     read: read_content,
+    streamed: Some(content_rules),
 };
 
 pub(super) const SERIES: Family = Family {
@@ -26,6 +27,7 @@ pub(super) const SERIES: Family = Family {
     required: &[Meaning::Date, Meaning::Primary],
     expected: &[],
     read: read_series,
+    streamed: None,
 };
 
 fn read_content(
@@ -33,6 +35,12 @@ fn read_content(
     options: &ImportOptions,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {
+    let rules = content_rules(layout, parsed);
+    read::read_posts(layout, options, &rules, options.today, parsed)
+}
+
+/// How a content export's rows are read; the account is the first row's.
+fn content_rules(layout: &Layout, parsed: &mut Parsed) -> PostRules {
     // Instagram exports name an account (with a username); Facebook ones a Page.
     let platform = if layout.has(Meaning::AccountHandle) {
         Platform::Instagram
@@ -45,15 +53,14 @@ fn read_content(
         parsed.account.name = get(Meaning::AccountName);
         parsed.account.handle = get(Meaning::AccountHandle);
     }
-    let rules = PostRules {
+    PostRules {
         platform,
         date_order: Order::MonthFirst,
         id_from_link: read::last_segment,
         format: post_format,
         independent_years: false,
         promoted: read::never_promoted,
-    };
-    read::read_posts(layout, options, &rules, options.today, parsed)
+    }
 }
 
 /// Meta's post types in every language, by the words they contain.

@@ -24,6 +24,7 @@ pub mod people;
 mod read;
 mod scan;
 pub mod sheet;
+mod stream;
 pub mod table;
 mod tiktok;
 pub mod value;
@@ -283,11 +284,11 @@ fn parse_in(
     options: &ImportOptions,
     decoded: &mut dyn FnMut(),
 ) -> Result<Parsed, ImportError> {
-    let mut feed = Feed::with_piece(name, size, piece);
+    let mut feed = Feed::with_piece(name, size, piece, options);
     while let Some((at, n)) = feed.next() {
         feed.fill(|out| read(at, n, out));
     }
-    feed.finish(options, decoded)
+    feed.finish(decoded)
 }
 
 /// [`parse`], calling `decoded` once the bytes are decoded into tables (for progress and

@@ -27,7 +27,14 @@ pub(super) struct Family {
     /// Columns the family's exports normally have: missing ones are reported (header drift).
     pub expected: &'static [Meaning],
     pub read: fn(&mut Layout, &ImportOptions, &mut Parsed) -> Result<(), ImportError>,
+    /// For families whose files are one post per row, read by [`read_posts`] with rules that
+    /// the first rows decide: those rules (setting what they tell of the account). Large
+    /// exports of these families are read as they are split ([`super::stream`]).
+    pub streamed: Option<PostsOf>,
 }
+
+/// A posts family's rules for a layout (see [`Family::streamed`]).
+pub(super) type PostsOf = fn(&Layout, &mut Parsed) -> PostRules;
 
 pub(super) const FAMILIES: &[&Family] = &[
     &super::meta::CONTENT,
@@ -190,7 +197,7 @@ impl<'t> Layout<'t> {
 
 /// A possible reading of a file: score, family, table (its position), header row, meanings,
 /// language.
-type Candidate = (
+pub(super) type Candidate = (
     u32,
     &'static Family,
     usize,
@@ -206,6 +213,45 @@ pub(super) fn dispatch(
     tables: &mut [Table],
     options: &ImportOptions,
 ) -> Result<Parsed, ImportError> {
+    let Some((_, family, at, index, meanings, language)) = candidate(tables) else {
+        let header = tables
+            .iter()
+            .find_map(|t| t.rows.first())
+            .map(|r| r.cells().take(8).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default();
+        return Err(ImportError::new("unknown-format", header));
+    };
+    // Some exports put a row of long column descriptions under the header.
+    let described = is_described(&tables[at], index);
+    let data = tables[at]
+        .rows
+        .split_off((index + 1 + usize::from(described)).min(tables[at].rows.len()));
+    let table = &tables[at];
+    let header = &table.rows[index];
+    let styles = decide_styles(
+        value::column_styles(data.iter().map(Row::cells), header.len()),
+        language,
+    );
+    let described = described.then(|| table.rows[index + 1].line);
+    let mut layout = Layout::new(table, header, meanings, data, styles);
+    let mut parsed = introduce(family, &layout, described, language);
+    if let Err(e) = (family.read)(&mut layout, options, &mut parsed) {
+        if e.code == "unknown-format" {
+            let rows = std::mem::take(&mut layout.data);
+            drop(layout);
+            tables[at].rows.extend(rows);
+        }
+        return Err(e);
+    }
+    if parsed.records() == 0 {
+        return Err(ImportError::new("no-records", parsed.family.clone()));
+    }
+    Ok(parsed)
+}
+
+/// The family and header of the first table that has one, by how many of the header's cells
+/// the family knows.
+pub(super) fn candidate(tables: &[Table]) -> Option<Candidate> {
     let mut best: Option<Candidate> = None;
     for (at, table) in tables.iter().enumerate() {
         for family in FAMILIES {
@@ -222,26 +268,18 @@ pub(super) fn dispatch(
             }
         }
     }
-    let Some((_, family, at, index, meanings, language)) = best else {
-        let header = tables
-            .iter()
-            .find_map(|t| t.rows.first())
-            .map(|r| r.cells().take(8).collect::<Vec<_>>().join(", "))
-            .unwrap_or_default();
-        return Err(ImportError::new("unknown-format", header));
-    };
-    // Some exports put a row of long column descriptions under the header.
-    let described = tables[at]
-        .rows
-        .get(index + 1)
-        .is_some_and(is_description_row);
-    let data = tables[at]
-        .rows
-        .split_off((index + 1 + usize::from(described)).min(tables[at].rows.len()));
-    let table = &tables[at];
-    let header = &table.rows[index];
-    // Columns that cannot tell (`1.204`) follow the other columns of the file, then its language.
-    let voted = value::column_styles(data.iter().map(Row::cells), header.len());
+    best
+}
+
+/// Whether the row under the header is a row of long column descriptions (some exports have
+/// one).
+pub(super) fn is_described(table: &Table, header: usize) -> bool {
+    table.rows.get(header + 1).is_some_and(is_description_row)
+}
+
+/// Each column's number style: its own when its cells decide it, else the one most columns
+/// of the file decide, else its language's.
+pub(super) fn decide_styles(voted: Vec<Option<NumberStyle>>, language: &str) -> Vec<NumberStyle> {
     let comma = voted
         .iter()
         .filter(|v| **v == Some(NumberStyle::CommaDecimal))
@@ -255,8 +293,18 @@ pub(super) fn dispatch(
         std::cmp::Ordering::Less => NumberStyle::DotDecimal,
         std::cmp::Ordering::Equal => value::language_style(language),
     };
-    let styles = voted.into_iter().map(|v| v.unwrap_or(file_style)).collect();
-    let layout = Layout::new(table, header, meanings, data, styles);
+    voted.into_iter().map(|v| v.unwrap_or(file_style)).collect()
+}
+
+/// A family's reading of a layout before its rows are read: the header described, and notes
+/// of columns new or missing and of the description row skipped (its line).
+pub(super) fn introduce(
+    family: &Family,
+    layout: &Layout,
+    described: Option<u64>,
+    language: &str,
+) -> Parsed {
+    let header = layout.header;
     let mut parsed = Parsed::new(family.id, None, "posts");
     parsed.language = language.into();
     let meanings: Vec<Option<String>> = layout
@@ -298,8 +346,7 @@ pub(super) fn dispatch(
             missing.join(", "),
         );
     }
-    if described {
-        let line = table.rows[index + 1].line;
+    if let Some(line) = described {
         parsed.note(
             Severity::Info,
             Some(line),
@@ -308,19 +355,7 @@ pub(super) fn dispatch(
             String::new(),
         );
     }
-    let mut layout = layout;
-    if let Err(e) = (family.read)(&mut layout, options, &mut parsed) {
-        if e.code == "unknown-format" {
-            let rows = std::mem::take(&mut layout.data);
-            drop(layout);
-            tables[at].rows.extend(rows);
-        }
-        return Err(e);
-    }
-    if parsed.records() == 0 {
-        return Err(ImportError::new("no-records", parsed.family.clone()));
-    }
-    Ok(parsed)
+    parsed
 }
 
 /// A layout for a known header row (families that read several sheets themselves), with a
@@ -416,21 +451,26 @@ pub(super) fn decide_order<'a>(
                 .into_iter()
                 .any(|s| matches!(s.date, Written::Numeric { .. }))
             {
-                let detail = match default {
-                    Order::MonthFirst => "month-first",
-                    Order::DayFirst => "day-first",
-                };
-                parsed.note(
-                    Severity::Info,
-                    None,
-                    Some(column),
-                    "date-order-assumed",
-                    detail.into(),
-                );
+                note_order_assumed(column, default, parsed);
             }
             Ok(default)
         }
     }
+}
+
+/// Says that a date column's day/month order was assumed (every numeric date fit both).
+pub(super) fn note_order_assumed(column: &str, order: Order, parsed: &mut Parsed) {
+    let detail = match order {
+        Order::MonthFirst => "month-first",
+        Order::DayFirst => "day-first",
+    };
+    parsed.note(
+        Severity::Info,
+        None,
+        Some(column),
+        "date-order-assumed",
+        detail.into(),
+    );
 }
 
 /// The dates of a column: day/month order decided over the whole file (`default` when every
@@ -526,6 +566,7 @@ fn is_total_row(row: &Row) -> bool {
 }
 
 /// How a family's post rows work.
+#[derive(Clone, Copy)]
 pub(super) struct PostRules {
     pub platform: Platform,
     pub date_order: Order,
@@ -553,12 +594,7 @@ pub(super) fn read_posts(
     latest: NaiveDate,
     parsed: &mut Parsed,
 ) -> Result<(), ImportError> {
-    parsed.kind = "posts".into();
-    parsed.platform = Some(rules.platform);
-    let time_column = layout
-        .column(Meaning::PublishTime)
-        .map_or("", |i| layout.header_of(i))
-        .to_owned();
+    let time_column = begin_posts(layout, rules, parsed);
     let stamps = stamps(layout, Meaning::PublishTime);
     let dates = resolve_dates(
         layout,
@@ -574,14 +610,13 @@ pub(super) fn read_posts(
     parsed.posts.reserve_exact(layout.data.len());
     // Each row is dropped once read: its memory goes to the posts that follow.
     let data = std::mem::take(&mut layout.data);
-    let layout = &*layout;
+    let mut seen = SeenPosts::with_capacity(data.len());
     let mut rows = PostRows {
         layout,
         options,
         rules,
         time_column: &time_column,
-        index: IdIndex::with_capacity(data.len()),
-        formats: HashMap::new(),
+        seen: &mut seen,
     };
     for ((row, stamp), day) in data.into_iter().zip(&stamps).zip(&dates) {
         rows.read(&row, stamp.as_ref(), day.as_ref(), parsed);
@@ -589,24 +624,47 @@ pub(super) fn read_posts(
     Ok(())
 }
 
-/// What [`read_posts`] reads each row with: the rows' layout and rules, the posts read so far
-/// by ID, and the post types met.
-struct PostRows<'a, 't> {
-    layout: &'a Layout<'t>,
-    options: &'a ImportOptions,
-    rules: &'a PostRules,
-    time_column: &'a str,
+/// Sets what a file of posts is; the header of its publish-time column.
+pub(super) fn begin_posts(layout: &Layout, rules: &PostRules, parsed: &mut Parsed) -> String {
+    parsed.kind = "posts".into();
+    parsed.platform = Some(rules.platform);
+    layout
+        .column(Meaning::PublishTime)
+        .map_or("", |i| layout.header_of(i))
+        .to_owned()
+}
+
+/// The posts read so far by ID, and the post types met.
+pub(super) struct SeenPosts {
     /// Post IDs to the post read from them.
     index: IdIndex,
     /// Post types repeat: each distinct one is read once.
     formats: HashMap<String, PostFormat>,
 }
 
+impl SeenPosts {
+    pub fn with_capacity(posts: usize) -> Self {
+        SeenPosts {
+            index: IdIndex::with_capacity(posts),
+            formats: HashMap::new(),
+        }
+    }
+}
+
+/// What [`read_posts`] reads each row with: the rows' layout and rules, and the posts seen.
+pub(super) struct PostRows<'a, 't> {
+    pub layout: &'a Layout<'t>,
+    pub options: &'a ImportOptions,
+    pub rules: &'a PostRules,
+    pub time_column: &'a str,
+    pub seen: &'a mut SeenPosts,
+}
+
 impl PostRows<'_, '_> {
     /// Reads one row into a post (or skips it, saying why). A call of its own, not inlined into
     /// the loop over rows: see [`value::column_styles`] on V8's tiers.
     #[inline(never)]
-    fn read(
+    pub fn read(
         &mut self,
         row: &Row,
         stamp: Option<&Stamp>,
@@ -649,9 +707,10 @@ impl PostRows<'_, '_> {
             _ => body.to_owned(),
         };
         let kind = layout.cell(row, Meaning::PostType);
-        let format = match self.formats.get(kind) {
+        let format = match self.seen.formats.get(kind) {
             Some(format) => *format,
             None => *self
+                .seen
                 .formats
                 .entry(kind.to_owned())
                 .or_insert_with(|| (rules.format)(kind)),
@@ -670,7 +729,7 @@ impl PostRows<'_, '_> {
             metrics: layout.metrics(row),
             promoted: (rules.promoted)(layout, row),
         };
-        if let Some(at) = self.index.find(&id, |i| &parsed.posts[i].id.0) {
+        if let Some(at) = self.seen.index.find(&id, |i| &parsed.posts[i].id.0) {
             parsed.skipped += 1;
             parsed.note(
                 Severity::Info,
@@ -681,7 +740,7 @@ impl PostRows<'_, '_> {
             );
             parsed.posts[at] = post;
         } else {
-            self.index.insert(&id, parsed.posts.len());
+            self.seen.index.insert(&id, parsed.posts.len());
             parsed.posts.push(post);
         }
     }

@@ -32,8 +32,8 @@ fn all_empty(spans: &[[u32; 2]]) -> bool {
     spans.iter().all(|[a, b]| a == b)
 }
 
-/// How many rows share a block.
-const ROWS_PER_BLOCK: usize = 4096;
+/// How many rows share a block (few in tests, so that small files span several).
+const ROWS_PER_BLOCK: usize = if cfg!(test) { 16 } else { 4096 };
 
 /// One row of cells as text, with the file line it starts on; each cell already trimmed of
 /// whitespace and byte-order marks.
@@ -398,6 +398,8 @@ pub struct DelimitedPieces {
     /// A row longer than [`LONG_ROW`] (a quote left open) is split once, at the end, rather
     /// than again from its start with every piece.
     waiting: bool,
+    /// How many rows were taken out ([`DelimitedPieces::take_rows`]).
+    taken: usize,
 }
 
 /// Text enough to find the table's start and sniff its delimiter (its 16,384 first characters).
@@ -419,12 +421,55 @@ impl DelimitedPieces {
     pub fn finish(mut self) -> Table {
         self.split(true);
         self.rows.extend(self.builder.take());
+        self.take_table()
+    }
+
+    /// How many rows are split so far, taken or not.
+    pub fn split_rows(&self) -> usize {
+        self.taken + self.rows.len() + self.builder.pending()
+    }
+
+    /// How many bytes of text pushed are not split yet.
+    pub fn unsplit(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// How many rows are split and not taken (rows are handed out a block at a time).
+    pub fn ready(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The table as far as it is split: the rows not taken yet (taken out), the lines above
+    /// it and its delimiter.
+    pub fn take_table(&mut self) -> Table {
         Table {
             sheet: String::new(),
-            rows: self.rows,
-            preamble: self.preamble,
+            rows: self.take_rows(),
+            preamble: self.preamble.clone(),
             delimiter: self.started.map_or(b',', |(d, _)| d),
         }
+    }
+
+    /// The rows split and not taken yet, taken out: a reader reads rows as they are split,
+    /// and the text of those it has read is freed for the rows that follow.
+    pub fn take_rows(&mut self) -> Vec<Row> {
+        self.taken += self.rows.len();
+        std::mem::take(&mut self.rows)
+    }
+
+    /// Rows taken and given back (a reader that cannot read the table as it comes): the next
+    /// rows follow them.
+    pub fn give_back(&mut self, mut rows: Vec<Row>) {
+        self.taken -= rows.len().min(self.taken);
+        rows.append(&mut self.rows);
+        self.rows = rows;
+    }
+
+    /// The rows not taken yet once every piece has been pushed.
+    pub fn finish_rows(mut self) -> Vec<Row> {
+        self.split(true);
+        self.rows.extend(self.builder.take());
+        self.rows
     }
 
     fn split(&mut self, last: bool) {

@@ -15,6 +15,7 @@ pub(super) const FAMILY: Family = Family {
     required: &[],
     expected: &[],
     read,
+    streamed: None,
 };
 
 fn read(

@@ -53,11 +53,31 @@ pub fn column_styles<'a, R>(
 where
     R: IntoIterator<Item = &'a str>,
 {
-    let mut votes = vec![Votes::default(); columns];
+    let mut votes = StyleVotes::new(columns);
     for row in rows {
-        vote_row(&mut votes, row);
+        votes.add_row(row);
     }
-    votes.iter().map(Votes::style).collect()
+    votes.styles()
+}
+
+/// The votes of every column of a table, gathered row by row as rows come (a file read as it
+/// is split): [`column_styles`] over the rows added so far.
+#[derive(Debug, Clone)]
+pub struct StyleVotes(Vec<Votes>);
+
+impl StyleVotes {
+    pub fn new(columns: usize) -> Self {
+        StyleVotes(vec![Votes::default(); columns])
+    }
+
+    pub fn add_row<'a>(&mut self, row: impl IntoIterator<Item = &'a str>) {
+        vote_row(&mut self.0, row);
+    }
+
+    /// Each column's style as the rows so far decide it (`None` on a tie).
+    pub fn styles(&self) -> Vec<Option<NumberStyle>> {
+        self.0.iter().map(Votes::style).collect()
+    }
 }
 
 /// The votes of one row's cells. A call of its own, not inlined into the loop over rows: V8

@@ -16,6 +16,7 @@ pub(super) const FAMILY: Family = Family {
     required: &[Meaning::Metric(Metric::Sessions)],
     expected: &[],
     read,
+    streamed: None,
 };
 
 fn read(

@@ -19,6 +19,7 @@ pub(super) const TWEETS: Family = Family {
         Meaning::Metric(Metric::Shares),
     ],
     read: read_tweets,
+    streamed: None,
 };
 
 pub(super) const DAILY: Family = Family {
@@ -27,6 +28,7 @@ pub(super) const DAILY: Family = Family {
     required: &[Meaning::Date, Meaning::PostsPublished],
     expected: &[],
     read: read_daily,
+    streamed: None,
 };
 
 pub(super) const CONTENT: Family = Family {
@@ -43,6 +45,7 @@ pub(super) const CONTENT: Family = Family {
         Meaning::Metric(Metric::Shares),
     ],
     read: read_tweets,
+    streamed: None,
 };
 
 fn read_tweets(

@@ -13,6 +13,7 @@ pub(super) const FAMILY: Family = Family {
     required: &[Meaning::Metric(Metric::Views)],
     expected: &[Meaning::Title],
     read,
+    streamed: None,
 };
 
 fn read(
