@@ -4,7 +4,7 @@
 //! what identifies them, and their few quirks.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -12,7 +12,7 @@ use super::date::{self, Order, OrderEvidence, Stamp, Written};
 use super::header::{self, Dictionary, Meaning};
 use super::id_index::IdIndex;
 use super::table::{Row, Table};
-use super::value::{self, NumberStyle};
+use super::value::{self, NumberStyle, StyleVotes};
 use super::{ImportError, ImportOptions, Parsed, ParsedPost};
 use crate::domain::model::{
     Breakdown, BreakdownUnit, Dimension, Metric, Metrics, Platform, PostFormat, PostId, Severity,
@@ -158,11 +158,12 @@ impl<'t> Layout<'t> {
     }
 
     /// A row's metrics, from every metric column (the first that has a number, left to right,
-    /// per metric): gathered in order of metric, then built into the map at once.
+    /// per metric): inserted in order of metric, each at the map's end.
     pub fn metrics(&self, row: &Row) -> Metrics {
-        let mut found: Vec<(Metric, f64)> = Vec::with_capacity(self.metric_columns.len());
+        let mut found = Metrics::new();
+        let mut last = None;
         for c in &self.metric_columns {
-            if found.last().is_some_and(|(m, _)| *m == c.metric) {
+            if last == Some(c.metric) {
                 continue;
             }
             let Some(cell) = row.cell(c.column) else {
@@ -175,10 +176,11 @@ impl<'t> Layout<'t> {
                 value::number(cell, style)
             };
             if let Some(v) = v {
-                found.push((c.metric, if c.hours { v * 3600.0 } else { v }));
+                found.insert(c.metric, if c.hours { v * 3600.0 } else { v });
+                last = Some(c.metric);
             }
         }
-        found.into_iter().collect()
+        found
     }
 
     /// The account handle named in the first permalink that has one.
@@ -228,10 +230,7 @@ pub(super) fn dispatch(
         .split_off((index + 1 + usize::from(described)).min(tables[at].rows.len()));
     let table = &tables[at];
     let header = &table.rows[index];
-    let styles = decide_styles(
-        value::column_styles(data.iter().map(Row::cells), header.len()),
-        language,
-    );
+    let styles = decide_styles(column_votes(&data, header.len()).styles(), language);
     let described = described.then(|| table.rows[index + 1].line);
     let mut layout = Layout::new(table, header, meanings, data, styles);
     let mut parsed = introduce(family, &layout, described, language);
@@ -269,6 +268,15 @@ pub(super) fn candidate(tables: &[Table]) -> Option<Candidate> {
         }
     }
     best
+}
+
+/// The number-style votes of every column of these rows ([`value::column_styles`]).
+pub(super) fn column_votes(rows: &[Row], columns: usize) -> StyleVotes {
+    let mut votes = StyleVotes::new(columns);
+    for row in rows {
+        votes.add_row_bytes(row.cell_bytes());
+    }
+    votes
 }
 
 /// Whether the row under the header is a row of long column descriptions (some exports have
@@ -389,7 +397,8 @@ fn layout_over<'t>(
     language: &str,
 ) -> Layout<'t> {
     let header = &table.rows[index];
-    let styles = value::column_styles(data.iter().map(Row::cells), header.len())
+    let styles = column_votes(&data, header.len())
+        .styles()
         .into_iter()
         .map(|v| v.unwrap_or_else(|| value::language_style(language)))
         .collect();
@@ -638,15 +647,16 @@ pub(super) fn begin_posts(layout: &Layout, rules: &PostRules, parsed: &mut Parse
 pub(super) struct SeenPosts {
     /// Post IDs to the post read from them.
     index: IdIndex,
-    /// Post types repeat: each distinct one is read once.
-    formats: HashMap<String, PostFormat>,
+    /// Post types repeat (a handful per file): each distinct one is read once, and found
+    /// again by a look along this list.
+    formats: Vec<(String, PostFormat)>,
 }
 
 impl SeenPosts {
     pub fn with_capacity(posts: usize) -> Self {
         SeenPosts {
             index: IdIndex::with_capacity(posts),
-            formats: HashMap::new(),
+            formats: Vec::new(),
         }
     }
 }
@@ -707,13 +717,17 @@ impl PostRows<'_, '_> {
             _ => body.to_owned(),
         };
         let kind = layout.cell(row, Meaning::PostType);
-        let format = match self.seen.formats.get(kind) {
-            Some(format) => *format,
-            None => *self
-                .seen
-                .formats
-                .entry(kind.to_owned())
-                .or_insert_with(|| (rules.format)(kind)),
+        let formats = &mut self.seen.formats;
+        let format = match formats.iter().find(|(k, _)| k == kind) {
+            Some((_, format)) => *format,
+            None => {
+                let format = (rules.format)(kind);
+                // A file of many types (not an export's) keeps the list short.
+                if formats.len() < 32 {
+                    formats.push((kind.to_owned(), format));
+                }
+                format
+            }
         };
         let post = ParsedPost {
             id: PostId(id.clone().into_owned()),

@@ -74,10 +74,7 @@ impl PostStream {
         let described = read::is_described(&table, header);
         let data = table.rows.split_off(header + 1 + usize::from(described));
         let described = described.then(|| table.rows[header + 1].line);
-        let mut votes = StyleVotes::new(table.rows[header].len());
-        for row in &data {
-            votes.add_row(row.cells());
-        }
+        let votes = read::column_votes(&data, table.rows[header].len());
         let styles = read::decide_styles(votes.styles(), language);
         let layout = Layout::new(
             &table,
@@ -212,7 +209,7 @@ impl RowReader<'_> {
     #[inline(never)]
     fn read(&mut self, posts: &mut PostRows, row: &Row, parsed: &mut Parsed) -> bool {
         if let Some(votes) = self.votes.as_deref_mut() {
-            votes.add_row(row.cells());
+            votes.add_row_bytes(row.cell_bytes());
         }
         let stamp: Option<Stamp> = date::parse(posts.layout.cell(row, Meaning::PublishTime));
         if let Some(stamp) = &stamp {

@@ -83,6 +83,16 @@ impl Row {
         spans.iter().map(|span| self.block.text_of(*span))
     }
 
+    /// The cells' bytes, left to right (each the bytes of a `str`): for a look at many cells
+    /// without taking each as a `str`.
+    pub fn cell_bytes(&self) -> impl ExactSizeIterator<Item = &[u8]> + '_ {
+        let spans = &self.block.spans[self.first as usize..self.last as usize];
+        let text = self.block.text.as_bytes();
+        spans
+            .iter()
+            .map(|[start, end]| text.get(*start as usize..*end as usize).unwrap_or_default())
+    }
+
     /// The cells as owned strings (for the few places that keep a header).
     pub fn to_strings(&self) -> Vec<String> {
         self.cells().map(str::to_owned).collect()

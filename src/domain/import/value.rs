@@ -39,7 +39,7 @@ pub fn is_empty(cell: &str) -> bool {
 pub fn column_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<NumberStyle> {
     let mut votes = Votes::default();
     for cell in cells {
-        votes.add(cell);
+        votes.add(cell.as_bytes());
     }
     votes.style()
 }
@@ -71,6 +71,12 @@ impl StyleVotes {
     }
 
     pub fn add_row<'a>(&mut self, row: impl IntoIterator<Item = &'a str>) {
+        vote_row(&mut self.0, row.into_iter().map(str::as_bytes));
+    }
+
+    /// [`StyleVotes::add_row`] for cells as bytes (each the bytes of a `str`): most cells are
+    /// turned down by a look at their bytes, with no check of character boundaries.
+    pub fn add_row_bytes<'a>(&mut self, row: impl IntoIterator<Item = &'a [u8]>) {
         vote_row(&mut self.0, row);
     }
 
@@ -85,7 +91,7 @@ impl StyleVotes {
 /// it, and moves it to its optimised tier only at a call, never inside a running loop; a loop
 /// over a whole file in one call would run unoptimised to its end.
 #[inline(never)]
-fn vote_row<'a>(votes: &mut [Votes], row: impl IntoIterator<Item = &'a str>) {
+fn vote_row<'a>(votes: &mut [Votes], row: impl IntoIterator<Item = &'a [u8]>) {
     for (vote, cell) in votes.iter_mut().zip(row) {
         vote.add(cell);
     }
@@ -99,10 +105,11 @@ struct Votes {
 }
 
 impl Votes {
-    fn add(&mut self, cell: &str) {
+    /// A cell's vote, from its bytes (those of a `str`).
+    #[inline]
+    fn add(&mut self, bytes: &[u8]) {
         // Text, or a number without a separator (an integer, a date), is the common cell:
         // neither votes.
-        let bytes = cell.as_bytes();
         if !bytes
             .first()
             .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' '))
@@ -110,6 +117,14 @@ impl Votes {
         {
             return;
         }
+        if let Ok(cell) = std::str::from_utf8(bytes) {
+            self.add_number(cell);
+        }
+    }
+
+    /// The vote of a cell that may be a number with a separator.
+    #[inline(never)]
+    fn add_number(&mut self, cell: &str) {
         let s = cell.trim().trim_end_matches('%').trim();
         // Only cells that look like numbers vote (not links, dates or text).
         if s.is_empty()
