@@ -220,7 +220,7 @@ fn parse_numeric(s: &str) -> Option<Stamp> {
 
 /// Digits and separators only (`06/13/2025 14:05`, `2025-06-13T14:05:00`, `13.06.25`), the
 /// spelling of most rows: read from the bytes, without the general path's searches. `None`
-/// sends the cell on to the general path.
+/// sends the cell on to the general path (a property test holds the two to the same stamps).
 fn parse_plain(s: &str) -> Option<Stamp> {
     let bytes = s.as_bytes();
     if !bytes
@@ -229,20 +229,49 @@ fn parse_plain(s: &str) -> Option<Stamp> {
     {
         return None;
     }
-    // Every byte is ASCII, so any index is a character boundary.
     let (date, time) = match bytes.iter().position(|c| *c == b' ' || *c == b'T') {
-        Some(i) => (s.get(..i)?, s.get(i + 1..)?.trim_start()),
-        None => (s, ""),
+        Some(i) => (&bytes[..i], bytes[i + 1..].trim_ascii_start()),
+        None => (bytes, &[][..]),
     };
     let time = match time {
-        "" => None,
-        t => Some(parse_time(t)?),
+        [] => None,
+        t => Some(plain_time(t)?),
     };
+    let sep = *date.iter().find(|c| matches!(c, b'/' | b'-' | b'.'))?;
+    let mut split = date.split(|c| *c == sep);
+    let parts = [split.next()?, split.next()?, split.next()?];
+    if split.next().is_some() {
+        return None;
+    }
+    let nums = [digits(parts[0])?, digits(parts[1])?, digits(parts[2])?];
     Some(Stamp {
-        date: numeric_date(date)?,
+        date: written_numeric(nums, parts.map(<[u8]>::len))?,
         time,
         offset: None,
     })
+}
+
+/// A run of one to four ASCII digits as a number.
+fn digits(run: &[u8]) -> Option<u32> {
+    if run.is_empty() || run.len() > 4 || !run.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(run.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+/// [`parse_time`] for digits and separators: `14:05`, `14:05:09`, `14:05:09.250`.
+fn plain_time(t: &[u8]) -> Option<NaiveTime> {
+    let t = t.split(|c| *c == b'.').next()?;
+    let mut parts = t.split(|c| *c == b':');
+    let (h, m) = (digits(parts.next()?)?, digits(parts.next()?)?);
+    let s = match parts.next() {
+        Some(run) => digits(run)?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h, m, s)
 }
 
 /// `13/06/2025`, `06-13-2025`, `13.06.25`, `2025/06/13`: a full date when the year comes first,
@@ -260,14 +289,19 @@ fn numeric_date(date_part: &str) -> Option<Written> {
     for (n, p) in nums.iter_mut().zip(parts) {
         *n = p.parse().ok()?;
     }
-    if parts[0].len() == 4 {
+    written_numeric(nums, parts.map(str::len))
+}
+
+/// The date of three numbers written with `lengths` digits (year first when it has four).
+fn written_numeric(nums: [u32; 3], lengths: [usize; 3]) -> Option<Written> {
+    if lengths[0] == 4 {
         return Some(Written::Full(NaiveDate::from_ymd_opt(
             nums[0] as i32,
             nums[1],
             nums[2],
         )?));
     }
-    let year = match parts[2].len() {
+    let year = match lengths[2] {
         4 => nums[2] as i32,
         2 => 2000 + nums[2] as i32,
         _ => return None,

@@ -258,9 +258,15 @@ impl RowBuilder {
     pub fn take(&mut self) -> Vec<Row> {
         self.discard_row();
         let mut block = std::mem::take(&mut self.block);
-        // The next block likely holds as much: room for it at once, not by doubling.
-        self.block.text.reserve(block.text.len());
-        self.block.spans.reserve(block.spans.len());
+        // The next block likely holds about as much: room for it at once, with an eighth to
+        // spare (a block a little longer than the last would otherwise double its room, a copy
+        // of the block, only to give most of it back).
+        self.block
+            .text
+            .reserve(block.text.len() + block.text.len() / 8);
+        self.block
+            .spans
+            .reserve(block.spans.len() + block.spans.len() / 8);
         block.text.shrink_to_fit();
         block.spans.shrink_to_fit();
         let block = Arc::new(block);
@@ -415,6 +421,10 @@ pub struct DelimitedPieces {
 /// Text enough to find the table's start and sniff its delimiter (its 16,384 first characters).
 const SNIFF_BYTES: usize = 4 * 16 * 1024;
 
+/// How many of a piece's first bytes are joined to the row the last piece cut, to complete it
+/// (few in tests, so that the property tests reach rows longer than that).
+const JOIN_BYTES: usize = if cfg!(test) { 8 } else { 64 << 10 };
+
 /// A cut row this long stops the splitting until the last piece (short in tests, so that the
 /// property tests reach it).
 const LONG_ROW: usize = if cfg!(test) { 64 } else { 16 << 20 };
@@ -423,8 +433,34 @@ impl DelimitedPieces {
     /// Adds the next piece of text (each a whole number of characters) and splits every row it
     /// completes.
     pub fn push(&mut self, piece: &str) {
-        self.pending.push_str(piece);
-        self.split(false);
+        if self.started.is_none() || self.waiting {
+            self.pending.push_str(piece);
+            self.split(false);
+            return;
+        }
+        // The row the last piece cut is completed from the piece's first bytes; the rest of the
+        // piece is split where it lies, not copied after the cut row first.
+        let mut from = 0;
+        if !self.pending.is_empty() {
+            let mut head = piece.len().min(JOIN_BYTES);
+            while !piece.is_char_boundary(head) {
+                head += 1;
+            }
+            self.pending.push_str(&piece[..head]);
+            let left = self.split_text(None, false);
+            if left > head {
+                // The cut row goes on past the piece's first bytes: the piece joins it.
+                self.pending.push_str(&piece[head..]);
+                self.split(false);
+                return;
+            }
+            from = head - left;
+            self.pending.clear();
+        }
+        let rest = &piece[from..];
+        let left = self.split_text(Some(rest), false);
+        self.pending.push_str(&rest[rest.len() - left..]);
+        self.waiting = self.pending.len() > LONG_ROW;
     }
 
     /// The table, once every piece has been pushed.
@@ -496,24 +532,36 @@ impl DelimitedPieces {
             self.preamble = start.preamble;
             self.pending.drain(..start.offset);
         }
-        let Some((delimiter, line)) = self.started else {
-            return;
-        };
-        if self.waiting && !last {
+        if self.started.is_none() || (self.waiting && !last) {
             return;
         }
+        self.split_text(None, last);
+        self.waiting = self.pending.len() > LONG_ROW;
+    }
+
+    /// Splits the rows of `text` (of the text pending when `None`, which then keeps only what is
+    /// left), once the table has started; says how many bytes at its end are left, the start
+    /// of a row cut by its end.
+    fn split_text(&mut self, text: Option<&str>, last: bool) -> usize {
+        let Some((delimiter, line)) = self.started else {
+            return 0;
+        };
+        let whole = text.unwrap_or(&self.pending);
         let rows = &mut self.rows;
         let (consumed, line) = split_rows(
-            &self.pending,
+            whole,
             delimiter,
             &mut self.builder,
             line,
             last,
             |line, builder| end_row(line, builder, rows),
         );
-        self.pending.drain(..consumed);
+        let left = whole.len() - consumed;
+        if text.is_none() {
+            self.pending.drain(..consumed);
+        }
         self.started = Some((delimiter, line));
-        self.waiting = self.pending.len() > LONG_ROW;
+        left
     }
 }
 
