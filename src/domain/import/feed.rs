@@ -350,18 +350,21 @@ impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
     }
 }
 
+/// The options tests of reading in pieces use.
+#[cfg(test)]
+pub(super) fn test_options() -> ImportOptions {
+    ImportOptions {
+        time_zone: "Asia/Jakarta".into(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+        mappings: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::test_options as options;
     use super::*;
     use crate::domain::import::{file_fingerprint, parse, warm::meta_posts};
-
-    fn options() -> ImportOptions {
-        ImportOptions {
-            time_zone: "Asia/Jakarta".into(),
-            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
-            mappings: Vec::new(),
-        }
-    }
 
     /// Reads `bytes` through a feed as the import worker does, fingerprinting each piece.
     fn fed(bytes: &[u8]) -> (Result<Parsed, ImportError>, String) {

@@ -226,17 +226,10 @@ impl RowReader<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::feed::test_options as options;
     use super::super::{Feed, parse};
     use super::*;
     use proptest::prelude::*;
-
-    fn options() -> ImportOptions {
-        ImportOptions {
-            time_zone: "Asia/Jakarta".into(),
-            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
-            mappings: Vec::new(),
-        }
-    }
 
     /// A Meta content export (with its byte-order mark) of rows `(id, publish time, reach)`,
     /// each with a 160-byte description (a file is split as it comes once it has 64 KB).
