@@ -205,7 +205,7 @@ impl Feed {
         match posts {
             Posts::Unknown if pieces.ready() > 0 => {
                 // Rows in the file, from those split in the bytes split so far.
-                let split = (*at - text.len() - pieces.unsplit()).max(1);
+                let split = at.saturating_sub(text.len() + pieces.unsplit()).max(1);
                 let expected = pieces.split_rows() as u128 * self.size as u128 / split as u128;
                 let expected = (expected + expected / 20) as usize;
                 let table = pieces.take_table();
