@@ -84,6 +84,15 @@ impl OrderClues {
         }
     }
 
+    /// The order the dates decide, `default` when they do not (none tells, or they contradict
+    /// each other).
+    pub fn order_or(&self, default: Order) -> Order {
+        match self.evidence() {
+            OrderEvidence::Decided(order) => order,
+            _ => default,
+        }
+    }
+
     /// Whether some date was numeric (`a/b/year`).
     pub fn numeric(&self) -> bool {
         self.numeric
@@ -235,23 +244,16 @@ fn parse_plain(s: &str) -> Option<Stamp> {
     };
     let time = match time {
         [] => None,
-        t => Some(plain_time(t)?),
+        t => Some(time_with(t, digits)?),
     };
-    let sep = *date.iter().find(|c| matches!(c, b'/' | b'-' | b'.'))?;
-    let mut split = date.split(|c| *c == sep);
-    let parts = [split.next()?, split.next()?, split.next()?];
-    if split.next().is_some() {
-        return None;
-    }
-    let nums = [digits(parts[0])?, digits(parts[1])?, digits(parts[2])?];
     Some(Stamp {
-        date: written_numeric(nums, parts.map(<[u8]>::len))?,
+        date: numeric_date_with(date, digits)?,
         time,
         offset: None,
     })
 }
 
-/// A run of one to four ASCII digits as a number.
+/// A run of one to four ASCII digits as a number (the fast path's numbers).
 fn digits(run: &[u8]) -> Option<u32> {
     if run.is_empty() || run.len() > 4 || !run.iter().all(u8::is_ascii_digit) {
         return None;
@@ -259,49 +261,34 @@ fn digits(run: &[u8]) -> Option<u32> {
     Some(run.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
-/// [`parse_time`] for digits and separators: `14:05`, `14:05:09`, `14:05:09.250`.
-fn plain_time(t: &[u8]) -> Option<NaiveTime> {
-    let t = t.split(|c| *c == b'.').next()?;
-    let mut parts = t.split(|c| *c == b':');
-    let (h, m) = (digits(parts.next()?)?, digits(parts.next()?)?);
-    let s = match parts.next() {
-        Some(run) => digits(run)?,
-        None => 0,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveTime::from_hms_opt(h, m, s)
+/// A number as `str::parse` reads it, a `+` sign allowed (the general path's numbers).
+fn parsed_number(run: &[u8]) -> Option<u32> {
+    std::str::from_utf8(run).ok()?.parse().ok()
 }
 
 /// `13/06/2025`, `06-13-2025`, `13.06.25`, `2025/06/13`: a full date when the year comes first,
 /// else two numbers whose order the file decides.
 fn numeric_date(date_part: &str) -> Option<Written> {
-    let sep = date_part
-        .bytes()
-        .find(|c| matches!(c, b'/' | b'-' | b'.'))?;
-    let mut split = date_part.split(char::from(sep));
+    numeric_date_with(date_part.as_bytes(), parsed_number)
+}
+
+/// [`numeric_date`], its three numbers read by `number`.
+fn numeric_date_with(date: &[u8], number: impl Fn(&[u8]) -> Option<u32>) -> Option<Written> {
+    let sep = *date.iter().find(|c| matches!(c, b'/' | b'-' | b'.'))?;
+    let mut split = date.split(|c| *c == sep);
     let parts = [split.next()?, split.next()?, split.next()?];
     if split.next().is_some() || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
         return None;
     }
-    let mut nums = [0u32; 3];
-    for (n, p) in nums.iter_mut().zip(parts) {
-        *n = p.parse().ok()?;
-    }
-    written_numeric(nums, parts.map(str::len))
-}
-
-/// The date of three numbers written with `lengths` digits (year first when it has four).
-fn written_numeric(nums: [u32; 3], lengths: [usize; 3]) -> Option<Written> {
-    if lengths[0] == 4 {
+    let nums = [number(parts[0])?, number(parts[1])?, number(parts[2])?];
+    if parts[0].len() == 4 {
         return Some(Written::Full(NaiveDate::from_ymd_opt(
             nums[0] as i32,
             nums[1],
             nums[2],
         )?));
     }
-    let year = match lengths[2] {
+    let year = match parts[2].len() {
         4 => nums[2] as i32,
         2 => 2000 + nums[2] as i32,
         _ => return None,
@@ -436,14 +423,22 @@ fn time_and_offset(rest: &str) -> Option<(Option<NaiveTime>, Option<i32>)> {
 }
 
 fn parse_time(token: &str) -> Option<NaiveTime> {
-    let token = token.split('.').next()?;
-    let mut parts = token.split(':');
-    let mut next = || parts.next().map(str::parse::<u32>);
-    let (h, m, s) = (next()?.ok()?, next()?.ok()?, next().transpose().ok()?);
-    if next().is_some() {
+    time_with(token.as_bytes(), parsed_number)
+}
+
+/// `14:05`, `14:05:09`, `14:05:09.250`, its numbers read by `number`.
+fn time_with(t: &[u8], number: impl Fn(&[u8]) -> Option<u32>) -> Option<NaiveTime> {
+    let t = t.split(|c| *c == b'.').next()?;
+    let mut parts = t.split(|c| *c == b':');
+    let (h, m) = (number(parts.next()?)?, number(parts.next()?)?);
+    let s = match parts.next() {
+        Some(run) => number(run)?,
+        None => 0,
+    };
+    if parts.next().is_some() {
         return None;
     }
-    NaiveTime::from_hms_opt(h, m, s.unwrap_or(0))
+    NaiveTime::from_hms_opt(h, m, s)
 }
 
 fn to_24h(t: NaiveTime, pm: bool) -> Option<NaiveTime> {

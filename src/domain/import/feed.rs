@@ -228,16 +228,13 @@ impl Feed {
         let State::Streaming { pieces, posts, .. } = &mut self.state else {
             return;
         };
-        let Posts::Reading(_) = posts else {
+        if !matches!(posts, Posts::Reading(_)) {
+            return;
+        }
+        let Posts::Reading(stream) = std::mem::replace(posts, Posts::Kept) else {
             return;
         };
-        let (Posts::Reading(stream), pieces) = (
-            std::mem::replace(posts, Posts::Kept),
-            std::mem::take(pieces),
-        ) else {
-            return;
-        };
-        self.state = match stream.finish(pieces.finish_rows()) {
+        self.state = match stream.finish(std::mem::take(pieces).finish_rows()) {
             Ending::Read(result) => State::Read(result),
             Ending::Reread => State::Whole {
                 bytes: Vec::with_capacity(self.size),

@@ -270,11 +270,11 @@ pub(super) fn candidate(tables: &[Table]) -> Option<Candidate> {
     best
 }
 
-/// The number-style votes of every column of these rows ([`value::column_styles`]).
+/// The number-style votes of every column of these rows.
 pub(super) fn column_votes(rows: &[Row], columns: usize) -> StyleVotes {
     let mut votes = StyleVotes::new(columns);
     for row in rows {
-        votes.add_row_bytes(row.cell_bytes());
+        votes.add_row(row.cell_bytes());
     }
     votes
 }
@@ -672,7 +672,7 @@ pub(super) struct PostRows<'a, 't> {
 
 impl PostRows<'_, '_> {
     /// Reads one row into a post (or skips it, saying why). A call of its own, not inlined into
-    /// the loop over rows: see [`value::column_styles`] on V8's tiers.
+    /// the loop over rows: see `value::vote_row` on V8's tiers.
     #[inline(never)]
     pub fn read(
         &mut self,

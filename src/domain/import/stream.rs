@@ -76,7 +76,7 @@ impl PostStream {
         let described = described.then(|| table.rows[header + 1].line);
         let votes = read::column_votes(&data, table.rows[header].len());
         let styles = read::decide_styles(votes.styles(), language);
-        let layout = Layout::new(
+        let mut layout = Layout::new(
             &table,
             &table.rows[header],
             meanings.clone(),
@@ -90,11 +90,7 @@ impl PostStream {
         for stamp in read::stamps(&layout, Meaning::PublishTime).iter().flatten() {
             clues.add(stamp);
         }
-        let order = match clues.evidence() {
-            OrderEvidence::Decided(order) => order,
-            _ => rules.date_order,
-        };
-        let mut layout = layout;
+        let order = clues.order_or(rules.date_order);
         let data = std::mem::take(&mut layout.data);
         drop(layout);
         parsed.posts.reserve_exact(expected);
@@ -138,10 +134,7 @@ impl PostStream {
             .at(line, column))));
         }
         let styles = read::decide_styles(self.votes.styles(), self.language);
-        let order = match evidence {
-            OrderEvidence::Decided(order) => order,
-            _ => self.rules.date_order,
-        };
+        let order = self.clues.order_or(self.rules.date_order);
         if self.yearless || styles != self.styles || order != self.order {
             return Ending::Reread;
         }
@@ -205,11 +198,11 @@ struct RowReader<'a> {
 
 impl RowReader<'_> {
     /// Reads one row; `false` (and the row not read) when its date has no year. A call of its
-    /// own: see [`super::value::column_styles`] on V8's tiers.
+    /// own: see `value::vote_row` on V8's tiers.
     #[inline(never)]
     fn read(&mut self, posts: &mut PostRows, row: &Row, parsed: &mut Parsed) -> bool {
         if let Some(votes) = self.votes.as_deref_mut() {
-            votes.add_row_bytes(row.cell_bytes());
+            votes.add_row(row.cell_bytes());
         }
         let stamp: Option<Stamp> = date::parse(posts.layout.cell(row, Meaning::PublishTime));
         if let Some(stamp) = &stamp {

@@ -465,8 +465,7 @@ impl DelimitedPieces {
 
     /// The table, once every piece has been pushed.
     pub fn finish(mut self) -> Table {
-        self.split(true);
-        self.rows.extend(self.builder.take());
+        self.split_last();
         self.take_table()
     }
 
@@ -513,9 +512,14 @@ impl DelimitedPieces {
 
     /// The rows not taken yet once every piece has been pushed.
     pub fn finish_rows(mut self) -> Vec<Row> {
+        self.split_last();
+        self.rows
+    }
+
+    /// Splits what is left once every piece has been pushed, and hands out the last block.
+    fn split_last(&mut self) {
         self.split(true);
         self.rows.extend(self.builder.take());
-        self.rows
     }
 
     fn split(&mut self, last: bool) {

@@ -44,24 +44,9 @@ pub fn column_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<Numb
     votes.style()
 }
 
-/// The style of every column of a table, in one pass over its rows: row by row, the cells are
-/// read in the order they lie in memory, where a pass per column would jump between rows.
-pub fn column_styles<'a, R>(
-    rows: impl IntoIterator<Item = R>,
-    columns: usize,
-) -> Vec<Option<NumberStyle>>
-where
-    R: IntoIterator<Item = &'a str>,
-{
-    let mut votes = StyleVotes::new(columns);
-    for row in rows {
-        votes.add_row(row);
-    }
-    votes.styles()
-}
-
-/// The votes of every column of a table, gathered row by row as rows come (a file read as it
-/// is split): [`column_styles`] over the rows added so far.
+/// The votes of every column of a table, gathered row by row (also as rows come, from a file
+/// read as it is split): row by row, the cells are read in the order they lie in memory, where
+/// a pass per column would jump between rows.
 #[derive(Debug, Clone)]
 pub struct StyleVotes(Vec<Votes>);
 
@@ -70,13 +55,9 @@ impl StyleVotes {
         StyleVotes(vec![Votes::default(); columns])
     }
 
-    pub fn add_row<'a>(&mut self, row: impl IntoIterator<Item = &'a str>) {
-        vote_row(&mut self.0, row.into_iter().map(str::as_bytes));
-    }
-
-    /// [`StyleVotes::add_row`] for cells as bytes (each the bytes of a `str`): most cells are
-    /// turned down by a look at their bytes, with no check of character boundaries.
-    pub fn add_row_bytes<'a>(&mut self, row: impl IntoIterator<Item = &'a [u8]>) {
+    /// A row's votes, from its cells' bytes (each the bytes of a `str`): most cells are turned
+    /// down by a look at their bytes, with no check of character boundaries.
+    pub fn add_row<'a>(&mut self, row: impl IntoIterator<Item = &'a [u8]>) {
         vote_row(&mut self.0, row);
     }
 
@@ -277,8 +258,12 @@ mod tests {
             vec!["12,5", "0.123"],
             vec!["7"],
         ];
+        let mut votes = StyleVotes::new(4);
+        for row in &rows {
+            votes.add_row(row.iter().map(|c| c.as_bytes()));
+        }
         assert_eq!(
-            column_styles(rows.iter().map(|r| r.iter().copied()), 4),
+            votes.styles(),
             vec![Some(CommaDecimal), Some(DotDecimal), None, None]
         );
     }
