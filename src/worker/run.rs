@@ -1,6 +1,8 @@
 //! The worker side: message loop, the import pipeline with timings, the whole-workspace jobs,
 //! and storing.
 
+use std::collections::VecDeque;
+
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -115,6 +117,9 @@ pub fn start() {
                     let start = now();
                     let posts = import::warm::warm_up(import::warm::WARM_ROWS, today);
                     prepare_memory();
+                    if SPARE_READER.with_borrow(Option::is_none) {
+                        SPARE_READER.set(PieceReader::start());
+                    }
                     post(&WorkerMessage::Warmed(super::protocol::Warmed {
                         start,
                         end: now(),
@@ -361,10 +366,12 @@ impl Source {
     }
 
     /// The helper reading a picked file's pieces on another thread, for files of more than one
-    /// piece.
+    /// piece: the one started while the worker waited for a file, else a new one.
     fn piece_reader(&self) -> Option<PieceReader> {
         match self {
-            Source::File(_) if self.len() > import::PIECE_BYTES => PieceReader::start(),
+            Source::File(_) if self.len() > import::PIECE_BYTES => {
+                SPARE_READER.take().or_else(PieceReader::start)
+            }
             _ => None,
         }
     }
@@ -416,48 +423,102 @@ fn append_bytes(bytes: &Uint8Array, out: &mut Vec<u8>) {
     unsafe { out.set_len(start + n) };
 }
 
+thread_local! {
+    /// A piece reader started while the worker waits for a file (see [`Job::Warm`]), so that
+    /// a large file's pieces are read on its thread from the first one; given back after each
+    /// file for the next.
+    static SPARE_READER: std::cell::RefCell<Option<PieceReader>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// How many pieces are asked for ahead of the one being split (two: a helper that shares the
 /// cores with the split keeps up better with one more piece in hand).
 const READ_AHEAD: usize = 2;
 
-/// Reads a file into a [`import::Feed`] a piece at a time, fingerprinting the pieces as they
-/// come: the fed file, its fingerprint, and whether the browser could read every piece. The
-/// next pieces are asked for before this one is split, from a [`PieceReader`] on another
-/// thread: the file's reading and its splitting overlap.
-async fn read_file(
-    name: &str,
-    file: &Source,
-    options: &ImportOptions,
-) -> (import::Feed, String, bool) {
-    let size = file.len();
-    let mut feed = import::Feed::new(name, size, options);
-    let mut fingerprint = import::Fingerprint::default();
-    let mut readable = true;
-    let reader = file.piece_reader();
-    let mut ahead: std::collections::VecDeque<(usize, usize, js_sys::Promise)> =
-        std::collections::VecDeque::new();
-    // The feed asks for every byte of the file (a short read ends the loop as unreadable), so
-    // the pieces it reads give the whole file's fingerprint.
-    while let Some((at, n)) = feed.next() {
-        let piece = match ahead.pop_front() {
-            Some((a, m, promise)) if (a, m) == (at, n) => promise,
-            _ => {
-                ahead.clear();
-                file.start_read(reader.as_ref(), at, n)
-            }
+/// A picked file being read a piece at a time: the helper reading its pieces on another
+/// thread and the pieces asked for ahead of the one being split.
+struct Reading<'f> {
+    file: &'f Source,
+    reader: Option<PieceReader>,
+    ahead: VecDeque<(usize, usize, js_sys::Promise)>,
+}
+
+impl<'f> Reading<'f> {
+    /// Starts reading `file`: its first pieces are asked for at once, so that they are read
+    /// while the workspace loads.
+    fn start(file: &'f Source) -> Reading<'f> {
+        let mut reading = Reading {
+            file,
+            reader: file.piece_reader(),
+            ahead: VecDeque::new(),
         };
-        // The pieces after this one, if the feed goes on as it does: asked for now.
-        let mut after = ahead.back().map_or(at + n, |(a, m, _)| a + m);
-        while ahead.len() < READ_AHEAD && after < size {
+        let (at, n) = import::Feed::first_piece(file.len());
+        reading.ask(at, n);
+        reading.ask_ahead(at + n);
+        reading
+    }
+
+    fn ask(&mut self, at: usize, n: usize) {
+        let promise = self.file.start_read(self.reader.as_ref(), at, n);
+        self.ahead.push_back((at, n, promise));
+    }
+
+    /// Asks for the pieces after the last one asked for (or from `next`), if the feed goes on
+    /// as it does, until [`READ_AHEAD`] wait beyond the one being split.
+    fn ask_ahead(&mut self, next: usize) {
+        let size = self.file.len();
+        let mut after = self.ahead.back().map_or(next, |(a, m, _)| a + m);
+        while self.ahead.len() < READ_AHEAD && after < size {
             let m = import::PIECE_BYTES.min(size - after);
-            ahead.push_back((after, m, file.start_read(reader.as_ref(), after, m)));
+            self.ask(after, m);
             after += m;
         }
-        let Some(bytes) = wasm_bindgen_futures::JsFuture::from(piece)
+    }
+
+    /// The bytes `at..at + n` (fewer at the file's end), as asked for ahead or asked for now;
+    /// `None` when the browser could not read them.
+    async fn piece(&mut self, at: usize, n: usize) -> Option<Uint8Array> {
+        let promise = match self.ahead.pop_front() {
+            Some((a, m, promise)) if (a, m) == (at, n) => promise,
+            _ => {
+                self.ahead.clear();
+                self.file.start_read(self.reader.as_ref(), at, n)
+            }
+        };
+        self.ask_ahead(at + n);
+        wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .ok()
             .and_then(Source::view)
-        else {
+    }
+}
+
+impl Drop for Reading<'_> {
+    /// Gives the helper back for the next file (reads still asked for find no one waiting).
+    fn drop(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            SPARE_READER.set(Some(reader));
+        }
+    }
+}
+
+/// Reads a file into a [`import::Feed`] a piece at a time, fingerprinting the pieces as they
+/// come: the fed file, its fingerprint, and whether the browser could read every piece. The
+/// next pieces are asked for before this one is split (`reading`): the file's reading and its
+/// splitting overlap.
+async fn read_file(
+    name: &str,
+    mut reading: Reading<'_>,
+    options: &ImportOptions,
+) -> (import::Feed, String, bool) {
+    let size = reading.file.len();
+    let mut feed = import::Feed::new(name, size, options);
+    let mut fingerprint = import::Fingerprint::default();
+    let mut readable = true;
+    // The feed asks for every byte of the file (a short read ends the loop as unreadable), so
+    // the pieces it reads give the whole file's fingerprint.
+    while let Some((at, n)) = feed.next() {
+        let Some(bytes) = reading.piece(at, n).await else {
             readable = false;
             break;
         };
@@ -476,6 +537,8 @@ async fn read_file(
 
 async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
     let time_origin = time_origin();
+    // The first file's reading starts before the workspace loads.
+    let mut first = files.first().map(Reading::start);
     let imported_at = chrono::DateTime::from_timestamp_millis(request.now_millis)
         .unwrap_or_default()
         .with_timezone(&crate::domain::tz::zone(&request.time_zone).0)
@@ -505,7 +568,7 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
     let count = files.len();
     // Each file is copied a piece at a time as it is split into rows (`read_file`), and
     // fingerprinted from those pieces.
-    for (index, (name, file)) in request.names.iter().zip(files).enumerate() {
+    for (index, (name, file)) in request.names.iter().zip(&files).enumerate() {
         let size = file.len() as u64;
         post(&WorkerMessage::Progress(ImportProgress {
             file: index,
@@ -518,7 +581,8 @@ async fn run(request: ImportRequest, files: Vec<Source>) -> Vec<FileReport> {
         };
         let start = now();
         let mut decoded_at = start;
-        let (feed, hash, readable) = read_file(name, &file, &options).await;
+        let reading = first.take().unwrap_or_else(|| Reading::start(file));
+        let (feed, hash, readable) = read_file(name, reading, &options).await;
         let result = feed.finish(&mut || {
             decoded_at = now();
             post(&WorkerMessage::Progress(ImportProgress {

@@ -71,6 +71,12 @@ impl Feed {
         }
     }
 
+    /// The first bytes a feed of [`Feed::new`] asks for, `(at, n)`: those a reader may ask
+    /// for before the feed exists.
+    pub fn first_piece(size: usize) -> (usize, usize) {
+        (0, PIECE_BYTES.max(HEAD_BYTES).min(size))
+    }
+
     /// The bytes to read next, `(at, n)`: `n` bytes from byte `at` (fewer at the file's end);
     /// `None` once the feed has every byte it needs.
     pub fn next(&self) -> Option<(usize, usize)> {
@@ -362,6 +368,21 @@ mod tests {
     use super::test_options as options;
     use super::*;
     use crate::domain::import::{file_fingerprint, parse, warm::meta_posts};
+
+    #[test]
+    fn the_first_piece_is_known_before_the_feed() {
+        for size in [
+            0,
+            1,
+            HEAD_BYTES,
+            PIECE_BYTES - 1,
+            PIECE_BYTES,
+            3 * PIECE_BYTES,
+        ] {
+            let feed = Feed::new("posts.csv", size, &options());
+            assert_eq!(feed.next(), Some(Feed::first_piece(size)), "{size}");
+        }
+    }
 
     /// Reads `bytes` through a feed as the import worker does, fingerprinting each piece.
     fn fed(bytes: &[u8]) -> (Result<Parsed, ImportError>, String) {
