@@ -274,7 +274,7 @@ pub(super) fn candidate(tables: &[Table]) -> Option<Candidate> {
 pub(super) fn column_votes(rows: &[Row], columns: usize) -> StyleVotes {
     let mut votes = StyleVotes::new(columns);
     for row in rows {
-        votes.add_row(row.cell_bytes());
+        votes.add_cells(row.separated_cells());
     }
     votes
 }

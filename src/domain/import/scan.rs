@@ -1,5 +1,6 @@
 //! The structural bytes of delimited text, 64 at a time: where the quotes, delimiters, line feeds
-//! and carriage returns are, as one bit per byte. Vector compares where the machine has them
+//! and carriage returns are, and the dots and commas that may separate a number's digits, as
+//! one bit per byte. Vector compares where the machine has them
 //! (SIMD128 in WebAssembly, SSE2 on x86-64), plain comparisons elsewhere; the same bits either
 //! way (tested against the plain version).
 
@@ -10,6 +11,8 @@ pub(super) struct Masks {
     pub delimiter: u64,
     pub lf: u64,
     pub cr: u64,
+    /// `.` and `,`.
+    pub separator: u64,
 }
 
 /// How many bytes one set of masks covers.
@@ -30,6 +33,7 @@ pub(super) fn masks(block: &[u8], delimiter: u8) -> Masks {
                 delimiter: m.delimiter & keep,
                 lf: m.lf & keep,
                 cr: m.cr & keep,
+                separator: m.separator & keep,
             }
         }
     }
@@ -38,12 +42,14 @@ pub(super) fn masks(block: &[u8], delimiter: u8) -> Masks {
 #[cfg(target_arch = "wasm32")]
 #[target_feature(enable = "simd128")]
 fn full_masks(block: &[u8; BLOCK], delimiter: u8) -> Masks {
-    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_load};
-    let (q, d, lf, cr) = (
+    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, u8x16_splat, v128, v128_load, v128_or};
+    let (q, d, lf, cr, dot, comma) = (
         u8x16_splat(b'"'),
         u8x16_splat(delimiter),
         u8x16_splat(b'\n'),
         u8x16_splat(b'\r'),
+        u8x16_splat(b'.'),
+        u8x16_splat(b','),
     );
     let mut m = Masks::default();
     for i in 0..BLOCK / 16 {
@@ -55,6 +61,8 @@ fn full_masks(block: &[u8; BLOCK], delimiter: u8) -> Masks {
         m.delimiter |= u64::from(u8x16_bitmask(u8x16_eq(v, d))) << at;
         m.lf |= u64::from(u8x16_bitmask(u8x16_eq(v, lf))) << at;
         m.cr |= u64::from(u8x16_bitmask(u8x16_eq(v, cr))) << at;
+        m.separator |=
+            u64::from(u8x16_bitmask(v128_or(u8x16_eq(v, dot), u8x16_eq(v, comma)))) << at;
     }
     m
 }
@@ -62,15 +70,19 @@ fn full_masks(block: &[u8; BLOCK], delimiter: u8) -> Masks {
 #[cfg(target_arch = "x86_64")]
 fn full_masks(block: &[u8; BLOCK], delimiter: u8) -> Masks {
     use std::arch::x86_64::_mm_set1_epi8;
-    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8};
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+    };
     // SSE2 is part of every x86-64 processor.
     // SAFETY: the loads read 16 bytes from 16 * i, inside `block`; no alignment is needed.
     unsafe {
-        let (q, d, lf, cr) = (
+        let (q, d, lf, cr, dot, comma) = (
             _mm_set1_epi8(b'"' as i8),
             _mm_set1_epi8(delimiter as i8),
             _mm_set1_epi8(b'\n' as i8),
             _mm_set1_epi8(b'\r' as i8),
+            _mm_set1_epi8(b'.' as i8),
+            _mm_set1_epi8(b',' as i8),
         );
         let mut m = Masks::default();
         for i in 0..BLOCK / 16 {
@@ -80,6 +92,8 @@ fn full_masks(block: &[u8; BLOCK], delimiter: u8) -> Masks {
             m.delimiter |= bits(d);
             m.lf |= bits(lf);
             m.cr |= bits(cr);
+            let separator = _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, comma));
+            m.separator |= u64::from(_mm_movemask_epi8(separator) as u16) << (16 * i);
         }
         m
     }
@@ -100,6 +114,7 @@ fn plain_masks(block: &[u8], delimiter: u8) -> Masks {
             b'"' => m.quote |= bit,
             b'\n' => m.lf |= bit,
             b'\r' => m.cr |= bit,
+            b'.' | b',' => m.separator |= bit,
             _ => {}
         }
         if *b == delimiter {
@@ -129,7 +144,7 @@ mod tests {
         #[test]
         fn vector_masks_are_the_plain_ones(
             bytes in proptest::collection::vec(
-                proptest::sample::select(vec![b'"', b',', b';', b'\n', b'\r', b'a', 0, 0xe2, b' ']),
+                proptest::sample::select(vec![b'"', b',', b';', b'.', b'\n', b'\r', b'a', 0, 0xe2, b' ']),
                 0..=BLOCK,
             ),
             delimiter in proptest::sample::select(vec![b',', b';', b'\t', b'|', 0]),

@@ -202,7 +202,7 @@ impl RowReader<'_> {
     #[inline(never)]
     fn read(&mut self, posts: &mut PostRows, row: &Row, parsed: &mut Parsed) -> bool {
         if let Some(votes) = self.votes.as_deref_mut() {
-            votes.add_row(row.cell_bytes());
+            votes.add_cells(row.separated_cells());
         }
         let stamp: Option<Stamp> = date::parse(posts.layout.cell(row, Meaning::PublishTime));
         if let Some(stamp) = &stamp {

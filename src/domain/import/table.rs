@@ -44,6 +44,24 @@ pub struct Row {
     /// The row's cells' range in the block's spans.
     first: u32,
     last: u32,
+    /// Which cells hold a `.` or a `,` ([`Separated`]).
+    separated: Separated,
+}
+
+/// Which cells of a row hold a `.` or a `,`: bit `i` for cell `i`, bit 63 for every cell from
+/// the 64th on. The splitter finds them among its structural bytes at no extra scan, and only
+/// such cells can be numbers written with separators (whose columns' number style their votes
+/// decide).
+type Separated = u64;
+
+/// The bit of cell `i` in a [`Separated`].
+fn separated_bit(i: usize) -> Separated {
+    1 << i.min(63)
+}
+
+/// Whether a cell holds a `.` or a `,`.
+fn has_separator(cell: &str) -> bool {
+    cell.bytes().any(|b| b == b'.' || b == b',')
 }
 
 impl Row {
@@ -83,14 +101,29 @@ impl Row {
         spans.iter().map(|span| self.block.text_of(*span))
     }
 
-    /// The cells' bytes, left to right (each the bytes of a `str`): for a look at many cells
-    /// without taking each as a `str`.
-    pub fn cell_bytes(&self) -> impl ExactSizeIterator<Item = &[u8]> + '_ {
-        let spans = &self.block.spans[self.first as usize..self.last as usize];
+    /// The cells that hold a `.` or a `,`, with their column, left to right: the only ones
+    /// that may be numbers written with separators.
+    pub fn separated_cells(&self) -> impl Iterator<Item = (usize, &[u8])> + '_ {
+        let mut bits = self.separated;
+        let (len, first) = (self.len(), self.first as usize);
         let text = self.block.text.as_bytes();
-        spans
-            .iter()
-            .map(|[start, end]| text.get(*start as usize..*end as usize).unwrap_or_default())
+        // Bit 63 stands for every cell from the 64th on.
+        let tail = if bits >> 63 == 1 { 63..len } else { 0..0 };
+        bits &= !(1 << 63);
+        let ones = std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let i = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                i
+            })
+        });
+        ones.chain(tail).filter(move |i| *i < len).map(move |i| {
+            let [start, end] = self.block.spans[first + i];
+            (
+                i,
+                text.get(start as usize..end as usize).unwrap_or_default(),
+            )
+        })
     }
 
     /// The cells as owned strings (for the few places that keep a header).
@@ -135,8 +168,10 @@ impl std::fmt::Debug for Row {
 #[derive(Default)]
 pub struct RowBuilder {
     block: Block,
-    /// Rows ended and not yet taken: line, cell range.
-    rows: Vec<(u64, u32, u32)>,
+    /// Rows ended and not yet taken: line, cell range, cells with separators.
+    rows: Vec<(u64, u32, u32, Separated)>,
+    /// The cells with separators of the row being built.
+    separated: Separated,
     /// Where the row being built starts: text, cells.
     start: u32,
     first: u32,
@@ -150,6 +185,9 @@ impl RowBuilder {
     /// Appends a cell to the row being built, trimmed of whitespace and byte-order marks.
     pub fn push(&mut self, cell: &str) {
         let cell = trim_cell(cell);
+        if has_separator(cell) {
+            self.separated |= separated_bit(self.len());
+        }
         let start = self.block.text.len() as u32;
         self.block.text.push_str(cell);
         self.block.spans.push([start, start + cell.len() as u32]);
@@ -182,6 +220,12 @@ impl RowBuilder {
         ]);
     }
 
+    /// Marks the cell about to be pushed as holding a `.` or a `,` (cells given as spans).
+    #[inline]
+    fn mark_separated(&mut self) {
+        self.separated |= separated_bit(self.len());
+    }
+
     /// Appends a cell whose text is not in the row's text as written (see
     /// [`RowBuilder::write_row_text`]).
     fn push_rewritten(&mut self, cell: &str) {
@@ -209,6 +253,11 @@ impl RowBuilder {
 
     /// Replaces the row's last cell (an empty one is added when it has none).
     pub fn set_last(&mut self, cell: &str) {
+        if let Some(last) = self.len().checked_sub(1)
+            && last < 63
+        {
+            self.separated &= !separated_bit(last);
+        }
         if !self.is_empty()
             && let Some([start, _]) = self.block.spans.pop()
             && start >= self.start
@@ -236,7 +285,8 @@ impl RowBuilder {
             return false;
         }
         let last = self.block.spans.len() as u32;
-        self.rows.push((line, self.first, last));
+        self.rows.push((line, self.first, last, self.separated));
+        self.separated = 0;
         self.start = self.block.text.len() as u32;
         self.first = last;
         true
@@ -247,6 +297,7 @@ impl RowBuilder {
         self.block.text.truncate(self.start as usize);
         self.block.spans.truncate(self.first as usize);
         self.rewritten.clear();
+        self.separated = 0;
     }
 
     /// How many ended rows wait to be taken.
@@ -273,11 +324,12 @@ impl RowBuilder {
         let rows = self
             .rows
             .drain(..)
-            .map(|(line, first, last)| Row {
+            .map(|(line, first, last, separated)| Row {
                 line,
                 block: Arc::clone(&block),
                 first,
                 last,
+                separated,
             })
             .collect();
         self.start = 0;
@@ -616,6 +668,8 @@ fn split_rows_fast(
     // before it, and the LF of a CRLF whose CR ended a row.
     let (mut inside, mut before_sep, mut before_close) = (0u64, 1u64, 0u64);
     let (mut lfs, mut escapes) = (0u64, 0u64);
+    // Whether the cell being read has a dot or a comma in the blocks before this one.
+    let mut separated_before = false;
     let mut skip = usize::MAX;
     let mut block_start = 0usize;
     while block_start < len {
@@ -645,6 +699,10 @@ fn split_rows_fast(
         let lf_before = |below: u64| line + lfs + u64::from((m.lf & below).count_ones());
         let escapes_before = |below: u64| escapes + u64::from((doubled & below).count_ones());
         let mut ends = sep & !quoted;
+        // Dots and commas in cells (not delimiters), and those of the block's bytes that belong
+        // to cells already ended.
+        let separators = m.separator & !ends;
+        let mut passed = 0u64;
         while ends != 0 {
             let bit = ends.trailing_zeros();
             ends &= ends - 1;
@@ -653,6 +711,8 @@ fn split_rows_fast(
                 continue;
             }
             let below = (1u64 << bit) - 1;
+            let separated = separated_before || separators & below & !passed != 0;
+            (passed, separated_before) = (below | 1 << bit, false);
             let b = bytes[p];
             let line_end = b != delimiter;
             let blank = builder.is_empty() && line_end && p == cell_start;
@@ -675,6 +735,9 @@ fn split_rows_fast(
                 continue;
             }
             let doubled = escapes_before(below) > escapes_at_cell;
+            if separated {
+                builder.mark_separated();
+            }
             push_cell(builder, text, row_start, cell_start, p, doubled);
             (cell_start, escapes_at_cell) = (after, escapes_before(below));
             if line_end {
@@ -683,6 +746,7 @@ fn split_rows_fast(
                 (row_start, row_line) = (after, lf_before(below) + 1);
             }
         }
+        separated_before |= separators & !passed != 0;
         inside = if quoted >> 63 == 1 { !0 } else { 0 };
         (before_sep, before_close) = (sep >> 63, close >> 63);
         lfs += u64::from(m.lf.count_ones());
@@ -696,6 +760,9 @@ fn split_rows_fast(
     }
     if !builder.is_empty() || cell_start < len {
         let doubled = escapes > escapes_at_cell;
+        if separated_before {
+            builder.mark_separated();
+        }
         push_cell(builder, text, row_start, cell_start.min(len), len, doubled);
         builder.write_row_text(slice(row_start, len));
         row(row_line, builder);
@@ -941,6 +1008,47 @@ mod tests {
         }
     }
 
+    /// Checks that each row's cells with separators are those holding a `.` or a `,`.
+    fn check_separated(rows: &[Row]) {
+        for row in rows {
+            let marked: Vec<usize> = row.separated_cells().map(|(i, _)| i).collect();
+            let holding: Vec<usize> = (row.cells().enumerate())
+                .filter(|(_, c)| c.contains(['.', ',']))
+                .map(|(i, _)| i)
+                .collect();
+            // From the 64th cell on, cells are marked together: some may hold neither.
+            let marked_early: Vec<usize> = marked.iter().copied().filter(|i| *i < 63).collect();
+            let holding_early: Vec<usize> = holding.iter().copied().filter(|i| *i < 63).collect();
+            assert_eq!(marked_early, holding_early, "{row:?}");
+            assert!(holding.iter().all(|i| marked.contains(i)), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn cells_with_separators_are_marked() {
+        let wide: Vec<String> = (0..70).map(|i| format!("{i}.5")).collect();
+        let text = format!(
+            "a,b,c\n1.5,\"2,5\",x\n\"a.b\",,\"\"\"1,0\"\"\"\n{}\n",
+            wide.join(",")
+        );
+        let table = read_delimited(&text);
+        check_separated(&table.rows);
+        let marked = |row: &Row| row.separated_cells().map(|(i, _)| i).collect::<Vec<_>>();
+        assert_eq!(marked(&table.rows[0]), Vec::<usize>::new());
+        assert_eq!(marked(&table.rows[1]), [0, 1]);
+        assert_eq!(marked(&table.rows[2]), [0, 2]);
+        assert_eq!(marked(&table.rows[3]), (0..70).collect::<Vec<_>>());
+        let mut row = Row::new(1, ["1.5", "2"]);
+        assert_eq!(marked(&row), [0]);
+        let mut builder = RowBuilder::default();
+        builder.push("1.5");
+        builder.set_last("2");
+        builder.push("3,5");
+        builder.end_row(1, true);
+        row = builder.take().pop().unwrap();
+        assert_eq!(marked(&row), [1]);
+    }
+
     /// Reads `text` in pieces cut at the given lengths (rounded to characters), the last piece
     /// being the rest.
     fn in_pieces(text: &str, cuts: &[usize]) -> Table {
@@ -955,7 +1063,9 @@ mod tests {
             at = end;
         }
         pieces.push(&text[at..]);
-        pieces.finish()
+        let table = pieces.finish();
+        check_separated(&table.rows);
+        table
     }
 
     /// A splitter under test, as `split_rows` is called.
@@ -982,6 +1092,7 @@ mod tests {
             }
         });
         read.extend(builder.take());
+        check_separated(&read);
         (
             read.iter().map(|r| (r.line, r.to_strings())).collect(),
             stop,
@@ -1049,7 +1160,7 @@ mod tests {
         #[test]
         fn pieces_read_as_the_whole_text(
             head in proptest::sample::select(vec!["", "sep=;\n", "sep=,\r\n", "# GA4\n#\n\n"]),
-            body in "[a-z ,;\"\n\r\t#é☕]{0,200}",
+            body in "[a-z .,;\"\n\r\t#é☕]{0,200}",
             cuts in proptest::collection::vec(0usize..12, 0..40),
         ) {
             let text = format!("{head}{body}");
@@ -1060,7 +1171,7 @@ mod tests {
         /// of a few kilobytes.
         #[test]
         fn large_text_in_pieces_reads_as_the_whole_text(
-            rows in proptest::collection::vec("[a-z ,;\"\n\r\té]{0,40}", 1..20),
+            rows in proptest::collection::vec("[a-z .,;\"\n\r\té]{0,40}", 1..20),
             cuts in proptest::collection::vec(1usize..20_000, 1..30),
         ) {
             let mut text = String::from("id;text;n\r\n");
@@ -1078,7 +1189,7 @@ mod tests {
         /// text as the plain reader alone does: the same rows, lines and stop, cut or whole.
         #[test]
         fn fast_split_is_the_plain_split(
-            text in "[a,;\t\"\n\r é\u{feff}\u{a0}]{0,700}",
+            text in "[a.,;\t\"\n\r é\u{feff}\u{a0}]{0,700}",
             delimiter in proptest::sample::select(vec![b',', b';', b'\t']),
             last in proptest::bool::ANY,
         ) {
@@ -1093,7 +1204,7 @@ mod tests {
         #[test]
         fn fast_split_is_the_plain_split_on_written_text(
             rows in proptest::collection::vec(
-                proptest::collection::vec("[a-z ,\t\"\n\r☕\u{feff}\u{a0}]{0,30}", 1..6),
+                proptest::collection::vec("[a-z .,\t\"\n\r☕\u{feff}\u{a0}]{0,30}", 1..6),
                 1..40,
             ),
             crlf in proptest::bool::ANY,
@@ -1125,7 +1236,7 @@ mod tests {
         #[test]
         fn written_tables_read_back(
             rows in proptest::collection::vec(
-                proptest::collection::vec("[a-z ,;\"\n\r\té☕]{0,6}", 1..5),
+                proptest::collection::vec("[a-z .,;\"\n\r\té☕]{0,6}", 1..5),
                 1..8,
             ),
             delimiter in proptest::sample::select(vec![b',', b';', b'\t', b'|']),

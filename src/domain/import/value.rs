@@ -55,10 +55,11 @@ impl StyleVotes {
         StyleVotes(vec![Votes::default(); columns])
     }
 
-    /// A row's votes, from its cells' bytes (each the bytes of a `str`): most cells are turned
-    /// down by a look at their bytes, with no check of character boundaries.
-    pub fn add_row<'a>(&mut self, row: impl IntoIterator<Item = &'a [u8]>) {
-        vote_row(&mut self.0, row);
+    /// The votes of some of a row's cells, each with its column and as bytes (those of a
+    /// `str`): the cells with a `.` or a `,` are enough, the others do not vote. Most are
+    /// turned down by a look at their bytes, with no check of character boundaries.
+    pub fn add_cells<'a>(&mut self, cells: impl IntoIterator<Item = (usize, &'a [u8])>) {
+        vote_row(&mut self.0, cells);
     }
 
     /// Each column's style as the rows so far decide it (`None` on a tie).
@@ -72,9 +73,11 @@ impl StyleVotes {
 /// it, and moves it to its optimised tier only at a call, never inside a running loop; a loop
 /// over a whole file in one call would run unoptimised to its end.
 #[inline(never)]
-fn vote_row<'a>(votes: &mut [Votes], row: impl IntoIterator<Item = &'a [u8]>) {
-    for (vote, cell) in votes.iter_mut().zip(row) {
-        vote.add(cell);
+fn vote_row<'a>(votes: &mut [Votes], cells: impl IntoIterator<Item = (usize, &'a [u8])>) {
+    for (column, cell) in cells {
+        if let Some(vote) = votes.get_mut(column) {
+            vote.add(cell);
+        }
     }
 }
 
@@ -98,7 +101,14 @@ impl Votes {
         {
             return;
         }
-        if let Ok(cell) = std::str::from_utf8(bytes) {
+        // A number as exports write them, in ASCII with spaces and percent signs at most, is
+        // trimmed as bytes; anything else as text.
+        if bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' ' | b'%'))
+        {
+            self.add_trimmed(trim_number(bytes));
+        } else if let Ok(cell) = std::str::from_utf8(bytes) {
             self.add_number(cell);
         }
     }
@@ -106,32 +116,40 @@ impl Votes {
     /// The vote of a cell that may be a number with a separator.
     #[inline(never)]
     fn add_number(&mut self, cell: &str) {
-        let s = cell.trim().trim_end_matches('%').trim();
+        self.add_trimmed(cell.trim().trim_end_matches('%').trim().as_bytes());
+    }
+
+    /// The vote of a cell without surrounding whitespace or percent sign.
+    fn add_trimmed(&mut self, s: &[u8]) {
         // Only cells that look like numbers vote (not links, dates or text).
         if s.is_empty()
             || !s
-                .bytes()
+                .iter()
                 .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+' | b' '))
-            || !s.bytes().any(|b| b.is_ascii_digit())
+            || !s.iter().any(u8::is_ascii_digit)
         {
             return;
         }
-        let (last_dot, last_comma) = (s.rfind('.'), s.rfind(','));
+        let count = |c: u8| s.iter().filter(|b| **b == c).count();
+        let (last_dot, last_comma) = (
+            s.iter().rposition(|b| *b == b'.'),
+            s.iter().rposition(|b| *b == b','),
+        );
         match (last_dot, last_comma) {
             (Some(d), Some(c)) if d > c => self.dot += 1,
             (Some(_), Some(_)) => self.comma += 1,
             (Some(d), None) => {
                 // `1.234` could be either; `0.5`, `12.34` and `1.2.3`-free decimals are dot.
-                if s.len() - d - 1 != 3 || s.matches('.').count() == 1 && s.starts_with("0.") {
+                if s.len() - d - 1 != 3 || count(b'.') == 1 && s.starts_with(b"0.") {
                     self.dot += 1
-                } else if s.matches('.').count() > 1 {
+                } else if count(b'.') > 1 {
                     self.comma += 1
                 }
             }
             (None, Some(c)) => {
                 if s.len() - c - 1 != 3 {
                     self.comma += 1
-                } else if s.matches(',').count() > 1 {
+                } else if count(b',') > 1 {
                     self.dot += 1
                 }
             }
@@ -146,6 +164,23 @@ impl Votes {
             std::cmp::Ordering::Equal => None,
         }
     }
+}
+
+/// A number cell's bytes without the spaces around it and its percent signs, as `str::trim`
+/// and `trim_end_matches('%')` leave a cell whose only whitespace is spaces.
+fn trim_number(bytes: &[u8]) -> &[u8] {
+    let spaces = |b: &[u8]| -> (usize, usize) {
+        let start = b.iter().position(|c| *c != b' ').unwrap_or(b.len());
+        let end = b.iter().rposition(|c| *c != b' ').map_or(start, |i| i + 1);
+        (start, end)
+    };
+    let (start, end) = spaces(bytes);
+    let mut s = &bytes[start..end];
+    while let [rest @ .., b'%'] = s {
+        s = rest;
+    }
+    let (start, end) = spaces(s);
+    &s[start..end]
 }
 
 /// The number style a UI language writes (Indonesian, Vietnamese, Spanish, Portuguese,
@@ -260,12 +295,28 @@ mod tests {
         ];
         let mut votes = StyleVotes::new(4);
         for row in &rows {
-            votes.add_row(row.iter().map(|c| c.as_bytes()));
+            votes.add_cells(row.iter().map(|c| c.as_bytes()).enumerate());
         }
         assert_eq!(
             votes.styles(),
             vec![Some(CommaDecimal), Some(DotDecimal), None, None]
         );
+    }
+
+    proptest::proptest! {
+        /// A cell's vote is the same through the byte path as through the text path.
+        #[test]
+        fn number_cells_vote_as_text(cell in "[0-9 .,%+a\u{a0}-]{0,12}") {
+            let (mut bytes, mut text) = (Votes::default(), Votes::default());
+            bytes.add(cell.as_bytes());
+            let first = cell.bytes().next();
+            if first.is_some_and(|b| b.is_ascii_digit() || b".,-+ ".contains(&b))
+                && cell.contains(['.', ','])
+            {
+                text.add_number(&cell);
+            }
+            proptest::prop_assert_eq!((bytes.dot, bytes.comma), (text.dot, text.comma));
+        }
     }
 
     #[test]
