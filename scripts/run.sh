@@ -6,7 +6,5 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 port=${1:-8080}
 scripts/setup.sh build
-# The import worker is compiled with WebAssembly SIMD throughout (Trunk builds only the worker;
-# scripts/split_page.py builds the page without it): see ARCHITECTURE.md.
-RUSTFLAGS="-C target-feature=+simd128" trunk build --release
+trunk build --release
 exec python3 scripts/serve.py dist "$port"

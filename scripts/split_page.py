@@ -60,10 +60,7 @@ def build(release):
     # Relocations tell wasm-split-cli which code and data each function uses. Passed to the
     # binary's link only, so the library and its dependencies are the same build as the worker's.
     cmd += ["--", "-Clink-args=--emit-relocs"]
-    # The page runs in browsers without WebAssembly SIMD too: the worker's flags (scripts/run.sh)
-    # are not the page's.
-    env = {k: v for k, v in os.environ.items() if k != "RUSTFLAGS"}
-    out = run(cmd, stdout=subprocess.PIPE, env=env).stdout.decode()
+    out = run(cmd, stdout=subprocess.PIPE).stdout.decode()
     for line in out.splitlines():
         msg = json.loads(line)
         if msg.get("reason") == "compiler-artifact" and msg.get("target", {}).get("name") == BIN:

@@ -23,9 +23,7 @@ step "IndexedDB store in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
-# The import worker is compiled with WebAssembly SIMD throughout (Trunk builds only the worker;
-# scripts/split_page.py builds the page without it): see ARCHITECTURE.md.
-RUSTFLAGS="-C target-feature=+simd128" trunk build --release
+trunk build --release
 node scripts/size.mjs dist
 
 step "end-to-end tests in Chromium"
