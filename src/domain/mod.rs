@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod demo;
 pub mod import;
 pub mod merge;
+pub mod metric_values;
 pub mod metrics;
 pub mod model;
 pub mod order;

@@ -422,8 +422,7 @@ pub enum Metric {
     Revenue,
 }
 
-/// Values of the metrics a record has; missing means "not in the export", never zero.
-pub type Metrics = BTreeMap<Metric, f64>;
+pub use super::metric_values::Metrics;
 
 /// One published post with its latest known metrics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1007,7 +1006,7 @@ pub struct ImportBatch {
     pub profiles: Vec<ProfileId>,
     /// What the file changed on posts already stored: per metric, the sum over the posts it
     /// updated of the new value minus the old (a metric new to a post counts from 0).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Metrics::is_empty")]
     pub changes: Metrics,
 }
 

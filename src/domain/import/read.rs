@@ -158,9 +158,11 @@ impl<'t> Layout<'t> {
     }
 
     /// A row's metrics, from every metric column (the first that has a number, left to right,
-    /// per metric): inserted in order of metric, each at the map's end.
+    /// per metric): gathered in order of metric, then held in exactly their room.
     pub fn metrics(&self, row: &Row) -> Metrics {
-        let mut found = Metrics::new();
+        // Each metric at most once: fewer than the room here.
+        let mut found = [(Metric::Impressions, 0.0); 32];
+        let mut n = 0;
         let mut last = None;
         for c in &self.metric_columns {
             if last == Some(c.metric) {
@@ -175,12 +177,15 @@ impl<'t> Layout<'t> {
             } else {
                 value::number(cell, style)
             };
-            if let Some(v) = v {
-                found.insert(c.metric, if c.hours { v * 3600.0 } else { v });
+            if let Some(v) = v
+                && let Some(slot) = found.get_mut(n)
+            {
+                *slot = (c.metric, if c.hours { v * 3600.0 } else { v });
+                n += 1;
                 last = Some(c.metric);
             }
         }
-        found
+        Metrics::from_ordered(&found[..n])
     }
 
     /// The account handle named in the first permalink that has one.
