@@ -44,10 +44,6 @@ impl Metrics {
         self.find(metric).ok().map(|i| &self.0[i].1)
     }
 
-    pub fn get_mut(&mut self, metric: &Metric) -> Option<&mut f64> {
-        self.find(metric).ok().map(|i| &mut self.0[i].1)
-    }
-
     pub fn contains_key(&self, metric: &Metric) -> bool {
         self.find(metric).is_ok()
     }

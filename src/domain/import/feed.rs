@@ -74,14 +74,14 @@ impl Feed {
     /// The first bytes a feed of [`Feed::new`] asks for, `(at, n)`: those a reader may ask
     /// for before the feed exists.
     pub fn first_piece(size: usize) -> (usize, usize) {
-        (0, PIECE_BYTES.max(HEAD_BYTES).min(size))
+        first_bytes(PIECE_BYTES, size)
     }
 
     /// The bytes to read next, `(at, n)`: `n` bytes from byte `at` (fewer at the file's end);
     /// `None` once the feed has every byte it needs.
     pub fn next(&self) -> Option<(usize, usize)> {
         match &self.state {
-            State::Start => Some((0, self.piece.max(HEAD_BYTES).min(self.size))),
+            State::Start => Some(first_bytes(self.piece, self.size)),
             State::Streaming { at, .. } => {
                 (*at < self.size).then(|| (*at, self.piece.min(self.size - at)))
             }
@@ -351,6 +351,12 @@ impl<R: FnMut(usize, usize, &mut Vec<u8>)> Fingerprinted<R> {
         }
         self.fingerprint.text()
     }
+}
+
+/// The bytes a feed reading `piece` bytes at a time asks for first, in a file of `size`: a
+/// piece, and at least enough to tell the file's kind.
+fn first_bytes(piece: usize, size: usize) -> (usize, usize) {
+    (0, piece.max(HEAD_BYTES).min(size))
 }
 
 /// The options tests of reading in pieces use.
