@@ -64,6 +64,41 @@ impl IdIndex {
         }
     }
 
+    /// Where the record with this ID is, if one is known; otherwise records that it is at
+    /// `at` (one hash and one look in the map, where [`find`](Self::find) then
+    /// [`insert`](Self::insert) take two of each).
+    pub fn find_or_insert<'a>(
+        &mut self,
+        id: &str,
+        at: usize,
+        id_at: impl Fn(usize) -> &'a str,
+    ) -> Option<usize> {
+        self.find_or_insert_hashed(Self::hash(id), id, at, id_at)
+    }
+
+    fn find_or_insert_hashed<'a>(
+        &mut self,
+        hash: u64,
+        id: &str,
+        at: usize,
+        id_at: impl Fn(usize) -> &'a str,
+    ) -> Option<usize> {
+        match self.by_hash.entry(hash) {
+            Entry::Vacant(e) => {
+                e.insert(at);
+                None
+            }
+            Entry::Occupied(e) if id_at(*e.get()) == id => Some(*e.get()),
+            Entry::Occupied(_) => match self.shared_hash.entry(id.to_owned()) {
+                Entry::Occupied(e) => Some(*e.get()),
+                Entry::Vacant(e) => {
+                    e.insert(at);
+                    None
+                }
+            },
+        }
+    }
+
     /// Records where a record [`find`](Self::find) did not find is.
     pub fn insert(&mut self, id: &str, at: usize) {
         self.insert_hashed(Self::hash(id), id, at);
@@ -105,5 +140,23 @@ mod tests {
         index.insert("b", 1);
         assert_eq!(index.find("b", id_at), Some(1));
         assert_eq!(index.find("a", id_at), None);
+    }
+
+    #[test]
+    fn find_or_insert_finds_what_it_inserted() {
+        let ids = ["a", "b", "c", "a", "c"];
+        let id_at = |i: usize| ids[i];
+        // Under one hash (the rare case) and under each ID's own.
+        let mut shared = IdIndex::with_capacity(5);
+        let mut own = IdIndex::with_capacity(5);
+        let mut found = (Vec::new(), Vec::new());
+        for (at, id) in ids.iter().enumerate() {
+            found.0.push(shared.find_or_insert_hashed(7, id, at, id_at));
+            found.1.push(own.find_or_insert(id, at, id_at));
+        }
+        let expected = vec![None, None, None, Some(0), Some(2)];
+        assert_eq!(found, (expected.clone(), expected));
+        assert_eq!(shared.find_hashed(7, "b", id_at), Some(1));
+        assert_eq!(own.find("c", id_at), Some(2));
     }
 }

@@ -748,7 +748,9 @@ impl PostRows<'_, '_> {
             metrics: layout.metrics(row),
             promoted: (rules.promoted)(layout, row),
         };
-        if let Some(at) = self.seen.index.find(&id, |i| &parsed.posts[i].id.0) {
+        let next = parsed.posts.len();
+        let found = (self.seen.index).find_or_insert(&id, next, |i| &parsed.posts[i].id.0);
+        if let Some(at) = found {
             parsed.skipped += 1;
             parsed.note(
                 Severity::Info,
@@ -759,7 +761,6 @@ impl PostRows<'_, '_> {
             );
             parsed.posts[at] = post;
         } else {
-            self.seen.index.insert(&id, parsed.posts.len());
             parsed.posts.push(post);
         }
     }

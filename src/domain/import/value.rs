@@ -197,11 +197,11 @@ pub fn language_style(language: &str) -> NumberStyle {
 /// A number from a cell: `1,234.5`, `1.234,5`, `12.0`, `12.3%` (as 12.3), `(5)`, `1 234`.
 /// `None` for empties and for text that is not a number.
 pub fn number(cell: &str, style: NumberStyle) -> Option<f64> {
-    // The common cell, a plain integer, needs no copying.
-    if !cell.is_empty() && cell.len() <= 15 && cell.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(cell.bytes().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
+    // The common cells, plain integers and decimals, need no copying.
+    if let Some(value) = plain_number(cell.as_bytes(), style) {
+        return Some(value);
     }
-    if is_empty(cell) {
+    if cell.is_empty() || is_empty(cell) {
         return None;
     }
     let s = cell.trim();
@@ -226,6 +226,41 @@ pub fn number(cell: &str, style: NumberStyle) -> Option<f64> {
     }
     let value: f64 = std::str::from_utf8(&out[..n]).ok()?.parse().ok()?;
     value.is_finite().then_some(value)
+}
+
+/// The powers of ten a double holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// A number written as at most 15 digits with at most one decimal separator between two of
+/// them (`12`, `13.69` in the dot style): the digits as an integer divided by a power of ten,
+/// both exact in a double, so the one rounding of the division gives the correctly rounded
+/// value, the one `str::parse` gives. `None` for anything else.
+#[inline]
+fn plain_number(bytes: &[u8], style: NumberStyle) -> Option<f64> {
+    let decimal = match style {
+        NumberStyle::DotDecimal => b'.',
+        NumberStyle::CommaDecimal => b',',
+    };
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let (mut digits, mut fraction) = (0u64, None);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits = digits * 10 + u64::from(b - b'0');
+        } else if b == decimal && fraction.is_none() && i > 0 && i + 1 < bytes.len() {
+            fraction = Some(bytes.len() - i - 1);
+        } else {
+            return None;
+        }
+    }
+    match fraction {
+        None if bytes.len() <= 15 => Some(digits as f64),
+        Some(places) => Some(digits as f64 / *EXACT_POWERS_OF_TEN.get(places)?),
+        None => None,
+    }
 }
 
 /// A percentage as a fraction: `12.3%` is 0.123; a bare number is taken as already a fraction
@@ -316,6 +351,35 @@ mod tests {
                 text.add_number(&cell);
             }
             proptest::prop_assert_eq!((bytes.dot, bytes.comma), (text.dot, text.comma));
+        }
+    }
+
+    proptest::proptest! {
+        /// Plain integers and decimals read quickly are the numbers Rust reads from the same
+        /// digits, to the bit.
+        #[test]
+        fn plain_numbers_are_parsed_exactly(
+            int in "[0-9]{1,16}",
+            fraction in proptest::option::of("[0-9]{1,15}"),
+            comma in proptest::bool::ANY,
+        ) {
+            let style = if comma { CommaDecimal } else { DotDecimal };
+            let separator = if comma { "," } else { "." };
+            let cell = match &fraction {
+                Some(f) => format!("{int}{separator}{f}"),
+                None => int.clone(),
+            };
+            let rust: f64 = match &fraction {
+                Some(f) => format!("{int}.{f}").parse().unwrap(),
+                None => int.parse().unwrap(),
+            };
+            let quick = plain_number(cell.as_bytes(), style);
+            if let Some(v) = quick {
+                proptest::prop_assert_eq!(v.to_bits(), rust.to_bits(), "{}", cell);
+            } else {
+                proptest::prop_assert!(cell.len() > 15);
+            }
+            proptest::prop_assert_eq!(number(&cell, style).map(f64::to_bits), Some(rust.to_bits()));
         }
     }
 
