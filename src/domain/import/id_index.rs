@@ -42,7 +42,7 @@ impl IdIndex {
 
     /// An ID's hash: XXH3 (several times quicker than the standard library's SipHash in
     /// WebAssembly, on IDs of about 16 bytes).
-    fn hash(id: &str) -> u64 {
+    pub fn hash(id: &str) -> u64 {
         xxhash_rust::xxh3::xxh3_64(id.as_bytes())
     }
 
@@ -64,19 +64,10 @@ impl IdIndex {
         }
     }
 
-    /// Where the record with this ID is, if one is known; otherwise records that it is at
-    /// `at` (one hash and one look in the map, where [`find`](Self::find) then
-    /// [`insert`](Self::insert) take two of each).
-    pub fn find_or_insert<'a>(
-        &mut self,
-        id: &str,
-        at: usize,
-        id_at: impl Fn(usize) -> &'a str,
-    ) -> Option<usize> {
-        self.find_or_insert_hashed(Self::hash(id), id, at, id_at)
-    }
-
-    fn find_or_insert_hashed<'a>(
+    /// Where the record with this ID (of this [`hash`](Self::hash)) is, if one is known;
+    /// otherwise records that it is at `at` (one look in the map, where
+    /// [`find`](Self::find) then [`insert`](Self::insert) take two).
+    pub fn find_or_insert_hashed<'a>(
         &mut self,
         hash: u64,
         id: &str,
@@ -152,7 +143,9 @@ mod tests {
         let mut found = (Vec::new(), Vec::new());
         for (at, id) in ids.iter().enumerate() {
             found.0.push(shared.find_or_insert_hashed(7, id, at, id_at));
-            found.1.push(own.find_or_insert(id, at, id_at));
+            found
+                .1
+                .push(own.find_or_insert_hashed(IdIndex::hash(id), id, at, id_at));
         }
         let expected = vec![None, None, None, Some(0), Some(2)];
         assert_eq!(found, (expected.clone(), expected));

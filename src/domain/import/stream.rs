@@ -108,7 +108,7 @@ impl PostStream {
             clues: OrderClues::default(),
             yearless: false,
             notes_at: parsed.diagnostics.len(),
-            seen: SeenPosts::with_capacity(expected),
+            seen: SeenPosts::new(expected, &parsed),
             parsed,
         });
         stream.read_rows(data, false);
@@ -139,6 +139,7 @@ impl PostStream {
             return Ending::Reread;
         }
         let mut parsed = self.parsed;
+        self.seen.resolve_duplicates(&mut parsed);
         if evidence == OrderEvidence::Ambiguous && self.clues.numeric() {
             read::note_order_assumed(&self.time_column, order, &mut parsed);
             if let Some(note) = parsed.diagnostics.pop() {
@@ -299,6 +300,49 @@ mod tests {
         // The later row of the duplicated ID wins: its reach (`6,490`, dot style) and time.
         assert_eq!(post.metrics[&crate::domain::model::Metric::Reach], 6490.0);
         assert_eq!(post.published.to_rfc3339(), "2025-03-03T10:50:00+07:00");
+    }
+
+    #[test]
+    fn a_duplicated_id_keeps_its_first_place_with_its_last_rows_post() {
+        use crate::domain::model::Metric;
+        let mut rows = rows(1500);
+        // Row 1's ID again on rows 3 and 7, row 2's on row 5, and a date row 4 cannot read;
+        // row `i` is on line `i + 2`.
+        for (row, again) in [(3, 1), (7, 1), (5, 2)] {
+            rows[row].0 = rows[again].0.clone();
+        }
+        rows[4].1 = "not a date".into();
+        let (result, streamed, again) = same_as_whole(&export(&rows));
+        assert!(streamed && !again);
+        let parsed = result.unwrap();
+        assert_eq!((parsed.rows, parsed.skipped), (1500, 4));
+        let ids: Vec<&str> = parsed.posts[..4].iter().map(|p| p.id.0.as_str()).collect();
+        assert_eq!(ids, ["1000", "1001", "1002", "1006"]);
+        // Reach `8,007` from row 7 and `6,005` from row 5, in rows 1's and 2's places.
+        let reach = |i: usize| parsed.posts[i].metrics[&Metric::Reach];
+        assert_eq!((reach(1), reach(2)), (8007.0, 6005.0));
+        assert_eq!(parsed.posts.len(), 1496);
+        let notes: Vec<(&str, Option<u64>)> = (parsed.diagnostics.iter())
+            .filter(|d| d.row.is_some())
+            .map(|d| (d.code.as_str(), d.row))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("duplicate-in-file", Some(5)),
+                ("bad-date", Some(6)),
+                ("duplicate-in-file", Some(7)),
+                ("duplicate-in-file", Some(9)),
+            ]
+        );
+        let detail = |line| {
+            let note = parsed.diagnostics.iter().find(|d| d.row == Some(line));
+            note.map(|d| d.detail.as_str())
+        };
+        assert_eq!(
+            (detail(5), detail(7), detail(9)),
+            (Some("1001"), Some("1002"), Some("1001"))
+        );
     }
 
     #[test]
