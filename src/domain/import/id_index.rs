@@ -65,8 +65,8 @@ impl IdIndex {
     }
 
     /// Where the record with this ID (of this [`hash`](Self::hash)) is, if one is known;
-    /// otherwise records that it is at `at` (one look in the map, where
-    /// [`find`](Self::find) then [`insert`](Self::insert) take two).
+    /// otherwise records that it is at `at` (one look in the map, two when another ID has the
+    /// same hash, where [`find`](Self::find) then [`insert`](Self::insert) take twice that).
     pub fn find_or_insert_hashed<'a>(
         &mut self,
         hash: u64,

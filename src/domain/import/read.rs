@@ -653,19 +653,25 @@ pub(super) fn begin_posts(layout: &Layout, rules: &PostRules, parsed: &mut Parse
 /// The posts read so far, to find the IDs read twice once every row is read, and the post
 /// types met.
 pub(super) struct SeenPosts {
-    /// Each post read: the hash of its ID and the line of its row, in the order read (the
-    /// posts from `first` on in [`Parsed::posts`]). Duplicates are found after the last row,
-    /// in one pass over a table of IDs that then has the processor's caches to itself: a look
-    /// in a table of 200,000 IDs for each row, between reading the rows' text and writing
-    /// their posts, missed the caches nearly every time (about 30 ms of a 200,000-row import
-    /// in V8, against about 3 for the pass at the end).
-    read: Vec<(u64, u64)>,
+    /// Each post read, in the order read (the posts from `first` on in [`Parsed::posts`]).
+    /// Duplicates are found after the last row, in one pass over a table of IDs that then has
+    /// the processor's caches to itself: a look in a table of 200,000 IDs for each row,
+    /// between reading the rows' text and writing their posts, missed the caches nearly every
+    /// time (about 30 ms of a 200,000-row import in V8, against about 3 for the pass at the
+    /// end).
+    read: Vec<ReadPost>,
     first: usize,
-    /// Where the notes on rows start in [`Parsed::diagnostics`].
-    notes: usize,
     /// Post types repeat (a handful per file): each distinct one is read once, and found
     /// again by a look along this list.
     formats: Vec<(String, PostFormat)>,
+}
+
+/// A post as [`SeenPosts`] keeps it: its ID's hash, its row's line, and how many notes the
+/// file had when its row was read (where a note on it goes).
+struct ReadPost {
+    hash: u64,
+    line: u64,
+    notes: usize,
 }
 
 impl SeenPosts {
@@ -674,56 +680,57 @@ impl SeenPosts {
         SeenPosts {
             read: Vec::with_capacity(posts),
             first: parsed.posts.len(),
-            notes: parsed.diagnostics.len(),
             formats: Vec::new(),
         }
     }
 
     /// Once every row is read: a post whose ID an earlier row had takes the earlier post's
-    /// place (the last row of an ID wins, where the first was) and is noted on its row's
-    /// line, among the other notes on rows.
+    /// place (the last row of an ID wins, where the first was), and is noted where a note
+    /// made as its row was read would be.
     pub fn resolve_duplicates(self, parsed: &mut Parsed) {
         let posts = &mut parsed.posts[self.first..];
         let mut index = IdIndex::with_capacity(self.read.len());
         let mut duplicates = Vec::new();
-        for (i, (hash, line)) in self.read.iter().enumerate() {
+        for (i, post) in self.read.iter().enumerate() {
             let id = &posts[i].id.0;
-            let Some(at) = index.find_or_insert_hashed(*hash, id, i, |j| &posts[j].id.0) else {
-                continue;
-            };
-            posts.swap(at, i);
-            duplicates.push((i, *line));
+            let found = index.find_or_insert_hashed(post.hash, id, i, |j| &posts[j].id.0);
+            if let Some(at) = found {
+                posts.swap(at, i);
+                duplicates.push(i);
+            }
         }
         if duplicates.is_empty() {
             return;
         }
         let mut notes = Vec::with_capacity(duplicates.len());
-        for &(i, line) in &duplicates {
-            let id = std::mem::take(&mut posts[i].id.0);
-            notes.push(Diagnostic {
+        for &i in &duplicates {
+            let note = Diagnostic {
                 severity: Severity::Info,
-                row: Some(line),
+                row: Some(self.read[i].line),
                 column: None,
                 sheet: None,
                 code: "duplicate-in-file".into(),
-                detail: id,
-            });
+                detail: std::mem::take(&mut posts[i].id.0),
+            };
+            notes.push((self.read[i].notes, note));
         }
         let mut position = 0;
-        let mut dropped = duplicates.iter().map(|(i, _)| self.first + i).peekable();
+        let mut dropped = duplicates.iter().map(|i| self.first + i).peekable();
         parsed.posts.retain(|_| {
             let drop = dropped.next_if_eq(&position).is_some();
             position += 1;
             !drop
         });
         parsed.skipped += duplicates.len() as u64;
-        // The notes on rows are in the order of their lines: the duplicates' go among them.
-        let others = parsed.diagnostics.split_off(self.notes);
-        let mut others = others.into_iter().peekable();
-        for note in notes {
-            while let Some(other) = others.next_if(|o| o.row.unwrap_or(0) < note.row.unwrap_or(0)) {
-                parsed.diagnostics.push(other);
-            }
+        // Each note after the notes made before its row was read.
+        let others = std::mem::take(&mut parsed.diagnostics);
+        let mut others = others.into_iter();
+        let mut placed = 0;
+        for (before, note) in notes {
+            parsed
+                .diagnostics
+                .extend(others.by_ref().take(before.saturating_sub(placed)));
+            placed = placed.max(before);
             parsed.diagnostics.push(note);
         }
         parsed.diagnostics.extend(others);
@@ -812,7 +819,11 @@ impl PostRows<'_, '_> {
             metrics: layout.metrics(row),
             promoted: (rules.promoted)(layout, row),
         };
-        self.seen.read.push((IdIndex::hash(&id), row.line));
+        self.seen.read.push(ReadPost {
+            hash: IdIndex::hash(&id),
+            line: row.line,
+            notes: parsed.diagnostics.len(),
+        });
         parsed.posts.push(post);
     }
 }
@@ -914,4 +925,78 @@ pub(super) fn last_segment(link: &str) -> Option<String> {
     let path = link.split(['?', '#']).next()?.trim_end_matches('/');
     let last = path.rsplit('/').next()?;
     (!last.is_empty() && link.contains('/')).then(|| last.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Posts `(id, text)` read in order on `lines`, with a note on some rows made as they were
+    /// read (`noted`: the row's index), as [`PostRows::read`] does: what
+    /// [`SeenPosts::resolve_duplicates`] makes of them.
+    fn resolved(posts: &[(&str, &str)], lines: &[u64], noted: &[usize]) -> Parsed {
+        let mut parsed = Parsed::new("test", None, "posts");
+        parsed.note(Severity::Info, None, None, "before-rows", String::new());
+        let mut seen = SeenPosts::new(posts.len(), &parsed);
+        for (i, ((id, text), line)) in posts.iter().zip(lines).enumerate() {
+            if noted.contains(&i) {
+                parsed.note(
+                    Severity::Warning,
+                    Some(*line),
+                    None,
+                    "bad-date",
+                    i.to_string(),
+                );
+                continue;
+            }
+            seen.read.push(ReadPost {
+                hash: IdIndex::hash(id),
+                line: *line,
+                notes: parsed.diagnostics.len(),
+            });
+            parsed.posts.push(ParsedPost {
+                id: PostId((*id).to_owned()),
+                published: chrono::DateTime::default(),
+                format: PostFormat::Photo,
+                text: (*text).to_owned(),
+                permalink: None,
+                metrics: Metrics::new(),
+                promoted: false,
+            });
+        }
+        seen.resolve_duplicates(&mut parsed);
+        parsed
+    }
+
+    #[test]
+    fn duplicates_are_noted_where_they_were_read_whatever_the_lines() {
+        // Lines that repeat and go back, as a SpreadsheetML sheet's `ss:Index` may give.
+        let posts = [
+            ("a", "1"),
+            ("b", "2"),
+            ("x", "-"),
+            ("a", "3"),
+            ("a", "4"),
+            ("b", "5"),
+        ];
+        let p = resolved(&posts, &[2, 9, 4, 4, 3, 3], &[2]);
+        let texts: Vec<(&str, &str)> = (p.posts.iter())
+            .map(|p| (p.id.0.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(texts, [("a", "4"), ("b", "5")]);
+        assert_eq!(p.skipped, 3);
+        let notes: Vec<(&str, Option<u64>, &str)> = (p.diagnostics.iter())
+            .map(|d| (d.code.as_str(), d.row, d.detail.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("before-rows", None, ""),
+                ("bad-date", Some(4), "2"),
+                ("duplicate-in-file", Some(4), "a"),
+                ("duplicate-in-file", Some(3), "a"),
+                ("duplicate-in-file", Some(3), "b"),
+            ]
+        );
+    }
 }

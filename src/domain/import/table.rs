@@ -172,7 +172,8 @@ pub struct RowBuilder {
     rows: Vec<(u64, u32, u32, Separated)>,
     /// The cells with separators of the row being built.
     separated: Separated,
-    /// Where the row being built starts: text, cells.
+    /// Where the row being built starts: in the block's text (as it was when the row began:
+    /// rows given as spans are only in it once copied), and in its cells.
     start: u32,
     first: u32,
     /// Cells of a row given as spans of its text as written ([`RowBuilder::push_span`]) whose
