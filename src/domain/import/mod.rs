@@ -400,6 +400,16 @@ pub(crate) fn local_to_instant(
     offset: Option<i32>,
     zone: &str,
 ) -> chrono::DateTime<chrono::FixedOffset> {
+    local_to_instant_in(date, time, offset, crate::domain::tz::zone(zone).0)
+}
+
+/// [`local_to_instant`] in a zone already found by name (a reader of many rows finds it once).
+pub(crate) fn local_to_instant_in(
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    offset: Option<i32>,
+    tz: chrono_tz::Tz,
+) -> chrono::DateTime<chrono::FixedOffset> {
     use chrono::TimeZone;
     let naive = date.and_time(time.unwrap_or(NaiveTime::MIN));
     if let Some(fixed) = offset.and_then(chrono::FixedOffset::east_opt)
@@ -407,7 +417,6 @@ pub(crate) fn local_to_instant(
     {
         return t;
     }
-    let (tz, _) = crate::domain::tz::zone(zone);
     match tz.from_local_datetime(&naive).earliest() {
         Some(t) => t.fixed_offset(),
         None => chrono::Utc.from_utc_datetime(&naive).fixed_offset(),

@@ -628,10 +628,10 @@ pub(super) fn read_posts(
     let mut seen = SeenPosts::new(data.len(), parsed);
     let mut rows = PostRows {
         layout,
-        options,
         rules,
         time_column: &time_column,
         seen: &mut seen,
+        zone: crate::domain::tz::zone(&options.time_zone).0,
     };
     for ((row, stamp), day) in data.into_iter().zip(&stamps).zip(&dates) {
         rows.read(&row, stamp.as_ref(), day.as_ref(), parsed);
@@ -740,10 +740,11 @@ impl SeenPosts {
 /// What [`read_posts`] reads each row with: the rows' layout and rules, and the posts seen.
 pub(super) struct PostRows<'a, 't> {
     pub layout: &'a Layout<'t>,
-    pub options: &'a ImportOptions,
     pub rules: &'a PostRules,
     pub time_column: &'a str,
     pub seen: &'a mut SeenPosts,
+    /// The options' time zone, found once.
+    pub zone: chrono_tz::Tz,
 }
 
 impl PostRows<'_, '_> {
@@ -807,12 +808,7 @@ impl PostRows<'_, '_> {
         };
         let post = ParsedPost {
             id: PostId(id.clone().into_owned()),
-            published: super::local_to_instant(
-                *day,
-                stamp.time,
-                stamp.offset,
-                &self.options.time_zone,
-            ),
+            published: super::local_to_instant_in(*day, stamp.time, stamp.offset, self.zone),
             format,
             text,
             permalink: (!link.is_empty()).then(|| link.to_owned()),

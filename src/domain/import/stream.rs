@@ -171,10 +171,10 @@ impl PostStream {
         );
         let mut reader = PostRows {
             layout: &layout,
-            options: &self.options,
             rules: &self.rules,
             time_column: &self.time_column,
             seen: &mut self.seen,
+            zone: crate::domain::tz::zone(&self.options.time_zone).0,
         };
         let mut row_reader = RowReader {
             order: self.order,
