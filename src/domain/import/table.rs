@@ -671,6 +671,8 @@ fn split_rows(
     mut row: impl FnMut(u64, &mut RowBuilder, &str),
 ) -> (usize, u64) {
     let (at, line, irregular) = split_rows_fast(text, delimiter, builder, line, last, &mut row);
+    // The rows' text, given as spans, goes into the block before anything else.
+    builder.copy_rows_text(text);
     if !irregular {
         return (at, line);
     }
@@ -685,23 +687,9 @@ fn split_rows(
 /// cell, and whether a byte is inside quotes is the parity of the quotes before it. Each cell
 /// costs a bit's lookup instead of a scan. Stops at the start of the row where the text stops
 /// being regular and says so (`true`); the caller splits the rest. Otherwise its rows, lines and
-/// result are [`split_rows_plain`]'s (a property test holds it to them).
+/// result are [`split_rows_plain`]'s (a property test holds it to them). The text of its last
+/// rows is left to copy ([`RowBuilder::copy_rows_text`]).
 fn split_rows_fast(
-    text: &str,
-    delimiter: u8,
-    builder: &mut RowBuilder,
-    line: u64,
-    last: bool,
-    row: &mut impl FnMut(u64, &mut RowBuilder, &str),
-) -> (usize, u64, bool) {
-    let split = split_regular_rows(text, delimiter, builder, line, last, row);
-    // The rows' text, given as spans, goes into the block before anything else.
-    builder.copy_rows_text(text);
-    split
-}
-
-/// [`split_rows_fast`], the rows' text left to copy.
-fn split_regular_rows(
     text: &str,
     delimiter: u8,
     builder: &mut RowBuilder,
@@ -1181,7 +1169,11 @@ mod tests {
         assert!(!irregular);
         assert_eq!(at, text.len());
         assert_eq!(lines, [1, 2, 5, 6]);
-        let rows: Vec<Vec<String>> = builder.take().iter().map(Row::to_strings).collect();
+        let rows: Vec<Vec<String>> = builder
+            .take_from(text)
+            .iter()
+            .map(Row::to_strings)
+            .collect();
         assert_eq!(
             rows,
             [
