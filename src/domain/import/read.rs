@@ -15,8 +15,7 @@ use super::table::{Row, Table};
 use super::value::{self, NumberStyle, StyleVotes};
 use super::{ImportError, ImportOptions, Parsed, ParsedPost};
 use crate::domain::model::{
-    Breakdown, BreakdownUnit, Diagnostic, Dimension, Metric, Metrics, Platform, PostFormat, PostId,
-    Severity,
+    Breakdown, BreakdownUnit, Dimension, Metric, Metrics, Platform, PostFormat, PostId, Severity,
 };
 
 /// One export family: how to recognise it and how to read it.
@@ -684,38 +683,36 @@ impl SeenPosts {
         }
     }
 
+    /// Keeps a post just read into `parsed`, with its ID and its row's line.
+    fn record(&mut self, id: &str, line: u64, parsed: &Parsed) {
+        self.read.push(ReadPost {
+            hash: IdIndex::hash(id),
+            line,
+            notes: parsed.diagnostics.len(),
+        });
+    }
+
     /// Once every row is read: a post whose ID an earlier row had takes the earlier post's
     /// place (the last row of an ID wins, where the first was), and is noted where a note
     /// made as its row was read would be.
     pub fn resolve_duplicates(self, parsed: &mut Parsed) {
         let posts = &mut parsed.posts[self.first..];
         let mut index = IdIndex::with_capacity(self.read.len());
+        // The duplicates' places, and their IDs (taken from the posts dropped).
         let mut duplicates = Vec::new();
         for (i, post) in self.read.iter().enumerate() {
             let id = &posts[i].id.0;
             let found = index.find_or_insert_hashed(post.hash, id, i, |j| &posts[j].id.0);
             if let Some(at) = found {
                 posts.swap(at, i);
-                duplicates.push(i);
+                duplicates.push((i, std::mem::take(&mut posts[i].id.0)));
             }
         }
         if duplicates.is_empty() {
             return;
         }
-        let mut notes = Vec::with_capacity(duplicates.len());
-        for &i in &duplicates {
-            let note = Diagnostic {
-                severity: Severity::Info,
-                row: Some(self.read[i].line),
-                column: None,
-                sheet: None,
-                code: "duplicate-in-file".into(),
-                detail: std::mem::take(&mut posts[i].id.0),
-            };
-            notes.push((self.read[i].notes, note));
-        }
         let mut position = 0;
-        let mut dropped = duplicates.iter().map(|i| self.first + i).peekable();
+        let mut dropped = duplicates.iter().map(|(i, _)| self.first + i).peekable();
         parsed.posts.retain(|_| {
             let drop = dropped.next_if_eq(&position).is_some();
             position += 1;
@@ -723,15 +720,13 @@ impl SeenPosts {
         });
         parsed.skipped += duplicates.len() as u64;
         // Each note after the notes made before its row was read.
-        let others = std::mem::take(&mut parsed.diagnostics);
-        let mut others = others.into_iter();
+        let mut others = std::mem::take(&mut parsed.diagnostics).into_iter();
         let mut placed = 0;
-        for (before, note) in notes {
-            parsed
-                .diagnostics
-                .extend(others.by_ref().take(before.saturating_sub(placed)));
-            placed = placed.max(before);
-            parsed.diagnostics.push(note);
+        for (i, id) in duplicates {
+            let ReadPost { line, notes, .. } = self.read[i];
+            (parsed.diagnostics).extend(others.by_ref().take(notes.saturating_sub(placed)));
+            placed = placed.max(notes);
+            parsed.note(Severity::Info, Some(line), None, "duplicate-in-file", id);
         }
         parsed.diagnostics.extend(others);
     }
@@ -815,11 +810,7 @@ impl PostRows<'_, '_> {
             metrics: layout.metrics(row),
             promoted: (rules.promoted)(layout, row),
         };
-        self.seen.read.push(ReadPost {
-            hash: IdIndex::hash(&id),
-            line: row.line,
-            notes: parsed.diagnostics.len(),
-        });
+        self.seen.record(&id, row.line, parsed);
         parsed.posts.push(post);
     }
 }
@@ -945,11 +936,7 @@ mod tests {
                 );
                 continue;
             }
-            seen.read.push(ReadPost {
-                hash: IdIndex::hash(id),
-                line: *line,
-                notes: parsed.diagnostics.len(),
-            });
+            seen.record(id, *line, &parsed);
             parsed.posts.push(ParsedPost {
                 id: PostId((*id).to_owned()),
                 published: chrono::DateTime::default(),

@@ -209,7 +209,7 @@ pub fn number(cell: &str, style: NumberStyle) -> Option<f64> {
 /// [`number`] for cells that are not plain integers or decimals.
 #[inline(never)]
 fn other_number(cell: &str, style: NumberStyle) -> Option<f64> {
-    if cell.is_empty() || is_empty(cell) {
+    if is_empty(cell) {
         return None;
     }
     let s = cell.trim();
