@@ -22,6 +22,8 @@ pub struct Feed {
     name: String,
     size: usize,
     piece: usize,
+    /// How many rows a split hands out together (see [`table::ROWS_PER_BLOCK`]).
+    block_rows: usize,
     options: ImportOptions,
     state: State,
 }
@@ -66,9 +68,18 @@ impl Feed {
             name: name.to_owned(),
             size,
             piece: piece.max(1),
+            block_rows: table::ROWS_PER_BLOCK,
             options: options.clone(),
             state: State::Start,
         }
+    }
+
+    /// The feed, its split rows handed out `block_rows` at a time instead of
+    /// [`table::ROWS_PER_BLOCK`]: a small file then goes the way of a large one, its rows read
+    /// into posts a block at a time as they are split (the import's warm-up).
+    pub fn with_block_rows(mut self, block_rows: usize) -> Feed {
+        self.block_rows = block_rows;
+        self
     }
 
     /// The first bytes a feed of [`Feed::new`] asks for, `(at, n)`: those a reader may ask
@@ -150,7 +161,7 @@ impl Feed {
         head.drain(..bom.unwrap_or(0));
         self.state = State::Streaming {
             text: head,
-            pieces: Box::default(),
+            pieces: Box::new(table::DelimitedPieces::with_block_rows(self.block_rows)),
             at: asked,
             posts: Posts::Unknown,
         };

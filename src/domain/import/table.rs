@@ -33,7 +33,7 @@ fn all_empty(spans: &[[u32; 2]]) -> bool {
 }
 
 /// How many rows share a block (few in tests, so that small files span several).
-const ROWS_PER_BLOCK: usize = if cfg!(test) { 16 } else { 4096 };
+pub const ROWS_PER_BLOCK: usize = if cfg!(test) { 16 } else { 4096 };
 
 /// One row of cells as text, with the file line it starts on; each cell already trimmed of
 /// whitespace and byte-order marks.
@@ -415,7 +415,7 @@ pub fn read_delimited(text: &str) -> Table {
         start.line,
         true,
         |line, builder, text| {
-            end_row(line, builder, text, &mut rows);
+            end_row(line, builder, text, &mut rows, ROWS_PER_BLOCK);
         },
     );
     rows.extend(builder.take());
@@ -427,10 +427,16 @@ pub fn read_delimited(text: &str) -> Table {
     }
 }
 
-/// Ends a row just split from `text`, handing out a block's rows when it is full.
-fn end_row(line: u64, builder: &mut RowBuilder, text: &str, rows: &mut Vec<Row>) {
+/// Ends a row just split from `text`, handing out a block's rows when it has `block_rows`.
+fn end_row(
+    line: u64,
+    builder: &mut RowBuilder,
+    text: &str,
+    rows: &mut Vec<Row>,
+    block_rows: usize,
+) {
     builder.end_row(line, false);
-    if builder.pending() >= ROWS_PER_BLOCK {
+    if builder.pending() >= block_rows {
         rows.extend(builder.take_from(text));
     }
 }
@@ -491,7 +497,6 @@ fn table_start(text: &str, complete: bool) -> Option<TableStart> {
 /// Delimited text read piece by piece as it arrives (a large file copied in a few megabytes at
 /// a time): the same table as [`read_delimited`] over the whole text, holding only the rows
 /// read and the text of a row cut by the end of a piece.
-#[derive(Default)]
 pub struct DelimitedPieces {
     /// Text not split yet: the start of the file until the table's start and delimiter are
     /// known, then the row the last piece cut.
@@ -506,6 +511,14 @@ pub struct DelimitedPieces {
     waiting: bool,
     /// How many rows were taken out ([`DelimitedPieces::take_rows`]).
     taken: usize,
+    /// How many rows are handed out together (see [`ROWS_PER_BLOCK`]).
+    block_rows: usize,
+}
+
+impl Default for DelimitedPieces {
+    fn default() -> Self {
+        DelimitedPieces::with_block_rows(ROWS_PER_BLOCK)
+    }
 }
 
 /// Text enough to find the table's start and sniff its delimiter (its 16,384 first characters).
@@ -520,6 +533,21 @@ const JOIN_BYTES: usize = if cfg!(test) { 8 } else { 64 << 10 };
 const LONG_ROW: usize = if cfg!(test) { 64 } else { 16 << 20 };
 
 impl DelimitedPieces {
+    /// Pieces whose rows are handed out `block_rows` at a time (at least one): the import's
+    /// warm-up hands out its few rows in several blocks, as a large file's are.
+    pub fn with_block_rows(block_rows: usize) -> Self {
+        DelimitedPieces {
+            pending: String::new(),
+            started: None,
+            preamble: Vec::new(),
+            rows: Vec::new(),
+            builder: RowBuilder::default(),
+            waiting: false,
+            taken: 0,
+            block_rows: block_rows.max(1),
+        }
+    }
+
     /// Adds the next piece of text (each a whole number of characters) and splits every row it
     /// completes.
     pub fn push(&mut self, piece: &str) {
@@ -641,14 +669,14 @@ impl DelimitedPieces {
             return 0;
         };
         let whole = text.unwrap_or(&self.pending);
-        let rows = &mut self.rows;
+        let (rows, block_rows) = (&mut self.rows, self.block_rows);
         let (consumed, line) = split_rows(
             whole,
             delimiter,
             &mut self.builder,
             line,
             last,
-            |line, builder, text| end_row(line, builder, text, rows),
+            |line, builder, text| end_row(line, builder, text, rows, block_rows),
         );
         let left = whole.len() - consumed;
         if text.is_none() {
