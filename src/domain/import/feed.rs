@@ -75,8 +75,10 @@ impl Feed {
     }
 
     /// The feed, its split rows handed out `block_rows` at a time instead of
-    /// [`table::ROWS_PER_BLOCK`]: a small file then goes the way of a large one, its rows read
-    /// into posts a block at a time as they are split (the import's warm-up).
+    /// [`table::ROWS_PER_BLOCK`]: a file of a few pieces then goes the way of a large one, its
+    /// rows read into posts a block at a time as they are split (the import's warm-up; a
+    /// posts export is read so only from a first block of at least
+    /// [`super::stream::MIN_FIRST_ROWS`] rows).
     pub fn with_block_rows(mut self, block_rows: usize) -> Feed {
         self.block_rows = block_rows;
         self
@@ -127,6 +129,12 @@ impl Feed {
             }
             State::Read(_) => {}
         }
+    }
+
+    /// How many rows a split hands out together.
+    #[cfg(test)]
+    pub(super) fn block_rows(&self) -> usize {
+        self.block_rows
     }
 
     /// Whether the rows split so far are being read into posts as they come.

@@ -49,6 +49,10 @@ pub(super) enum Ending {
     Reread,
 }
 
+/// Rows a first block needs for a file to be read as it is split: enough for the header search
+/// (eight rows) to see what it sees in the whole file.
+pub(super) const MIN_FIRST_ROWS: usize = 10;
+
 impl PostStream {
     /// Starts reading a delimited file's table from its first rows (`table`: the rows split so
     /// far, at least a block's), if a streamed family reads it; otherwise gives the table back.
@@ -59,8 +63,7 @@ impl PostStream {
         options: &ImportOptions,
         expected: usize,
     ) -> Result<Box<PostStream>, Table> {
-        // Rows enough for the header search (eight rows) to see what it sees in the whole file.
-        if table.rows.len() < 10 || super::competitors::is_named(name) {
+        if table.rows.len() < MIN_FIRST_ROWS || super::competitors::is_named(name) {
             return Err(table);
         }
         let Some((_, family, 0, header, meanings, language)) =

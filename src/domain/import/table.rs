@@ -33,7 +33,7 @@ fn all_empty(spans: &[[u32; 2]]) -> bool {
 }
 
 /// How many rows share a block (few in tests, so that small files span several).
-pub const ROWS_PER_BLOCK: usize = if cfg!(test) { 16 } else { 4096 };
+pub(super) const ROWS_PER_BLOCK: usize = if cfg!(test) { 16 } else { 4096 };
 
 /// One row of cells as text, with the file line it starts on; each cell already trimmed of
 /// whitespace and byte-order marks.

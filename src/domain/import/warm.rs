@@ -18,39 +18,64 @@ pub const WARM_ROWS: usize = 3000;
 /// The generated pieces' size: the file is split in several, as a large file is.
 const WARM_PIECE: usize = 64 << 10;
 
-/// Rows handed out together: the generated rows are read into posts a block at a time as they
-/// are split, the way a large file's are (one block of a large file's size would hold them
-/// all, and a file of one block is read whole at its end, by other code).
+/// Rows handed out together when the export is read as a large file is: a block of a large
+/// file's size would hold every generated row, and a file of one block is read as a table at
+/// its end (`read_tables`), not as it is split.
 const WARM_BLOCK_ROWS: usize = 256;
 
-/// How many times the generated export is read. V8 optimises a function only once it has run
-/// about 1.8 MB of its code, and has no way to swap optimised code into a call already
-/// running: code run once per file (the duplicate pass at the end, the last block's
-/// checks) needs several files before the user's, or it reads the user's whole file in the
-/// baseline tier.
+// The generated export is read as it is split, a block at a time, in several blocks.
+const _: () =
+    assert!(WARM_BLOCK_ROWS >= super::stream::MIN_FIRST_ROWS && WARM_ROWS >= 4 * WARM_BLOCK_ROWS);
+
+/// How many times the generated export is read as a large file is. V8 optimises a function
+/// only once it has run a budget of its code (`--wasm-tiering-budget`), and has no way to swap
+/// optimised code into a call already running: code run once per file (the duplicate pass at
+/// the end, the last block's checks) needs several files before the user's, or it reads the
+/// user's whole file in the baseline tier.
 pub const WARM_PASSES: usize = 6;
 
+/// How the warm-up reads the generated export.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Way {
+    /// As a large file is: in pieces split as they come, the rows read into posts a block at
+    /// a time.
+    Large,
+    /// As a file within the import's first piece is: gathered whole, split, and read as a
+    /// table.
+    Small,
+}
+
 /// Reads a generated Meta Business Suite posts export of `rows` rows through the whole import
-/// (fingerprinted, read in pieces, split, read into posts, applied to a workspace; nothing is
-/// stored), [`WARM_PASSES`] times; returns the posts read.
+/// (fingerprinted, read, split, read into posts, applied to a workspace; nothing is stored),
+/// [`WARM_PASSES`] times as a large file is read and once as a small one; returns the posts
+/// read.
 pub fn warm_up(rows: usize, today: NaiveDate) -> usize {
     let text = meta_posts(rows);
     let mut posts = 0;
     for _ in 0..WARM_PASSES {
-        posts = read_once(text.as_bytes(), today);
+        posts = read_once(text.as_bytes(), Way::Large, today);
     }
-    posts
+    posts.min(read_once(text.as_bytes(), Way::Small, today))
 }
 
-/// One import of the generated export, as the import worker reads a file: the posts read.
-fn read_once(bytes: &[u8], today: NaiveDate) -> usize {
+/// The feed that reads the generated export of `size` bytes the `way` given.
+fn warm_feed(size: usize, way: Way, options: &ImportOptions) -> Feed {
+    match way {
+        Way::Large => Feed::with_piece("warm-up.csv", size, WARM_PIECE, options)
+            .with_block_rows(WARM_BLOCK_ROWS),
+        // The first piece holds the whole file, as a file within 4 MB is read.
+        Way::Small => Feed::with_piece("warm-up.csv", size, size, options),
+    }
+}
+
+/// One import of the generated export, read the `way` given: the posts read.
+fn read_once(bytes: &[u8], way: Way, today: NaiveDate) -> usize {
     let options = ImportOptions {
         time_zone: "Asia/Jakarta".into(),
         today,
         mappings: Vec::new(),
     };
-    let mut feed = Feed::with_piece("warm-up.csv", bytes.len(), WARM_PIECE, &options)
-        .with_block_rows(WARM_BLOCK_ROWS);
+    let mut feed = warm_feed(bytes.len(), way, &options);
     let mut fingerprint = Fingerprint::default();
     while let Some((at, n)) = feed.next() {
         feed.fill(|out| {
@@ -151,23 +176,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_warm_up_reads_posts_as_they_are_split_as_a_large_file_is() {
-        let rows = WARM_BLOCK_ROWS * 2;
-        let text = meta_posts(rows);
-        // Whether the posts are read before the last piece, and how many are read.
-        let read = |block_rows: usize| {
-            let mut feed = Feed::with_piece("warm-up.csv", text.len(), WARM_PIECE, &test_options())
-                .with_block_rows(block_rows);
-            let mut early = false;
+    fn the_warm_up_reads_the_export_as_a_large_file_is_and_as_a_small_one() {
+        let text = meta_posts(WARM_ROWS);
+        // After which pieces posts were being read, and how many were read.
+        let read = |way: Way| {
+            let mut feed = warm_feed(text.len(), way, &test_options());
+            let mut reading = Vec::new();
             while let Some((at, n)) = feed.next() {
                 feed.fill(|out| out.extend_from_slice(&text.as_bytes()[at..at + n]));
-                early |= feed.is_reading_posts();
+                reading.push(feed.is_reading_posts());
             }
-            (early, feed.finish(&mut || {}).unwrap().posts.len())
+            (reading, feed.finish(&mut || {}).unwrap().posts.len())
         };
-        assert_eq!(read(WARM_BLOCK_ROWS), (true, rows));
-        // A block larger than the file: its rows are read whole at the end.
-        assert_eq!(read(rows + 10), (false, rows));
+        // Blocks of the warm-up's size, not of the import's (16 rows in tests, 4,096 else).
+        assert_eq!(
+            warm_feed(text.len(), Way::Large, &test_options()).block_rows(),
+            WARM_BLOCK_ROWS
+        );
+        let (reading, posts) = read(Way::Large);
+        assert_eq!(posts, WARM_ROWS);
+        assert!(reading.iter().any(|r| *r), "{reading:?}");
+        let (reading, posts) = read(Way::Small);
+        assert_eq!((reading, posts), (vec![false], WARM_ROWS));
     }
 
     #[test]
