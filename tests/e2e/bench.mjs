@@ -123,7 +123,7 @@ if (mode === 'first-paint') {
     console.log(`  of which import:decode (the picked file read, decoded and split into rows of cells; a posts export's rows read into posts as they are split) ${median(rows.map((r) => r.decode)).toFixed(0)} ms, import:parse (the rest: rows to records, or a posts export's last checks) ${median(rows.map((r) => r.parse)).toFixed(0)} ms`);
     console.log(`  throughput against PapaParse: ${(p / o).toFixed(2)}× (its bytes already in memory), ${(pr / o).toFixed(2)}× (both reading the picked file); import:store ${median(rows.map((r) => r.store)).toFixed(0)} ms`);
     const memory = median(rows.map((r) => r.memory ?? 0));
-    console.log(`  worker memory at most: ${(memory / 1e6).toFixed(0)} MB, ${(memory / papa[0].bytes).toFixed(1)}× the file (its WebAssembly memory, which never shrinks; the file is read in 4 MB slices, and neither the page nor the worker holds it whole)`);
+    console.log(`  worker memory at most: ${(memory / 1e6).toFixed(0)} MB, ${(memory / papa[0].bytes).toFixed(1)}× the file (its WebAssembly memory, which never shrinks; the file is read in slices of 8 MB, the first of 4, and neither the page nor the worker holds it whole)`);
     if (kind === 'warm') console.log(`  import:warm (the worker reading a generated 3,000-post export six times, and preparing its working memory on a device of 8 GB or more, before the file came): ${median(rows.map((r) => r.warmUp ?? NaN)).toFixed(0)} ms`);
   }
 } else if (mode === 'views') {
