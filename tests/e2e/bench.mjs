@@ -12,12 +12,17 @@
 //   node bench.mjs cluster [members] [runs]
 //                                       cluster:run (automatic k in 2..10) on a generated audience
 //                                       of 4 numeric, 4 categorical and 1 multi-valued column
+//   node bench.mjs ab FILE RUNS NAME=DIR NAME=DIR...
+//                                       import workers built from different code (each by
+//                                       `bash scripts/worker-variant.sh DIR`) alternated run by
+//                                       run, fresh browsers; dist/ gets its own worker back
 //   node bench.mjs report [posts] [runs]
 //                                       report:render of a 12-month report with every section
 //                                       (HTML file, in the engine worker) over the demo grown to
 //                                       `posts` posts (100,000 by default)
 // Run after `trunk build --release` in the repository root.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { CHROMIUM_ARGS, launch, open, serve, loadDemo } from './support.mjs';
@@ -237,6 +242,35 @@ if (mode === 'first-paint') {
   console.log(`records (posts + daily rows): ${rows[0].records}, file: ${(rows[0].bytes / 1e6).toFixed(1)} MB`);
   console.log(`report:render ${median(rows.map((r) => r.ms)).toFixed(0)} ms (median of ${runs}, in the engine worker; all runs: ${rows.map((r) => r.ms.toFixed(0)).join(', ')})`);
   await browser.close();
+} else if (mode === 'ab') {
+  // Import workers built from different code (`bash scripts/worker-variant.sh DIR` for each),
+  // compared by alternating them run by run in fresh browsers: a difference of about 10 ms
+  // shows here, where two separate `papaparse` runs differ by more than that.
+  const [file, runs, ...variants] = args;
+  if (!file || !(Number(runs) > 0) || variants.length < 2) {
+    throw new Error('usage: node bench.mjs ab FILE RUNS NAME=DIR NAME=DIR...');
+  }
+  const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+  const worker = ['worker_bg.wasm', 'worker.js'];
+  const kept = Object.fromEntries(worker.map((f) => [f, readFileSync(path.join(dist, f))]));
+  const results = {};
+  try {
+    for (let i = 0; i < Number(runs); i++) {
+      for (const variant of variants) {
+        const [name, dir] = variant.split('=');
+        for (const f of worker) copyFileSync(path.join(dir, f), path.join(dist, f));
+        const m = Object.fromEntries((await importMeasures([file])).map(([n, ms]) => [n, ms]));
+        (results[name] ??= []).push({ ms: m['import:decode'] + m['import:parse'], warm: m['import:warm'] });
+      }
+    }
+  } finally {
+    for (const f of worker) writeFileSync(path.join(dist, f), kept[f]);
+  }
+  console.log(`import:decode + import:parse, file picked once the worker is warm, ${runs} alternating runs each:`);
+  for (const [name, rows] of Object.entries(results)) {
+    const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
+    console.log(`  ${name.padEnd(12)} median ${median(ms).toFixed(0)} ms (runs: ${ms.map((x) => x.toFixed(0)).join(', ')}); import:warm ${median(rows.map((r) => r.warm)).toFixed(0)} ms`);
+  }
 }
 server.stop();
 
