@@ -131,6 +131,20 @@ impl Feed {
         }
     }
 
+    /// Feeds it a file already in memory, the bytes it asks for as it asks for them: the
+    /// fingerprint of the bytes read.
+    pub fn fill_from(&mut self, bytes: &[u8]) -> Fingerprint {
+        let mut fingerprint = Fingerprint::default();
+        while let Some((at, n)) = self.next() {
+            self.fill(|out| {
+                let start = out.len();
+                out.extend_from_slice(bytes.get(at..(at + n).min(bytes.len())).unwrap_or_default());
+                fingerprint.seen(at, &out[start..]);
+            });
+        }
+        fingerprint
+    }
+
     /// How many rows a split hands out together.
     #[cfg(test)]
     pub(super) fn block_rows(&self) -> usize {
@@ -412,14 +426,7 @@ mod tests {
     /// Reads `bytes` through a feed as the import worker does, fingerprinting each piece.
     fn fed(bytes: &[u8]) -> (Result<Parsed, ImportError>, String) {
         let mut feed = Feed::new("posts.csv", bytes.len(), &options());
-        let mut fingerprint = Fingerprint::default();
-        while let Some((at, n)) = feed.next() {
-            feed.fill(|out| {
-                let start = out.len();
-                out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())]);
-                fingerprint.seen(at, &out[start..]);
-            });
-        }
+        let fingerprint = feed.fill_from(bytes);
         (feed.finish(&mut || {}), fingerprint.text())
     }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::ImportOptions;
 use super::apply::{BatchInfo, apply};
-use super::feed::{Feed, Fingerprint};
+use super::feed::Feed;
 use crate::domain::model::{BatchId, Workspace, WorkspaceInfo};
 
 /// Rows of the generated export: enough calls of the per-row and per-piece code for the
@@ -76,14 +76,7 @@ fn read_once(bytes: &[u8], way: Way, today: NaiveDate) -> usize {
         mappings: Vec::new(),
     };
     let mut feed = warm_feed(bytes.len(), way, &options);
-    let mut fingerprint = Fingerprint::default();
-    while let Some((at, n)) = feed.next() {
-        feed.fill(|out| {
-            let start = out.len();
-            out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())]);
-            fingerprint.seen(at, &out[start..]);
-        });
-    }
+    let fingerprint = feed.fill_from(bytes);
     let Ok(parsed) = feed.finish(&mut || {}) else {
         return 0;
     };
