@@ -131,18 +131,12 @@ impl Feed {
         }
     }
 
-    /// Feeds it a file already in memory, the bytes it asks for as it asks for them: the
-    /// fingerprint of the bytes read.
-    pub fn fill_from(&mut self, bytes: &[u8]) -> Fingerprint {
-        let mut fingerprint = Fingerprint::default();
+    /// Feeds it every byte it asks for, read by `read(at, n, out)` (which appends to `out` the
+    /// file's bytes from `at`, `n` of them, fewer at its end).
+    pub fn read_all(&mut self, read: &mut dyn FnMut(usize, usize, &mut Vec<u8>)) {
         while let Some((at, n)) = self.next() {
-            self.fill(|out| {
-                let start = out.len();
-                out.extend_from_slice(bytes.get(at..(at + n).min(bytes.len())).unwrap_or_default());
-                fingerprint.seen(at, &out[start..]);
-            });
+            self.fill(|out| read(at, n, out));
         }
-        fingerprint
     }
 
     /// How many rows a split hands out together.
@@ -426,8 +420,11 @@ mod tests {
     /// Reads `bytes` through a feed as the import worker does, fingerprinting each piece.
     fn fed(bytes: &[u8]) -> (Result<Parsed, ImportError>, String) {
         let mut feed = Feed::new("posts.csv", bytes.len(), &options());
-        let fingerprint = feed.fill_from(bytes);
-        (feed.finish(&mut || {}), fingerprint.text())
+        let mut reader = Fingerprinted::new(|at: usize, n: usize, out: &mut Vec<u8>| {
+            out.extend_from_slice(&bytes[at..(at + n).min(bytes.len())]);
+        });
+        feed.read_all(&mut |at, n, out| reader.read(at, n, out));
+        (feed.finish(&mut || {}), reader.finish(bytes.len()))
     }
 
     #[test]

@@ -285,9 +285,7 @@ fn parse_in(
     decoded: &mut dyn FnMut(),
 ) -> Result<Parsed, ImportError> {
     let mut feed = Feed::with_piece(name, size, piece, options);
-    while let Some((at, n)) = feed.next() {
-        feed.fill(|out| read(at, n, out));
-    }
+    feed.read_all(read);
     feed.finish(decoded)
 }
 
