@@ -1287,6 +1287,44 @@ mod tests {
     const EITHER: Split = |t, d, b, l, last, r| split_rows(t, d, b, l, last, r);
 
     #[test]
+    fn block_edges_are_read_by_the_fast_reader_as_the_plain_one_reads_them() {
+        // A CRLF whose CR ends a block of 64 bytes, before a block without quotes or CRs, or
+        // with quotes; a cell with doubled quotes that ends in a block without quotes: each
+        // shifted across the block's edge.
+        for pad in 60..67 {
+            let a = "a".repeat(pad);
+            let texts = [
+                format!("{a}\r\nb,c\nd.5,e\n"),
+                format!("{a}\r\n\"x\",y\n"),
+                format!("\"\"\"{a}\"\nb\n"),
+                format!("\"{a}\"\"\",z\r\nb,1.5\n"),
+            ];
+            for text in &texts {
+                let mut builder = RowBuilder::default();
+                let (at, _, irregular) =
+                    split_rows_fast(text, b',', &mut builder, 1, true, &mut |line, b, _| {
+                        b.end_row(line, false);
+                    });
+                assert!(!irregular && at == text.len(), "{text:?} is regular");
+                let fast = split_with(text, b',', true, EITHER);
+                assert_eq!(fast, split_with(text, b',', true, PLAIN), "{text:?}");
+            }
+            let (rows, stop) = split_with(&texts[0], b',', true, EITHER);
+            assert_eq!(
+                rows,
+                [
+                    (7, vec![a.clone()]),
+                    (8, vec!["b".into(), "c".into()]),
+                    (9, vec!["d.5".into(), "e".into()]),
+                ]
+            );
+            assert_eq!(stop, (texts[0].len(), 10));
+            let (rows, _) = split_with(&texts[2], b',', true, EITHER);
+            assert_eq!(rows[0], (7, vec![format!("\"{a}")]));
+        }
+    }
+
+    #[test]
     fn regular_text_is_split_by_the_fast_reader() {
         let text = "\"id\",\"text\"\r\n1,\"two\r\nlines, \"\"quoted\"\" 😀\"\r\n\r\n2,x\r\n\"\",\"\"\"\"\"\"\n";
         let mut builder = RowBuilder::default();
