@@ -713,10 +713,10 @@ fn split_rows(
 /// quote opens a cell, closes it (followed by a delimiter or a line end) or doubles another
 /// inside it, and lines end with LF or CRLF, so a delimiter or line end outside quotes ends a
 /// cell, and whether a byte is inside quotes is the parity of the quotes before it. Each cell
-/// costs a bit's lookup instead of a scan; the cells' loop ([`Cursor::cells`]) is compiled
-/// three times, for a block without quotes or CRs (most of a posts export's blocks), with
-/// quotes, and with CRs (in Node's V8 on 200,000 Meta posts, one loop for all took 10–30 ms
-/// more of about 250). Stops at the start of the row where the text stops
+/// costs a bit's lookup instead of a scan; a block without quotes or CRs (most of a posts
+/// export's blocks) skips the quotes' checks, and the cells' loop ([`Cursor::cells`]) is
+/// compiled for blocks without CRs and for blocks with (in Node's V8 on 200,000 Meta posts,
+/// one loop for all took 10–30 ms more of about 250). Stops at the start of the row where the text stops
 /// being regular and says so (`true`); the caller splits the rest. Otherwise its rows, lines and
 /// result are [`split_rows_plain`]'s (a property test holds it to them). The text of its last
 /// rows is left to copy ([`RowBuilder::copy_rows_text`]).
@@ -737,8 +737,7 @@ fn split_rows_fast(
         escapes_at_cell: 0,
         separated_before: false,
         skip: usize::MAX,
-        line,
-        lfs: 0,
+        block_line: line,
         escapes: 0,
     };
     // Carried from block to block: inside a quote (all ones), whether the byte before the block
@@ -752,13 +751,9 @@ fn split_rows_fast(
         let sep = m.delimiter | m.lf | m.cr;
         let ends = if (m.quote | m.cr) == 0 && inside == 0 {
             // The common block: no quote opens, closes or doubles in it and no CR ends a line,
-            // so every delimiter and LF ends a cell; the cells' loop without those cases.
-            let ends = Ends::plain(block_start, sep, &m);
-            if let Some(stop) = at.cells::<false>(text, builder, row, ends) {
-                return stop;
-            }
-            (before_sep, before_close) = (sep >> 63, 0);
-            ends
+            // so every delimiter and LF ends a cell.
+            before_close = 0;
+            Ends::plain(block_start, sep, &m)
         } else {
             // The byte after the block, for the last byte's checks (none: the text's end).
             let next = bytes.get(block_start + scan::BLOCK).copied();
@@ -778,7 +773,9 @@ fn split_rows_fast(
                 builder.discard_row();
                 return (at.row_start, at.row_line, true);
             }
-            let ends = Ends {
+            inside = if quoted >> 63 == 1 { !0 } else { 0 };
+            before_close = close >> 63;
+            Ends {
                 start: block_start,
                 ends: sep & !quoted,
                 lf: m.lf,
@@ -786,20 +783,18 @@ fn split_rows_fast(
                 delimiter: m.delimiter,
                 separators: m.separator & !(sep & !quoted),
                 doubled: close & after_quote,
-            };
-            let stop = if m.cr == 0 {
-                at.cells::<false>(text, builder, row, ends)
-            } else {
-                at.cells::<true>(text, builder, row, ends)
-            };
-            if let Some(stop) = stop {
-                return stop;
             }
-            inside = if quoted >> 63 == 1 { !0 } else { 0 };
-            (before_sep, before_close) = (sep >> 63, close >> 63);
-            ends
         };
-        at.lfs += u64::from(ends.lf.count_ones());
+        before_sep = sep >> 63;
+        let stop = if ends.cr == 0 {
+            at.cells::<false>(text, builder, row, ends)
+        } else {
+            at.cells::<true>(text, builder, row, ends)
+        };
+        if let Some(stop) = stop {
+            return stop;
+        }
+        at.block_line += u64::from(ends.lf.count_ones());
         at.escapes += u64::from(ends.doubled.count_ones());
         block_start += scan::BLOCK;
     }
@@ -824,14 +819,14 @@ fn split_rows_fast(
         builder.end_row_text(text, len);
         row(at.row_line, builder, text);
     }
-    (len, line + at.lfs, false)
+    (len, at.block_line, false)
 }
 
 /// Where [`split_rows_fast`] stands between blocks: the row being built (its cells are the
 /// builder's), where it starts (after blank lines) and its line, where its current cell starts
 /// with the count of doubled quotes before it, and whether that cell has a dot or a comma in
-/// the blocks before; the LF of a CRLF whose CR ended a row; line feeds and doubled quotes
-/// before the block, and the text's first line.
+/// the blocks before; the LF of a CRLF whose CR ended a row; the line the block starts on, and
+/// the doubled quotes before it.
 struct Cursor {
     row_start: usize,
     row_line: u64,
@@ -839,8 +834,7 @@ struct Cursor {
     escapes_at_cell: u64,
     separated_before: bool,
     skip: usize,
-    line: u64,
-    lfs: u64,
+    block_line: u64,
     escapes: u64,
 }
 
@@ -887,8 +881,7 @@ impl Cursor {
         block: Ends,
     ) -> Option<(usize, u64, bool)> {
         let len = text.len();
-        let lf_before =
-            |below: u64| self.line + self.lfs + u64::from((block.lf & below).count_ones());
+        let lf_before = |below: u64| self.block_line + u64::from((block.lf & below).count_ones());
         let escapes_before =
             |below: u64| self.escapes + u64::from((block.doubled & below).count_ones());
         let mut ends = block.ends;
