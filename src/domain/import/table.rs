@@ -882,8 +882,6 @@ impl Cursor {
     ) -> Option<(usize, u64, bool)> {
         let len = text.len();
         let lf_before = |below: u64| self.block_line + u64::from((block.lf & below).count_ones());
-        let escapes_before =
-            |below: u64| self.escapes + u64::from((block.doubled & below).count_ones());
         let mut ends = block.ends;
         if !CR && self.skip.wrapping_sub(block.start) < scan::BLOCK {
             // The LF of a CRLF whose CR ended the last block's last row: not a cell's end.
@@ -922,12 +920,13 @@ impl Cursor {
                     (after, lf_before(below) + 1, after);
                 continue;
             }
-            let doubled = escapes_before(below) > self.escapes_at_cell;
+            let escapes = self.escapes + u64::from((block.doubled & below).count_ones());
+            let doubled = escapes > self.escapes_at_cell;
             if separated {
                 builder.mark_separated();
             }
             push_cell(builder, text, self.row_start, self.cell_start, p, doubled);
-            (self.cell_start, self.escapes_at_cell) = (after, escapes_before(below));
+            (self.cell_start, self.escapes_at_cell) = (after, escapes);
             if line_end {
                 builder.end_row_text(text, p);
                 row(self.row_line, builder, text);
