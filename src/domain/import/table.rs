@@ -713,10 +713,10 @@ fn split_rows(
 /// quote opens a cell, closes it (followed by a delimiter or a line end) or doubles another
 /// inside it, and lines end with LF or CRLF, so a delimiter or line end outside quotes ends a
 /// cell, and whether a byte is inside quotes is the parity of the quotes before it. Each cell
-/// costs a bit's lookup instead of a scan; a block without quotes or CRs (most of a posts
-/// export's blocks) skips the quotes' checks, and the cells' loop ([`Cursor::cells`]) is
-/// compiled for blocks without CRs and for blocks with (in Node's V8 on 200,000 Meta posts,
-/// one loop for all took 10–30 ms more of about 250). Stops at the start of the row where the text stops
+/// costs a bit's lookup instead of a scan; the cells' loop ([`Cursor::cells`]) is compiled
+/// three times, for a block without quotes or CRs (most of a posts export's blocks), with
+/// quotes, and with CRs (in Node's V8 on 200,000 Meta posts, one loop for all took 10–30 ms
+/// more of about 250). Stops at the start of the row where the text stops
 /// being regular and says so (`true`); the caller splits the rest. Otherwise its rows, lines and
 /// result are [`split_rows_plain`]'s (a property test holds it to them). The text of its last
 /// rows is left to copy ([`RowBuilder::copy_rows_text`]).
@@ -751,9 +751,14 @@ fn split_rows_fast(
         let sep = m.delimiter | m.lf | m.cr;
         let ends = if (m.quote | m.cr) == 0 && inside == 0 {
             // The common block: no quote opens, closes or doubles in it and no CR ends a line,
-            // so every delimiter and LF ends a cell.
+            // so every delimiter and LF ends a cell; its own copy of the cells' loop, which
+            // knows that.
+            let ends = Ends::plain(block_start, sep, &m);
+            if let Some(stop) = at.cells::<false>(text, builder, row, ends) {
+                return stop;
+            }
             before_close = 0;
-            Ends::plain(block_start, sep, &m)
+            ends
         } else {
             // The byte after the block, for the last byte's checks (none: the text's end).
             let next = bytes.get(block_start + scan::BLOCK).copied();
@@ -773,9 +778,7 @@ fn split_rows_fast(
                 builder.discard_row();
                 return (at.row_start, at.row_line, true);
             }
-            inside = if quoted >> 63 == 1 { !0 } else { 0 };
-            before_close = close >> 63;
-            Ends {
+            let ends = Ends {
                 start: block_start,
                 ends: sep & !quoted,
                 lf: m.lf,
@@ -783,17 +786,20 @@ fn split_rows_fast(
                 delimiter: m.delimiter,
                 separators: m.separator & !(sep & !quoted),
                 doubled: close & after_quote,
+            };
+            let stop = if m.cr == 0 {
+                at.cells::<false>(text, builder, row, ends)
+            } else {
+                at.cells::<true>(text, builder, row, ends)
+            };
+            if let Some(stop) = stop {
+                return stop;
             }
+            inside = if quoted >> 63 == 1 { !0 } else { 0 };
+            before_close = close >> 63;
+            ends
         };
         before_sep = sep >> 63;
-        let stop = if ends.cr == 0 {
-            at.cells::<false>(text, builder, row, ends)
-        } else {
-            at.cells::<true>(text, builder, row, ends)
-        };
-        if let Some(stop) = stop {
-            return stop;
-        }
         at.block_line += u64::from(ends.lf.count_ones());
         at.escapes += u64::from(ends.doubled.count_ones());
         block_start += scan::BLOCK;
